@@ -1,0 +1,168 @@
+//! The backward pass for one example, exercises (g)–(r): the chain rule applied step by step,
+//! from the loss back to the input.
+//!
+//! ```text
+//! (g),(h) ∂L/∂o_a = o_s − onehot_m(y)
+//! (i),(j) ∂L/∂W2  = ∂L/∂o_a h_sᵀ            [m x d_h]     ∂L/∂b2 = ∂L/∂o_a
+//! (k),(l) ∂L/∂h_s = W2ᵀ ∂L/∂o_a              d_h
+//! (m),(n) ∂L/∂h_a = ∂L/∂h_s ⊙ 1{h_a > 0}     d_h           (rect'(0) is taken as 0)
+//! (o),(p) ∂L/∂W1  = ∂L/∂h_a xᵀ               [d_h x d]     ∂L/∂b1 = ∂L/∂h_a
+//! (q)     ∂L/∂x   = W1ᵀ ∂L/∂h_a              d
+//! (r)     ∂R̃/∂W   = ∂L/∂W + 2λW   for W1 and W2; biases are not penalised
+//! ```
+
+use nalgebra::{DMatrix, DVector};
+
+use crate::forward::Forward;
+use crate::params::Params;
+
+/// One gradient per step of the course, named after the quantity it differentiates.
+///
+/// All fields except `w1_reg` and `w2_reg` are gradients of the loss L alone; (r) is kept
+/// separately so the app can show both. [`Gradients::regularized`] gathers ∂R̃/∂θ.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gradients {
+    /// (g),(h) ∂L/∂o_a = o_s − onehot(y). // m
+    pub o_a: DVector<f64>,
+    /// (i),(j) ∂L/∂W2 = ∂L/∂o_a h_sᵀ. // [m x d_h]
+    pub w2: DMatrix<f64>,
+    /// (i),(j) ∂L/∂b2 = ∂L/∂o_a. // m
+    pub b2: DVector<f64>,
+    /// (k),(l) ∂L/∂h_s = W2ᵀ ∂L/∂o_a. // d_h
+    pub h_s: DVector<f64>,
+    /// (m),(n) ∂L/∂h_a = ∂L/∂h_s ⊙ 1{h_a > 0}. // d_h
+    pub h_a: DVector<f64>,
+    /// (o),(p) ∂L/∂W1 = ∂L/∂h_a xᵀ. // [d_h x d]
+    pub w1: DMatrix<f64>,
+    /// (o),(p) ∂L/∂b1 = ∂L/∂h_a. // d_h
+    pub b1: DVector<f64>,
+    /// (q) ∂L/∂x = W1ᵀ ∂L/∂h_a. // d
+    pub x: DVector<f64>,
+    /// (r) ∂R̃/∂W1 = ∂L/∂W1 + 2λ W1. // [d_h x d]
+    pub w1_reg: DMatrix<f64>,
+    /// (r) ∂R̃/∂W2 = ∂L/∂W2 + 2λ W2. // [m x d_h]
+    pub w2_reg: DMatrix<f64>,
+}
+
+/// Runs (g)–(r) for one example, reusing the values `fwd` cached by
+/// [`forward(params, x, y)`](crate::forward()), with penalty weight `lambda`.
+///
+/// # Panics
+/// If `fwd`, `x` or `y` do not belong to `params` (`y ≥ m`, or mismatched lengths). Calling
+/// `forward` first with the same arguments checks all of them and returns a [`crate::ShapeError`]
+/// instead, so user input never reaches this panic.
+pub fn backward(
+    params: &Params,
+    fwd: &Forward,
+    x: &DVector<f64>,
+    y: usize,
+    lambda: f64,
+) -> Gradients {
+    // (g),(h) ∂L/∂o_a_k = o_s_k − 1{k = y}
+    let mut o_a = fwd.o_s.clone();
+    o_a[y] -= 1.0;
+
+    // (i),(j) outer product, not element-wise: ∂L/∂W2_kj = ∂L/∂o_a_k · h_s_j
+    let w2 = &o_a * fwd.h_s.transpose(); // [m x 1]·[1 x d_h]
+    let b2 = o_a.clone();
+
+    // (k),(l) matrix-vector product: ∂L/∂h_s_j = Σ_k ∂L/∂o_a_k · W2_kj
+    let h_s = params.w2.tr_mul(&o_a); // [d_h x m]·m
+
+    // (m),(n) rect'(h_a) = 1{h_a > 0}: the gradient flows through *active* units only, and
+    // rect'(0) is taken as 0.
+    let h_a = h_s.zip_map(&fwd.h_a, |g, a| if a > 0.0 { g } else { 0.0 });
+
+    // (o),(p) ∂L/∂W1_kj = ∂L/∂h_a_k · x_j
+    let w1 = &h_a * x.transpose(); // [d_h x 1]·[1 x d]
+    let b1 = h_a.clone();
+
+    // (q) ∂L/∂x_j = Σ_k ∂L/∂h_a_k · W1_kj
+    let x_grad = params.w1.tr_mul(&h_a); // [d x d_h]·d_h
+
+    // (r) d/dW of λ ΣW² is 2λW (the factor 2 matters); biases are not penalised.
+    let w1_reg = &w1 + &params.w1 * (2.0 * lambda);
+    let w2_reg = &w2 + &params.w2 * (2.0 * lambda);
+
+    Gradients {
+        o_a,
+        w2,
+        b2,
+        h_s,
+        h_a,
+        w1,
+        b1,
+        x: x_grad,
+        w1_reg,
+        w2_reg,
+    }
+}
+
+impl Gradients {
+    /// ∂L/∂θ, the unregularized gradient, as a [`Params`] value (W1, b1, W2, b2).
+    pub fn params(&self) -> Params {
+        Params {
+            w1: self.w1.clone(),
+            b1: self.b1.clone(),
+            w2: self.w2.clone(),
+            b2: self.b2.clone(),
+        }
+    }
+
+    /// ∂R̃/∂θ = ∂L/∂θ + 2λ(W1, 0, W2, 0), the gradient an SGD step follows.
+    pub fn regularized(&self) -> Params {
+        Params {
+            w1: self.w1_reg.clone(),
+            b1: self.b1.clone(),
+            w2: self.w2_reg.clone(),
+            b2: self.b2.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forward::forward;
+
+    fn tiny(b1: f64) -> Params {
+        Params::from_rows(&[vec![2.0]], &[b1], &[vec![1.0], vec![-1.0]], &[0.0, 0.0]).unwrap()
+    }
+
+    #[test]
+    fn tiny_network_by_hand() {
+        // Forward (see forward.rs): h_a = h_s = 1, o_a = (1, −1), p = o_s_0 = 1 / (1 + e^-2).
+        let params = tiny(-1.0);
+        let x = DVector::from_column_slice(&[1.0]);
+        let g = backward(&params, &forward(&params, &x, 0).unwrap(), &x, 0, 0.1);
+        let p = 1.0 / (1.0 + (-2f64).exp());
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-15;
+        // dL/do_a = o_s − onehot(0) = (p − 1, 1 − p)
+        assert!(close(g.o_a[0], p - 1.0) && close(g.o_a[1], 1.0 - p));
+        // dL/dW2 = dL/do_a · h_sᵀ with h_s = 1
+        assert_eq!(g.w2.column(0), g.o_a.column(0));
+        // dL/dh_s = W2ᵀ dL/do_a = 1·(p − 1) + (−1)·(1 − p) = 2(p − 1); h_a = 1 > 0 so dL/dh_a too
+        assert!(close(g.h_s[0], 2.0 * (p - 1.0)) && close(g.h_a[0], g.h_s[0]));
+        // dL/dW1 = dL/dh_a · x = 2(p − 1); dL/dx = W1ᵀ dL/dh_a = 2 · 2(p − 1)
+        assert!(close(g.w1[(0, 0)], 2.0 * (p - 1.0)) && close(g.x[0], 4.0 * (p - 1.0)));
+        // (r) + 2λW: W1 = 2 → + 0.4; W2 = (1, −1) → ± 0.2; biases unchanged
+        assert!(close(g.w1_reg[(0, 0)], g.w1[(0, 0)] + 0.4));
+        assert!(close(g.w2_reg[(1, 0)], g.w2[(1, 0)] - 0.2));
+        assert_eq!(g.regularized().b2, g.b2);
+    }
+
+    #[test]
+    fn dead_unit_and_kink_pass_no_gradient() {
+        // b1 = −3: h_a = −1 (dead). b1 = −2: h_a = 0 exactly, and rect'(0) = 0.
+        for b1 in [-3.0, -2.0] {
+            let params = tiny(b1);
+            let x = DVector::from_column_slice(&[1.0]);
+            let g = backward(&params, &forward(&params, &x, 1).unwrap(), &x, 1, 0.0);
+            assert_ne!(g.h_s[0], 0.0);
+            assert_eq!(
+                (g.h_a[0], g.w1[(0, 0)], g.b1[0], g.x[0]),
+                (0.0, 0.0, 0.0, 0.0)
+            );
+        }
+    }
+}

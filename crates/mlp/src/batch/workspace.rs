@@ -1,0 +1,199 @@
+//! [`Workspace`]: the minibatch gradient, loss and predictions of [`crate::batch`] computed in
+//! buffers allocated once, so a training step does no heap allocation.
+//!
+//! The equations are those of the matrix form (`G_oa = (O_s − Y_onehot)/K`, `∂W2 = G_oaᵀ H_s`,
+//! …); the loops that carry them out live in `block.rs`.
+
+use nalgebra::DMatrix;
+
+use super::block::Block;
+use crate::params::{Params, Shape, ShapeError};
+
+/// Preallocated buffers for a network of a given [`Shape`] and up to `capacity` examples per
+/// block.
+///
+/// After [`Workspace::new`], [`gradient`](Workspace::gradient),
+/// [`evaluate`](Workspace::evaluate) and [`predict_into`](Workspace::predict_into) allocate
+/// nothing, except in two documented cases: parameters of another shape (the workspace adopts
+/// their shape, reallocating once), and an output buffer of the wrong size.
+///
+/// Invalid data (`xs` without d columns, `ys` of the wrong length, a label ≥ m, a row index
+/// beyond the set) is a caller bug, not something to train on: these methods do not panic but
+/// return NaN (see each method), and [`crate::batch::check_set`] says what is wrong. Non-finite
+/// values in `xs` are not checked here (they make the loss NaN).
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    shape: Shape,
+    block: Block,
+}
+
+impl Workspace {
+    /// Buffers for `shape` and blocks of `capacity` examples (at least 1; a larger minibatch is
+    /// processed in blocks, with the same result).
+    pub fn new(shape: Shape, capacity: usize) -> Workspace {
+        Workspace {
+            shape,
+            block: Block::new(shape, capacity.max(1)),
+        }
+    }
+
+    /// The network shape the buffers are sized for.
+    pub fn shape(&self) -> Shape {
+        self.shape
+    }
+
+    /// The number of examples processed per block.
+    pub fn capacity(&self) -> usize {
+        self.block.cap
+    }
+
+    /// The regularized mean gradient of the minibatch `rows` of the set (`xs` `[n x d]`, labels
+    /// `ys`), written into `grads`:
+    /// `grads = (1/K) Σ_{i ∈ rows} ∂L(x_i, y_i)/∂θ + 2λ(W1, 0, W2, 0)` with K = `rows.len()`.
+    ///
+    /// Returns the mean data loss (1/K) Σ L(x_i, y_i) of the minibatch at `params`, without the
+    /// penalty (the loss *before* the step that `grads` is for). An empty `rows` gives loss 0 and
+    /// only the penalty gradient. Invalid data gives NaN and `grads` all 0. `grads` is resized
+    /// (allocating) only if its shape is not that of `params`.
+    pub fn gradient(
+        &mut self,
+        params: &Params,
+        xs: &DMatrix<f64>,
+        ys: &[usize],
+        rows: &[usize],
+        lambda: f64,
+        grads: &mut Params,
+    ) -> f64 {
+        let Ok(shape) = self.prepare(params, xs, Some(ys)) else {
+            grads.fill(0.0);
+            return f64::NAN;
+        };
+        if grads.has_shape(shape) {
+            grads.fill(0.0);
+        } else {
+            *grads = Params::zeros(shape);
+        }
+        let k_total = rows.len() as f64;
+        let mut loss = 0.0;
+        for chunk in rows.chunks(self.block.cap) {
+            if self.block.gather_rows(xs, ys, shape.m, chunk).is_err() {
+                grads.fill(0.0);
+                return f64::NAN;
+            }
+            loss += self.block_loss(params, chunk.len());
+            self.block.normalize(shape.m, chunk.len());
+            self.block.backward(params, chunk.len(), k_total, grads);
+        }
+        // (r) + 2λW for the weights; biases are not penalised.
+        add_scaled(grads.w1.as_mut_slice(), 2.0 * lambda, params.w1.as_slice());
+        add_scaled(grads.w2.as_mut_slice(), 2.0 * lambda, params.w2.as_slice());
+        if rows.is_empty() {
+            0.0
+        } else {
+            loss / k_total
+        }
+    }
+
+    /// `(mean loss, error rate)` over the whole set: (1/n) Σ L(x_i, y_i) without the penalty, and
+    /// the fraction of examples whose predicted class argmax_k o_s_k (the first on ties; the
+    /// same as argmax o_a, taken before the softmax so underflow cannot create ties) is not y_i.
+    ///
+    /// An empty set gives `(0.0, 0.0)`; invalid data gives `(NaN, NaN)`.
+    pub fn evaluate(&mut self, params: &Params, xs: &DMatrix<f64>, ys: &[usize]) -> (f64, f64) {
+        let Ok(shape) = self.prepare(params, xs, Some(ys)) else {
+            return (f64::NAN, f64::NAN);
+        };
+        let n = xs.nrows();
+        if n == 0 {
+            return (0.0, 0.0);
+        }
+        let (mut loss, mut errors) = (0.0, 0usize);
+        for start in (0..n).step_by(self.block.cap) {
+            let len = self.block.cap.min(n - start);
+            if self
+                .block
+                .gather_range(xs, Some(ys), shape.m, start, len)
+                .is_err()
+            {
+                return (f64::NAN, f64::NAN);
+            }
+            loss += self.block_loss(params, len);
+            let block = &self.block;
+            errors += block.row_arg[..len]
+                .iter()
+                .zip(&block.y)
+                .filter(|(a, y)| a != y)
+                .count();
+        }
+        (loss / n as f64, errors as f64 / n as f64)
+    }
+
+    /// The probabilities o_s of every row of `xs` `[n x d]`, written into `out` `[n x m]` (row i
+    /// = softmax of example i). `out` is resized (allocating) only if it is not `[n x m]`; if `xs`
+    /// does not have d columns, or `params` is inconsistent, `out` is filled with NaN.
+    pub fn predict_into(&mut self, params: &Params, xs: &DMatrix<f64>, out: &mut DMatrix<f64>) {
+        let n = xs.nrows();
+        let m = params.w2.nrows();
+        if out.shape() != (n, m) {
+            *out = DMatrix::zeros(n, m);
+        }
+        let Ok(shape) = self.prepare(params, xs, None) else {
+            out.fill(f64::NAN);
+            return;
+        };
+        for start in (0..n).step_by(self.block.cap) {
+            let len = self.block.cap.min(n - start);
+            if self
+                .block
+                .gather_range(xs, None, shape.m, start, len)
+                .is_err()
+            {
+                out.fill(f64::NAN);
+                return;
+            }
+            self.block_loss(params, len);
+            self.block.normalize(shape.m, len);
+            // out is column-major too: column k of the block lands in rows start..start + len.
+            for (k, dst) in out.as_mut_slice().chunks_exact_mut(n).enumerate() {
+                let cap = self.block.cap;
+                dst[start..start + len].copy_from_slice(&self.block.o[k * cap..k * cap + len]);
+            }
+        }
+    }
+
+    /// Checks `params` against the data and adopts the shape of `params` if it differs from the
+    /// workspace's (the only case where the buffers are reallocated).
+    fn prepare(
+        &mut self,
+        params: &Params,
+        xs: &DMatrix<f64>,
+        ys: Option<&[usize]>,
+    ) -> Result<Shape, ShapeError> {
+        let shape = params.check_shape()?;
+        if shape != self.shape {
+            *self = Workspace::new(shape, self.block.cap);
+        }
+        if xs.ncols() != shape.d {
+            return Err(ShapeError::matrix("xs", (xs.nrows(), shape.d), xs.shape()));
+        }
+        match ys {
+            Some(ys) if ys.len() != xs.nrows() => {
+                Err(ShapeError::length("ys", xs.nrows(), ys.len()))
+            }
+            _ => Ok(shape),
+        }
+    }
+
+    /// Forward pass of the gathered block up to exp(O_a − max); returns Σ_i L_i.
+    fn block_loss(&mut self, params: &Params, len: usize) -> f64 {
+        self.block.forward(params, len);
+        self.block.shifted_exp(self.shape.m, len)
+    }
+}
+
+/// y += alpha · x (x and y have the same length).
+fn add_scaled(y: &mut [f64], alpha: f64, x: &[f64]) {
+    for (yi, xi) in y.iter_mut().zip(x) {
+        *yi += alpha * xi;
+    }
+}

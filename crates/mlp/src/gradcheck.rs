@@ -1,0 +1,238 @@
+//! The finite-difference gradient check: does backprop compute the derivative of the objective?
+//!
+//! For every scalar parameter θ_i, the centred difference of R̃ = L(x, y) + λ(ΣW1² + ΣW2²)
+//!
+//! ```text
+//! g_fd_i = (R̃(θ + ε e_i) − R̃(θ − ε e_i)) / (2ε)        (error O(ε²), ε ≈ 1e-5 in f64)
+//! ```
+//!
+//! is compared with the backprop value g_bp_i through the relative error
+//! `|g_fd − g_bp| / max(1e-12, |g_fd| + |g_bp|)` and the course's ratio `g_bp / g_fd`.
+//!
+//! **When an entry passes** ([`EntryCheck::passes`]), any one of:
+//! 1. the course's criterion: `g_bp / g_fd` lies in [0.99, 1.01];
+//! 2. `rel_error < 1e-6`, what a correct f64 implementation reaches (this includes the
+//!    "both zero" entries, e.g. a dead ReLU unit, whose relative error is defined as 0);
+//! 3. `|g_fd − g_bp| ≤ 1e-8`, the noise floor of the centred difference: R̃ is only known to
+//!    about 1e-16·|R̃|, so g_fd carries an error near 1e-16·|R̃|/ε ≈ 1e-11·|R̃|. For gradients that
+//!    small the ratio is noise, and 1e-8 leaves a factor 1000 of margin for |R̃| ≲ 1. The common
+//!    mistakes of the course give errors of the size of the gradient itself, far above it.
+//!
+//! Expect failures only where a hidden unit sits within ε of its kink (h_a_j ≈ 0): there R̃ is
+//! not differentiable and the two sides of the difference see different slopes.
+
+mod report;
+
+pub use report::{
+    EntryCheck, GradCheck, Group, GroupCheck, ABS_TOLERANCE, RATIO_MAX, RATIO_MIN, REL_TOLERANCE,
+};
+
+use nalgebra::DVector;
+
+use crate::backward::backward;
+use crate::forward::forward;
+use crate::params::{Params, Shape, ShapeError};
+
+/// The default finite-difference step ε.
+pub const DEFAULT_EPSILON: f64 = 1e-5;
+
+/// Checks the regularized gradient of [`backward`] (`backward(..).regularized()`).
+pub fn gradient_check(
+    params: &Params,
+    x: &DVector<f64>,
+    y: usize,
+    lambda: f64,
+    epsilon: f64,
+) -> Result<GradCheck, ShapeError> {
+    let fwd = forward(params, x, y)?;
+    let bp = backward(params, &fwd, x, y, lambda).regularized();
+    check_against(params, x, y, lambda, epsilon, &bp)
+}
+
+/// Checks a given gradient `backprop` (meant to be ∂R̃/∂θ, penalty included) against centred
+/// differences of R̃ = L(x, y) + λ(ΣW1² + ΣW2²) on every scalar parameter. Passing a wrong
+/// gradient (one of the course's common mistakes) shows which group fails.
+///
+/// Errors when `x`, `y` or `backprop` do not fit `params`, when a parameter is not finite, or
+/// when `epsilon` is not positive and finite.
+pub fn check_against(
+    params: &Params,
+    x: &DVector<f64>,
+    y: usize,
+    lambda: f64,
+    epsilon: f64,
+    backprop: &Params,
+) -> Result<GradCheck, ShapeError> {
+    if !(epsilon > 0.0 && epsilon.is_finite()) {
+        return Err(ShapeError::InvalidEpsilon { epsilon });
+    }
+    forward(params, x, y)?; // checks the shapes, x and y
+    let params = Params::from_parts(
+        params.w1.clone(),
+        params.b1.clone(),
+        params.w2.clone(),
+        params.b2.clone(),
+    )?; // checks that θ is finite; this copy is the one we perturb
+    check_same_shape(backprop, params.shape())?;
+
+    let mut probe = params;
+    let groups = Group::ALL
+        .iter()
+        .map(|&group| {
+            check_group(
+                &mut probe,
+                group,
+                backprop,
+                |p| objective(p, x, y, lambda),
+                epsilon,
+            )
+        })
+        .collect();
+    Ok(GradCheck { groups, epsilon })
+}
+
+/// R̃ = L(x, y) + λ(ΣW1² + ΣW2²). The inputs were checked, so `forward` cannot fail here.
+fn objective(params: &Params, x: &DVector<f64>, y: usize, lambda: f64) -> f64 {
+    forward(params, x, y).map_or(f64::NAN, |f| f.loss) + params.penalty(lambda)
+}
+
+/// Centred differences of `r_tilde` on every entry of `group`, each restored afterwards.
+fn check_group(
+    probe: &mut Params,
+    group: Group,
+    backprop: &Params,
+    r_tilde: impl Fn(&Params) -> f64,
+    epsilon: f64,
+) -> GroupCheck {
+    let (rows, cols) = group.dims(probe.shape());
+    let mut entries = Vec::with_capacity(rows * cols);
+    for row in 0..rows {
+        for col in 0..cols {
+            let theta = *group.entry(probe, row, col);
+            *group.entry(probe, row, col) = theta + epsilon;
+            let plus = r_tilde(probe);
+            *group.entry(probe, row, col) = theta - epsilon;
+            let minus = r_tilde(probe);
+            *group.entry(probe, row, col) = theta;
+            let finite_diff = (plus - minus) / (2.0 * epsilon);
+            entries.push(EntryCheck::new(
+                row,
+                col,
+                group.value(backprop, row, col),
+                finite_diff,
+            ));
+        }
+    }
+    GroupCheck::new(group, entries)
+}
+
+fn check_same_shape(backprop: &Params, shape: Shape) -> Result<(), ShapeError> {
+    let found = (
+        backprop.w1.shape(),
+        backprop.b1.len(),
+        backprop.w2.shape(),
+        backprop.b2.len(),
+    );
+    if found.0 != (shape.d_h, shape.d) {
+        return Err(ShapeError::matrix(
+            "backprop W1",
+            (shape.d_h, shape.d),
+            found.0,
+        ));
+    }
+    if found.1 != shape.d_h {
+        return Err(ShapeError::length("backprop b1", shape.d_h, found.1));
+    }
+    if found.2 != (shape.m, shape.d_h) {
+        return Err(ShapeError::matrix(
+            "backprop W2",
+            (shape.m, shape.d_h),
+            found.2,
+        ));
+    }
+    if found.3 != shape.m {
+        return Err(ShapeError::length("backprop b2", shape.m, found.3));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// d = 2, d_h = 2, m = 2; hidden unit 1 is dead (h_a_1 = −1.05 < 0) for x = (1, 0.5).
+    fn setup() -> (Params, DVector<f64>) {
+        let params = Params::from_rows(
+            &[vec![0.5, -0.3], vec![0.2, -0.1]],
+            &[0.1, -1.2],
+            &[vec![0.7, 0.4], vec![-0.6, 0.9]],
+            &[0.05, -0.05],
+        )
+        .unwrap();
+        (params, DVector::from_column_slice(&[1.0, 0.5]))
+    }
+
+    #[test]
+    fn correct_backprop_passes_and_dead_unit_is_both_zero() {
+        let (params, x) = setup();
+        let check = gradient_check(&params, &x, 1, 0.0, DEFAULT_EPSILON).unwrap();
+        assert!(check.passes(), "{check:?}");
+        assert!(check.max_rel_error() < 1e-7);
+        // W1 row 1 feeds the dead unit: ∂L/∂W1_1j = ∂L/∂h_a_1 · x_j = 0, and R̃ does not move.
+        let w1 = &check.groups[0];
+        assert_eq!(w1.group.name(), "W1");
+        for e in w1.entries.iter().filter(|e| e.row == 1) {
+            assert_eq!(
+                (e.backprop, e.finite_diff, e.rel_error, e.ratio),
+                (0.0, 0.0, 0.0, None)
+            );
+        }
+    }
+
+    #[test]
+    fn forgetting_the_factor_two_in_r_fails_on_weights_only() {
+        // Common mistake 6: ∂R̃/∂W = ∂L/∂W + λW instead of + 2λW.
+        let (params, x) = setup();
+        let lambda = 0.1;
+        let fwd = forward(&params, &x, 0).unwrap();
+        let mut wrong = backward(&params, &fwd, &x, 0, lambda).params();
+        wrong.w1 += &params.w1 * lambda;
+        wrong.w2 += &params.w2 * lambda;
+        let check = check_against(&params, &x, 0, lambda, DEFAULT_EPSILON, &wrong).unwrap();
+        let passes: Vec<bool> = check.groups.iter().map(|g| g.passes).collect();
+        assert_eq!(passes, [false, true, false, true]); // W1, b1, W2, b2
+        assert!(check.max_rel_error() > 1e-3);
+    }
+
+    #[test]
+    fn entry_rules() {
+        // ratio 1.005 is inside the course's [0.99, 1.01]
+        assert!(EntryCheck::new(0, 0, 1.005, 1.0).passes());
+        assert!(!EntryCheck::new(0, 0, 1.02, 1.0).passes());
+        // opposite signs: ratio −1
+        assert!(!EntryCheck::new(0, 0, -0.5, 0.5).passes());
+        // below the noise floor: the ratio (2) is meaningless
+        assert!(EntryCheck::new(0, 0, 2e-10, 1e-10).passes());
+        // g_fd = 0 exactly but g_bp clearly not: no ratio, relative error 1
+        let e = EntryCheck::new(0, 0, 0.3, 0.0);
+        assert_eq!((e.ratio, e.rel_error, e.passes()), (None, 1.0, false));
+    }
+
+    #[test]
+    fn bad_inputs_are_errors() {
+        let (params, x) = setup();
+        let err = gradient_check(&params, &x, 0, 0.0, 0.0).unwrap_err();
+        assert_eq!(err, ShapeError::InvalidEpsilon { epsilon: 0.0 });
+        assert!(gradient_check(&params, &x, 2, 0.0, 1e-5).is_err());
+        let mut nan = params.clone();
+        nan.b2[1] = f64::NAN;
+        let err = gradient_check(&nan, &x, 0, 0.0, 1e-5).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "b2[1] is NaN or infinite; every value must be finite"
+        );
+        let small = Params::zeros(Shape::new(2, 3, 2).unwrap());
+        let err = check_against(&params, &x, 0, 0.0, 1e-5, &small).unwrap_err();
+        assert_eq!(err.to_string(), "backprop W1 is 3 x 2, expected 2 x 2");
+    }
+}

@@ -1,0 +1,188 @@
+//! The report of a gradient check: one [`EntryCheck`] per scalar parameter, gathered in a
+//! [`GroupCheck`] per parameter group and a [`GradCheck`] overall, with the pass rule of
+//! [`crate::gradcheck`] (ratio in [0.99, 1.01], or relative error < 1e-6, or absolute difference
+//! ≤ 1e-8).
+
+use crate::params::{Params, Shape};
+
+/// The course's criterion: the ratio g_bp / g_fd lies in [RATIO_MIN, RATIO_MAX].
+pub const RATIO_MIN: f64 = 0.99;
+/// See [`RATIO_MIN`].
+pub const RATIO_MAX: f64 = 1.01;
+/// Relative error a correct f64 implementation stays below (away from kinks).
+pub const REL_TOLERANCE: f64 = 1e-6;
+/// Absolute difference below which g_fd and g_bp are indistinguishable (the noise floor of the
+/// centred difference, see the module documentation).
+pub const ABS_TOLERANCE: f64 = 1e-8;
+/// |g_fd| + |g_bp| below this counts as "both zero"; also the floor of the relative error's
+/// denominator.
+const BOTH_ZERO: f64 = 1e-12;
+
+/// A parameter group, checked and reported separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// W1 `[d_h x d]`.
+    W1,
+    /// b1 (d_h).
+    B1,
+    /// W2 `[m x d_h]`.
+    W2,
+    /// b2 (m).
+    B2,
+}
+
+impl Group {
+    /// The four groups in the order of θ = (W1, b1, W2, b2).
+    pub const ALL: [Group; 4] = [Group::W1, Group::B1, Group::W2, Group::B2];
+
+    /// The course's name: "W1", "b1", "W2" or "b2".
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::W1 => "W1",
+            Group::B1 => "b1",
+            Group::W2 => "W2",
+            Group::B2 => "b2",
+        }
+    }
+
+    /// (rows, columns) of this group for `shape`; biases have one column.
+    pub fn dims(self, shape: Shape) -> (usize, usize) {
+        match self {
+            Group::W1 => (shape.d_h, shape.d),
+            Group::B1 => (shape.d_h, 1),
+            Group::W2 => (shape.m, shape.d_h),
+            Group::B2 => (shape.m, 1),
+        }
+    }
+
+    /// The value at (row, col) of this group in `p` (col is 0 for biases).
+    pub fn value(self, p: &Params, row: usize, col: usize) -> f64 {
+        match self {
+            Group::W1 => p.w1[(row, col)],
+            Group::B1 => p.b1[row],
+            Group::W2 => p.w2[(row, col)],
+            Group::B2 => p.b2[row],
+        }
+    }
+
+    /// The entry (row, col) of this group in `p`, to perturb it.
+    pub(super) fn entry(self, p: &mut Params, row: usize, col: usize) -> &mut f64 {
+        match self {
+            Group::W1 => &mut p.w1[(row, col)],
+            Group::B1 => &mut p.b1[row],
+            Group::W2 => &mut p.w2[(row, col)],
+            Group::B2 => &mut p.b2[row],
+        }
+    }
+}
+
+/// The comparison for one scalar parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntryCheck {
+    /// Row of the entry in its group.
+    pub row: usize,
+    /// Column of the entry (0 for a bias).
+    pub col: usize,
+    /// g_bp, the gradient being checked.
+    pub backprop: f64,
+    /// g_fd, the centred finite difference.
+    pub finite_diff: f64,
+    /// |g_fd − g_bp| / max(1e-12, |g_fd| + |g_bp|); 0 when both are (near) zero.
+    pub rel_error: f64,
+    /// g_bp / g_fd; `None` when g_fd = 0 or both are (near) zero. Never NaN for finite inputs.
+    pub ratio: Option<f64>,
+}
+
+impl EntryCheck {
+    /// Compares `backprop` with `finite_diff` for the entry (row, col).
+    pub fn new(row: usize, col: usize, backprop: f64, finite_diff: f64) -> EntryCheck {
+        let scale = finite_diff.abs() + backprop.abs();
+        let (rel_error, ratio) = if scale < BOTH_ZERO {
+            (0.0, None) // e.g. a weight into a dead ReLU unit: 0 = 0
+        } else {
+            let ratio = (finite_diff != 0.0).then(|| backprop / finite_diff);
+            ((finite_diff - backprop).abs() / scale.max(BOTH_ZERO), ratio)
+        };
+        EntryCheck {
+            row,
+            col,
+            backprop,
+            finite_diff,
+            rel_error,
+            ratio,
+        }
+    }
+
+    /// The rule of the module documentation: ratio in [0.99, 1.01], or relative error < 1e-6, or
+    /// absolute difference ≤ 1e-8.
+    pub fn passes(&self) -> bool {
+        self.ratio
+            .is_some_and(|r| (RATIO_MIN..=RATIO_MAX).contains(&r))
+            || self.rel_error < REL_TOLERANCE
+            || (self.finite_diff - self.backprop).abs() <= ABS_TOLERANCE
+    }
+}
+
+/// The check of one parameter group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupCheck {
+    /// Which group.
+    pub group: Group,
+    /// One entry per scalar parameter, row by row.
+    pub entries: Vec<EntryCheck>,
+    /// The largest relative error (NaN if any is NaN).
+    pub max_rel_error: f64,
+    /// Index in `entries` of that largest relative error.
+    pub worst: usize,
+    /// Every entry passes.
+    pub passes: bool,
+}
+
+impl GroupCheck {
+    pub(super) fn new(group: Group, entries: Vec<EntryCheck>) -> GroupCheck {
+        let (worst, max_rel_error) = worst_of(entries.iter().map(|e| e.rel_error));
+        let passes = entries.iter().all(EntryCheck::passes);
+        GroupCheck {
+            group,
+            entries,
+            max_rel_error,
+            worst,
+            passes,
+        }
+    }
+}
+
+/// The check of all four groups.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradCheck {
+    /// W1, b1, W2, b2 in that order.
+    pub groups: Vec<GroupCheck>,
+    /// The step ε used.
+    pub epsilon: f64,
+}
+
+impl GradCheck {
+    /// Every entry of every group passes.
+    pub fn passes(&self) -> bool {
+        self.groups.iter().all(|g| g.passes)
+    }
+
+    /// The largest relative error over all groups.
+    pub fn max_rel_error(&self) -> f64 {
+        worst_of(self.groups.iter().map(|g| g.max_rel_error)).1
+    }
+}
+
+/// (index, value) of the largest value; a NaN counts as the largest.
+fn worst_of(values: impl Iterator<Item = f64>) -> (usize, f64) {
+    let mut worst = (0, 0.0_f64);
+    for (i, v) in values.enumerate() {
+        if worst.1.is_nan() {
+            break;
+        }
+        if v.is_nan() || v > worst.1 {
+            worst = (i, v);
+        }
+    }
+    worst
+}

@@ -1,0 +1,335 @@
+//! The parameters θ = (W1, b1, W2, b2) of the network and their shapes.
+//!
+//! `W1` is `[d_h x d]`, `b1` has `d_h` entries, `W2` is `[m x d_h]`, `b2` has `m` entries, so
+//! there are n_θ = d_h·d + d_h + m·d_h + m scalar parameters (exercise (e)). A gradient with
+//! respect to θ has exactly the same shapes, so it is also a [`Params`] value: an SGD step is
+//! `params.axpy(-eta, &grads)`.
+//!
+//! Initialization (f): biases 0, weights uniform in [−1/√n_c, 1/√n_c] where n_c is the number of
+//! inputs of the layer (d for W1, d_h for W2). The penalty (r) is λ(Σ W1² + Σ W2²): biases are not
+//! penalised.
+
+mod error;
+
+pub use error::ShapeError;
+
+use nalgebra::{DMatrix, DVector};
+use rand::{Rng, RngExt};
+
+/// The sizes of the network: `d` inputs, `d_h` hidden units, `m` classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Shape {
+    /// Number of inputs (length of x).
+    pub d: usize,
+    /// Number of hidden units.
+    pub d_h: usize,
+    /// Number of classes (outputs of the softmax).
+    pub m: usize,
+}
+
+impl Shape {
+    /// A valid shape: `d ≥ 1`, `d_h ≥ 1` and `m ≥ 2` (a softmax over one class is constant).
+    pub fn new(d: usize, d_h: usize, m: usize) -> Result<Shape, ShapeError> {
+        if d == 0 {
+            return Err(ShapeError::ZeroDimension { name: "d" });
+        }
+        if d_h == 0 {
+            return Err(ShapeError::ZeroDimension { name: "d_h" });
+        }
+        if m < 2 {
+            return Err(ShapeError::TooFewClasses { m });
+        }
+        Ok(Shape { d, d_h, m })
+    }
+
+    /// n_θ = d_h·d + d_h + m·d_h + m, the number of scalar parameters (exercise (e)).
+    pub fn n_params(&self) -> usize {
+        self.d_h * self.d + self.d_h + self.m * self.d_h + self.m
+    }
+}
+
+/// θ = (W1, b1, W2, b2). Also used for gradients ∂/∂θ, which have the same shapes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    /// Input → hidden weights W^(1). // [d_h x d]
+    pub w1: DMatrix<f64>,
+    /// Hidden biases b^(1). // d_h
+    pub b1: DVector<f64>,
+    /// Hidden → output weights W^(2). // [m x d_h]
+    pub w2: DMatrix<f64>,
+    /// Output biases b^(2). // m
+    pub b2: DVector<f64>,
+}
+
+impl Params {
+    /// The course's initialization (f): biases 0, `W1` uniform in [−1/√d, 1/√d], `W2` uniform in
+    /// [−1/√d_h, 1/√d_h]. Entries are drawn row by row, W1 first then W2, so a seeded RNG
+    /// (e.g. `Pcg64::seed_from_u64`) always gives the same network.
+    pub fn init<R: Rng + ?Sized>(shape: Shape, rng: &mut R) -> Params {
+        let mut params = Params::zeros(shape);
+        fill_uniform(&mut params.w1, 1.0 / (shape.d as f64).sqrt(), rng);
+        fill_uniform(&mut params.w2, 1.0 / (shape.d_h as f64).sqrt(), rng);
+        params
+    }
+
+    /// All parameters 0 (also the starting value of a gradient accumulator).
+    pub fn zeros(shape: Shape) -> Params {
+        Params {
+            w1: DMatrix::zeros(shape.d_h, shape.d),
+            b1: DVector::zeros(shape.d_h),
+            w2: DMatrix::zeros(shape.m, shape.d_h),
+            b2: DVector::zeros(shape.m),
+        }
+    }
+
+    /// Assembles parameters, checking that the shapes agree (`W1` `[d_h x d]`, `b1` `d_h`,
+    /// `W2` `[m x d_h]`, `b2` `m`, with `d, d_h ≥ 1`, `m ≥ 2`) and that every value is finite.
+    pub fn from_parts(
+        w1: DMatrix<f64>,
+        b1: DVector<f64>,
+        w2: DMatrix<f64>,
+        b2: DVector<f64>,
+    ) -> Result<Params, ShapeError> {
+        let params = Params { w1, b1, w2, b2 };
+        params.check_shape()?;
+        params.check_finite()?;
+        Ok(params)
+    }
+
+    /// Builds parameters from matrices given as arrays of rows (the layout of the reference JSON
+    /// and of numpy): `w1[j][k]` = W1_jk. Ragged or empty matrices and non-finite values are
+    /// reported with the field and position, e.g. "W2 row 1 has 3 values, expected 2".
+    pub fn from_rows(
+        w1: &[Vec<f64>],
+        b1: &[f64],
+        w2: &[Vec<f64>],
+        b2: &[f64],
+    ) -> Result<Params, ShapeError> {
+        Params::from_parts(
+            matrix_from_rows("W1", w1)?,
+            DVector::from_column_slice(b1),
+            matrix_from_rows("W2", w2)?,
+            DVector::from_column_slice(b2),
+        )
+    }
+
+    /// The shape read from `W1` (`d_h x d`) and `W2` (`m x d_h`). Use [`Params::check_shape`] to
+    /// also verify that the four fields agree.
+    pub fn shape(&self) -> Shape {
+        Shape {
+            d: self.w1.ncols(),
+            d_h: self.w1.nrows(),
+            m: self.w2.nrows(),
+        }
+    }
+
+    /// Checks that the four fields have consistent shapes (the fields are public, so a value built
+    /// by hand may not) and returns that shape.
+    pub fn check_shape(&self) -> Result<Shape, ShapeError> {
+        let shape = Shape::new(self.w1.ncols(), self.w1.nrows(), self.w2.nrows())?;
+        if self.b1.len() != shape.d_h {
+            return Err(ShapeError::length("b1", shape.d_h, self.b1.len()));
+        }
+        if self.w2.ncols() != shape.d_h {
+            let found = (self.w2.nrows(), self.w2.ncols());
+            return Err(ShapeError::matrix("W2", (shape.m, shape.d_h), found));
+        }
+        if self.b2.len() != shape.m {
+            return Err(ShapeError::length("b2", shape.m, self.b2.len()));
+        }
+        Ok(shape)
+    }
+
+    /// True when every field has exactly the sizes given by `shape`.
+    pub fn has_shape(&self, shape: Shape) -> bool {
+        self.w1.shape() == (shape.d_h, shape.d)
+            && self.b1.len() == shape.d_h
+            && self.w2.shape() == (shape.m, shape.d_h)
+            && self.b2.len() == shape.m
+    }
+
+    /// The penalty of (r): λ(Σ_ij W1_ij² + Σ_ij W2_ij²). Biases are not penalised.
+    pub fn penalty(&self, lambda: f64) -> f64 {
+        lambda * (self.w1.norm_squared() + self.w2.norm_squared())
+    }
+
+    /// True when no parameter is NaN or ±∞ (training has not diverged).
+    pub fn is_finite(&self) -> bool {
+        self.slices()
+            .iter()
+            .all(|s| s.iter().all(|v| v.is_finite()))
+    }
+
+    /// `self += alpha · g`, field by field, without allocating. An SGD step (f) is
+    /// `params.axpy(-eta, &grads)`. `g` must have the same shape as `self`.
+    ///
+    /// # Panics
+    /// If the shapes differ (a programming error, not a user input).
+    pub fn axpy(&mut self, alpha: f64, g: &Params) {
+        assert!(g.has_shape(self.shape()), "Params::axpy: shapes differ");
+        for (dst, src) in self.slices_mut().into_iter().zip(g.slices()) {
+            for (a, b) in dst.iter_mut().zip(src) {
+                *a += alpha * b;
+            }
+        }
+    }
+
+    /// Sets every parameter to `v` (e.g. 0 before accumulating a gradient).
+    pub fn fill(&mut self, v: f64) {
+        for s in self.slices_mut() {
+            s.fill(v);
+        }
+    }
+
+    /// The largest |θ_i| over all four fields (0 for no parameters, NaN if any is NaN).
+    pub fn max_abs(&self) -> f64 {
+        let mut max = 0.0_f64;
+        for v in self.slices().iter().flat_map(|s| s.iter()) {
+            if v.is_nan() {
+                return f64::NAN;
+            }
+            max = max.max(v.abs());
+        }
+        max
+    }
+
+    /// The four fields as flat column-major slices, in the order W1, b1, W2, b2.
+    pub(crate) fn slices(&self) -> [&[f64]; 4] {
+        [
+            self.w1.as_slice(),
+            self.b1.as_slice(),
+            self.w2.as_slice(),
+            self.b2.as_slice(),
+        ]
+    }
+
+    fn slices_mut(&mut self) -> [&mut [f64]; 4] {
+        [
+            self.w1.as_mut_slice(),
+            self.b1.as_mut_slice(),
+            self.w2.as_mut_slice(),
+            self.b2.as_mut_slice(),
+        ]
+    }
+
+    fn check_finite(&self) -> Result<(), ShapeError> {
+        check_matrix_finite("W1", &self.w1)?;
+        check_vector_finite("b1", &self.b1)?;
+        check_matrix_finite("W2", &self.w2)?;
+        check_vector_finite("b2", &self.b2)
+    }
+}
+
+/// Fills `w` row by row with values uniform in [−bound, bound].
+fn fill_uniform<R: Rng + ?Sized>(w: &mut DMatrix<f64>, bound: f64, rng: &mut R) {
+    for j in 0..w.nrows() {
+        for k in 0..w.ncols() {
+            w[(j, k)] = rng.random_range(-bound..=bound);
+        }
+    }
+}
+
+/// A matrix from its rows; every row must have as many values as the first.
+fn matrix_from_rows(field: &'static str, rows: &[Vec<f64>]) -> Result<DMatrix<f64>, ShapeError> {
+    let ncols = rows.first().map_or(0, Vec::len);
+    if ncols == 0 {
+        return Err(ShapeError::Empty { field });
+    }
+    for (row, values) in rows.iter().enumerate() {
+        if values.len() != ncols {
+            return Err(ShapeError::Ragged {
+                field,
+                row,
+                expected: ncols,
+                found: values.len(),
+            });
+        }
+    }
+    Ok(DMatrix::from_fn(rows.len(), ncols, |j, k| rows[j][k]))
+}
+
+fn check_matrix_finite(field: &'static str, w: &DMatrix<f64>) -> Result<(), ShapeError> {
+    for j in 0..w.nrows() {
+        for k in 0..w.ncols() {
+            if !w[(j, k)].is_finite() {
+                return Err(ShapeError::NonFinite {
+                    field,
+                    row: j,
+                    col: Some(k),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn check_vector_finite(field: &'static str, v: &DVector<f64>) -> Result<(), ShapeError> {
+    match v.iter().position(|x| !x.is_finite()) {
+        Some(row) => Err(ShapeError::NonFinite {
+            field,
+            row,
+            col: None,
+        }),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand_pcg::Pcg64;
+
+    #[test]
+    fn n_params_counts_every_scalar() {
+        // (e): d_h·d + d_h + m·d_h + m = 3·2 + 3 + 4·3 + 4 = 25
+        let shape = Shape::new(2, 3, 4).unwrap();
+        assert_eq!(shape.n_params(), 25);
+    }
+
+    #[test]
+    fn init_respects_bounds_and_zero_biases() {
+        let shape = Shape::new(4, 9, 3).unwrap();
+        let p = Params::init(shape, &mut Pcg64::seed_from_u64(7));
+        assert!(p.w1.iter().all(|w| w.abs() <= 0.5)); // 1/√4
+        assert!(p.w2.iter().all(|w| w.abs() <= 1.0 / 3.0)); // 1/√9
+        assert!(p.b1.iter().chain(p.b2.iter()).all(|&b| b == 0.0));
+        assert_eq!(p.check_shape(), Ok(shape));
+    }
+
+    #[test]
+    fn penalty_ignores_biases() {
+        // λ(ΣW1² + ΣW2²) = 0.5·(1 + 4 + 9 + 16) = 15; the biases (100) do not count
+        let p = Params::from_rows(
+            &[vec![1.0, 2.0]],
+            &[100.0],
+            &[vec![3.0], vec![4.0]],
+            &[100.0, 100.0],
+        )
+        .unwrap();
+        assert_eq!(p.penalty(0.5), 15.0);
+    }
+
+    #[test]
+    fn axpy_fill_and_max_abs() {
+        let shape = Shape::new(2, 2, 2).unwrap();
+        let mut p = Params::zeros(shape);
+        let mut g = Params::zeros(shape);
+        g.fill(2.0);
+        p.axpy(-0.25, &g); // 0 − 0.25·2
+        assert!(p.slices().iter().all(|s| s.iter().all(|&v| v == -0.5)));
+        assert_eq!(p.max_abs(), 0.5);
+    }
+
+    #[test]
+    fn from_rows_names_the_ragged_row() {
+        let err = Params::from_rows(
+            &[vec![1.0, 2.0], vec![3.0, 4.0]],
+            &[0.0, 0.0],
+            &[vec![1.0, 2.0], vec![1.0, 2.0, 3.0]],
+            &[0.0, 0.0],
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "W2 row 1 has 3 values, expected 2");
+    }
+}

@@ -1,0 +1,272 @@
+//! The SGD trainer of exercise (f): `θ ← θ − η ∇_θ R̃` on minibatches of K examples, until
+//! `η ‖∇_θ R̃‖ < ε` or the student stops it.
+//!
+//! Each step follows the *mean* gradient of its minibatch B,
+//! `∇ [(1/|B|) Σ_B L(x, y) + λ(ΣW1² + ΣW2²)]`, so η does not depend on K. An epoch visits the
+//! training set once in an order shuffled by an RNG seeded from [`TrainConfig::seed`]; the
+//! last minibatch of an epoch may be shorter. At the end of each epoch the three sets are
+//! evaluated and an [`EpochRecord`] is appended to the history (record 0 = before training).
+//!
+//! **No allocation after warm-up.** All buffers (the minibatch [`Workspace`], the gradient,
+//! the shuffled order) are allocated by [`Trainer::new`]. Steps, end-of-epoch evaluations and
+//! reshuffles then allocate nothing on the heap, with two documented exceptions: the history
+//! grows by [`HISTORY_CHUNK`] records whenever it is full (once every 1024 epochs), and
+//! [`Trainer::set_batch_size`] grows the workspace once for a larger K.
+
+mod config;
+mod examples;
+mod record;
+mod step;
+
+pub use config::{TrainConfig, TrainError};
+pub use examples::Examples;
+pub use record::{Divergence, EpochRecord, SetStats, LOSS_LIMIT, PARAM_LIMIT};
+
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use rand_pcg::Pcg64;
+
+use crate::batch::Workspace;
+use crate::dataset::Split;
+use crate::features::FeatureSet;
+use crate::params::{Params, Shape};
+
+/// Records reserved at a time for the history, so that pushing one rarely allocates.
+pub const HISTORY_CHUNK: usize = 1024;
+/// Smallest workspace block: evaluation goes through the workspace in blocks of this many
+/// examples even when K is small.
+const EVAL_BLOCK: usize = 256;
+
+/// A network being trained by SGD on a split data set. See the [module docs](self).
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    params: Params,
+    config: TrainConfig,
+    features: FeatureSet,
+    train: Examples,
+    valid: Examples,
+    test: Examples,
+    /// This epoch's visiting order of the training rows; `order[cursor..]` is still to come.
+    order: Vec<usize>,
+    cursor: usize,
+    /// Shuffles `order` at the start of each epoch; seeded from `config.seed`.
+    rng: Pcg64,
+    workspace: Workspace,
+    /// ∇_θ R̃ of the last minibatch (same shapes as θ).
+    grads: Params,
+    /// Completed epochs.
+    epoch: usize,
+    /// Steps taken in the epoch in progress.
+    step_in_epoch: usize,
+    examples_seen: usize,
+    history: Vec<EpochRecord>,
+    grad_norm: Option<f64>,
+    diverged: Option<Divergence>,
+}
+
+impl Trainer {
+    /// A trainer for `params` on `split`, whose points go through `features` (d must match).
+    ///
+    /// Errors: invalid `config`, inconsistent or non-finite `params`, `features.d() ≠ d`, a
+    /// label ≥ m or a non-finite point in any set, an empty training set. Evaluates the
+    /// initial network as history record 0.
+    pub fn new(
+        params: Params,
+        config: TrainConfig,
+        features: FeatureSet,
+        split: &Split,
+    ) -> Result<Trainer, TrainError> {
+        config.validate()?;
+        let shape = checked_shape(&params)?;
+        if features.d() != shape.d {
+            return Err(TrainError::FeatureCount {
+                features: features.d(),
+                d: shape.d,
+            });
+        }
+        let train = Examples::new("training", &split.train, features, &params)?;
+        let valid = Examples::new("validation", &split.valid, features, &params)?;
+        let test = Examples::new("test", &split.test, features, &params)?;
+        if train.is_empty() {
+            return Err(TrainError::EmptyTrainingSet);
+        }
+        let mut rng = Pcg64::seed_from_u64(config.seed);
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        order.shuffle(&mut rng);
+        let capacity = block_capacity(config.batch_size, train.len());
+        let mut trainer = Trainer {
+            workspace: Workspace::new(shape, capacity),
+            grads: Params::zeros(shape),
+            params,
+            config,
+            features,
+            train,
+            valid,
+            test,
+            order,
+            cursor: 0,
+            rng,
+            epoch: 0,
+            step_in_epoch: 0,
+            examples_seen: 0,
+            history: Vec::with_capacity(HISTORY_CHUNK),
+            grad_norm: None,
+            diverged: None,
+        };
+        let initial = trainer.evaluate();
+        trainer.history.push(initial);
+        Ok(trainer)
+    }
+
+    /// The current parameters θ.
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+
+    /// Replaces θ (same shape, finite values), e.g. after a divergence, and accepts steps again.
+    /// The history, counters and epoch order are kept; build a new trainer to start over.
+    pub fn set_params(&mut self, params: Params) -> Result<(), TrainError> {
+        let shape = checked_shape(&params)?;
+        let expected = self.params.shape();
+        if shape != expected {
+            return Err(TrainError::ShapeChanged {
+                expected,
+                found: shape,
+            });
+        }
+        self.params = params;
+        self.diverged = None;
+        Ok(())
+    }
+
+    /// The hyper-parameters in force.
+    pub fn config(&self) -> &TrainConfig {
+        &self.config
+    }
+
+    /// Changes η from the next step on, without resetting anything.
+    pub fn set_eta(&mut self, eta: f64) -> Result<(), TrainError> {
+        TrainConfig { eta, ..self.config }.validate()?;
+        self.config.eta = eta;
+        Ok(())
+    }
+
+    /// Changes λ from the next step on, without resetting anything.
+    pub fn set_lambda(&mut self, lambda: f64) -> Result<(), TrainError> {
+        TrainConfig {
+            lambda,
+            ..self.config
+        }
+        .validate()?;
+        self.config.lambda = lambda;
+        Ok(())
+    }
+
+    /// Changes K from the next minibatch on, without resetting anything. A K larger than any
+    /// before (up to the training-set size) reallocates the workspace once.
+    pub fn set_batch_size(&mut self, batch_size: usize) -> Result<(), TrainError> {
+        TrainConfig {
+            batch_size,
+            ..self.config
+        }
+        .validate()?;
+        self.config.batch_size = batch_size;
+        let capacity = block_capacity(batch_size, self.train.len());
+        if capacity > self.workspace.capacity() {
+            self.workspace = Workspace::new(self.params.shape(), capacity);
+        }
+        Ok(())
+    }
+
+    /// The input features the sets were transformed with.
+    pub fn features(&self) -> FeatureSet {
+        self.features
+    }
+
+    /// The training set, transformed: `xs` `[n x d]`, `ys`.
+    pub fn train_set(&self) -> &Examples {
+        &self.train
+    }
+
+    /// The validation set, transformed (may be empty).
+    pub fn valid_set(&self) -> &Examples {
+        &self.valid
+    }
+
+    /// The test set, transformed (may be empty).
+    pub fn test_set(&self) -> &Examples {
+        &self.test
+    }
+
+    /// The training rows still to visit in this epoch, in order: the next step uses the first
+    /// `min(K, len)` of them.
+    pub fn upcoming(&self) -> &[usize] {
+        &self.order[self.cursor..]
+    }
+
+    /// Completed epochs.
+    pub fn epoch(&self) -> usize {
+        self.epoch
+    }
+
+    /// Training examples used in steps so far (counting repeats over epochs).
+    pub fn examples_seen(&self) -> usize {
+        self.examples_seen
+    }
+
+    /// One record per completed epoch, starting with record 0 (before training).
+    pub fn history(&self) -> &[EpochRecord] {
+        &self.history
+    }
+
+    /// ‖∇_θ R̃‖ (Euclidean norm over all parameters) of the last step; `None` before the first.
+    pub fn grad_norm(&self) -> Option<f64> {
+        self.grad_norm
+    }
+
+    /// The course's stopping test `η ‖∇_θ R̃‖ < ε` on the last step (false before the first).
+    pub fn converged(&self, epsilon: f64) -> bool {
+        self.grad_norm
+            .is_some_and(|norm| self.config.eta * norm < epsilon)
+    }
+
+    /// The divergence that stopped training, if any (cleared by [`set_params`](Self::set_params)).
+    pub fn divergence(&self) -> Option<&Divergence> {
+        self.diverged.as_ref()
+    }
+
+    /// Statistics of the current θ on the three sets, labelled with the completed epochs; not
+    /// added to the history. Allocates nothing.
+    pub fn evaluate(&mut self) -> EpochRecord {
+        let (ws, params, lambda) = (&mut self.workspace, &self.params, self.config.lambda);
+        let mut stats = |set: &Examples| {
+            let (loss, error) = ws.evaluate(params, &set.xs, &set.ys);
+            SetStats {
+                loss,
+                objective: loss + params.penalty(lambda),
+                error,
+            }
+        };
+        EpochRecord {
+            epoch: self.epoch,
+            train: stats(&self.train),
+            valid: (!self.valid.is_empty()).then(|| stats(&self.valid)),
+            test: (!self.test.is_empty()).then(|| stats(&self.test)),
+        }
+    }
+}
+
+/// The shape of `params`, checked for consistency and finite values.
+fn checked_shape(params: &Params) -> Result<Shape, TrainError> {
+    let shape = params.check_shape().map_err(TrainError::Params)?;
+    if !params.is_finite() {
+        return Err(TrainError::NonFiniteParams);
+    }
+    Ok(shape)
+}
+
+/// Workspace block size: a whole minibatch of K (at most n) examples, and at least
+/// [`EVAL_BLOCK`] so evaluation runs in large blocks.
+fn block_capacity(batch_size: usize, n_train: usize) -> usize {
+    batch_size.min(n_train).max(EVAL_BLOCK)
+}

@@ -1,0 +1,141 @@
+//! The hyper-parameters of SGD (f) and the errors a trainer can be built or reconfigured with.
+
+use std::fmt;
+
+use crate::params::{Shape, ShapeError};
+
+/// Hyper-parameters of the SGD step `θ ← θ − η ∇_θ R̃` on minibatches of K examples.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainConfig {
+    /// Learning rate η > 0.
+    pub eta: f64,
+    /// Minibatch size K ≥ 1 (1 = plain SGD; K ≥ n = full-batch gradient descent). The gradient
+    /// is the *mean* over the minibatch, so η does not depend on K.
+    pub batch_size: usize,
+    /// Weight-decay coefficient λ ≥ 0 of the penalty λ(ΣW1² + ΣW2²).
+    pub lambda: f64,
+    /// Seed of the RNG that shuffles the training set at every epoch.
+    pub seed: u64,
+}
+
+impl Default for TrainConfig {
+    /// η = 0.1, K = 10, λ = 1e-4, seed 0: trains two moons in a few hundred epochs.
+    fn default() -> Self {
+        TrainConfig {
+            eta: 0.1,
+            batch_size: 10,
+            lambda: 1e-4,
+            seed: 0,
+        }
+    }
+}
+
+impl TrainConfig {
+    /// Checks η > 0 finite, K ≥ 1 and λ ≥ 0 finite.
+    pub fn validate(&self) -> Result<(), TrainError> {
+        if !(self.eta.is_finite() && self.eta > 0.0) {
+            return Err(TrainError::Eta(self.eta));
+        }
+        if self.batch_size == 0 {
+            return Err(TrainError::BatchSize);
+        }
+        if !(self.lambda.is_finite() && self.lambda >= 0.0) {
+            return Err(TrainError::Lambda(self.lambda));
+        }
+        Ok(())
+    }
+}
+
+/// Why a [`Trainer`](super::Trainer) could not be built or reconfigured.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TrainError {
+    /// η is not a positive finite number.
+    Eta(f64),
+    /// K = 0.
+    BatchSize,
+    /// λ is negative, NaN or infinite.
+    Lambda(f64),
+    /// The parameters' shapes are inconsistent.
+    Params(ShapeError),
+    /// A parameter is NaN or ±∞.
+    NonFiniteParams,
+    /// [`set_params`](super::Trainer::set_params) got a network of another shape.
+    ShapeChanged {
+        /// The trainer's shape.
+        expected: Shape,
+        /// The new parameters' shape.
+        found: Shape,
+    },
+    /// The chosen input features give a different d than the network's.
+    FeatureCount {
+        /// d of the feature set.
+        features: usize,
+        /// d of the parameters (columns of W1).
+        d: usize,
+    },
+    /// A label is not below the number m of outputs.
+    Label {
+        /// `"training"`, `"validation"` or `"test"`.
+        set: &'static str,
+        /// The offending label.
+        label: usize,
+        /// Number of outputs of the network.
+        m: usize,
+    },
+    /// A data set does not fit the network (e.g. a point with a NaN coordinate).
+    Data {
+        /// `"training"`, `"validation"` or `"test"`.
+        set: &'static str,
+        /// What is wrong.
+        error: ShapeError,
+    },
+    /// The training set has no example.
+    EmptyTrainingSet,
+}
+
+impl fmt::Display for TrainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TrainError::Eta(eta) => write!(
+                f,
+                "the learning rate η must be a positive number, got {eta}; try 0.1"
+            ),
+            TrainError::BatchSize => write!(
+                f,
+                "the minibatch size K must be at least 1 (1 = one example per step)"
+            ),
+            TrainError::Lambda(lambda) => write!(
+                f,
+                "the weight decay λ must be 0 or a positive number, got {lambda}; try 0.0001"
+            ),
+            TrainError::Params(error) => write!(f, "invalid network parameters: {error}"),
+            TrainError::NonFiniteParams => write!(
+                f,
+                "the network's parameters contain NaN or infinite values; re-initialize it"
+            ),
+            TrainError::ShapeChanged { expected: e, found: n } => write!(
+                f,
+                "the new network has d = {}, d_h = {}, m = {} but the trainer's has d = {},                  d_h = {}, m = {}; restart training to change the architecture",
+                n.d, n.d_h, n.m, e.d, e.d_h, e.m
+            ),
+            TrainError::FeatureCount { features, d } => write!(
+                f,
+                "the {features} chosen input features do not match the network's d = {d} inputs; \
+                 re-initialize the network after changing the features"
+            ),
+            TrainError::Label { set, label, m } => write!(
+                f,
+                "the {set} set has class {label} but the network has only m = {m} outputs; \
+                 choose m = {} or more, or fewer classes",
+                label + 1
+            ),
+            TrainError::Data { set, error } => write!(f, "the {set} set is unusable: {error}"),
+            TrainError::EmptyTrainingSet => write!(
+                f,
+                "the training set is empty; add points or raise the training fraction"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TrainError {}

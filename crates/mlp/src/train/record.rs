@@ -1,0 +1,77 @@
+//! What training reports: per-set statistics after each epoch, and why training stopped when it
+//! diverged.
+
+use std::fmt;
+
+/// A mean minibatch loss above this means the logits of the true classes are thousands below
+/// the others: training is exploding even if no value is infinite yet.
+pub const LOSS_LIMIT: f64 = 1e4;
+/// A parameter with |θ_i| above this means the weights are running away (e.g. η·2λ > 2 makes
+/// the weight decay overshoot and grow the weights geometrically).
+pub const PARAM_LIMIT: f64 = 1e6;
+
+/// Loss, objective and error of the current network on one set.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct SetStats {
+    /// Mean loss R̂/n = (1/n) Σ L(x_i, y_i).
+    pub loss: f64,
+    /// Mean loss plus the penalty: R̂/n + λ(ΣW1² + ΣW2²), the quantity SGD decreases.
+    pub objective: f64,
+    /// Fraction of misclassified examples (predicted class argmax_k o_s_k ≠ y).
+    pub error: f64,
+}
+
+/// The three sets' statistics after `epoch` passes over the training set (0 = before training).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct EpochRecord {
+    /// Completed epochs when the record was taken.
+    pub epoch: usize,
+    /// Statistics on the training set.
+    pub train: SetStats,
+    /// Statistics on the validation set; `None` when it is empty.
+    pub valid: Option<SetStats>,
+    /// Statistics on the test set; `None` when it is empty.
+    pub test: Option<SetStats>,
+}
+
+/// Why training stopped. The trainer keeps returning it until its parameters are replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Divergence {
+    /// The loss or a parameter became NaN or ±∞.
+    NonFinite {
+        /// The epoch in progress (1 = the first).
+        epoch: usize,
+        /// The step within that epoch (1 = the first minibatch).
+        step: usize,
+    },
+    /// The minibatch loss passed [`LOSS_LIMIT`] or a parameter passed [`PARAM_LIMIT`] in
+    /// absolute value.
+    Exploding {
+        /// The epoch in progress (1 = the first).
+        epoch: usize,
+        /// The minibatch loss (mean L) of the step that tripped the limit.
+        loss: f64,
+    },
+}
+
+impl fmt::Display for Divergence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Divergence::NonFinite { epoch, step } => write!(
+                f,
+                "training diverged: the loss or the weights became NaN or infinite at step {step} \
+                 of epoch {epoch}"
+            )?,
+            Divergence::Exploding { epoch, loss } => write!(
+                f,
+                "training is exploding in epoch {epoch} (minibatch loss {loss:.3e}, or weights \
+                 beyond ±{PARAM_LIMIT:e})"
+            )?,
+        }
+        write!(
+            f,
+            ". Lower the learning rate η (e.g. divide it by 10), or lower λ if η·λ is large, \
+             then re-initialize the network"
+        )
+    }
+}

@@ -1,0 +1,115 @@
+//! The SGD steps (f): take the next minibatch B of the epoch's order, compute
+//! `g = ∇_θ [(1/|B|) Σ_B L + λ(ΣW1² + ΣW2²)]` in the workspace, then `θ ← θ − η g`.
+//!
+//! After each step the loss and θ are checked for divergence (see [`Divergence`]); at the end
+//! of an epoch the three sets are evaluated, the record is appended and the order reshuffled.
+
+use rand::seq::SliceRandom;
+
+use super::{Divergence, EpochRecord, Trainer, HISTORY_CHUNK, LOSS_LIMIT, PARAM_LIMIT};
+use crate::params::Params;
+
+impl Trainer {
+    /// One step on the next single example (K = 1, whatever the configured K). Returns that
+    /// example's loss L(x, y) before the step.
+    pub fn step_example(&mut self) -> Result<f64, Divergence> {
+        self.step(1)
+    }
+
+    /// One step on the next K examples of the epoch's order (fewer at the end of an epoch).
+    /// Returns the minibatch's mean loss before the step.
+    pub fn step_minibatch(&mut self) -> Result<f64, Divergence> {
+        self.step(self.config.batch_size)
+    }
+
+    /// Size of the next [`step_minibatch`](Self::step_minibatch): `min(K, examples left in
+    /// the epoch)`.
+    pub fn next_batch_len(&self) -> usize {
+        self.config.batch_size.min(self.order.len() - self.cursor)
+    }
+
+    /// Steps on minibatches until the epoch in progress ends; returns its record.
+    pub fn run_epoch(&mut self) -> Result<&EpochRecord, Divergence> {
+        let target = self.epoch + 1;
+        while self.epoch < target {
+            self.step_minibatch()?;
+        }
+        // The history always holds at least record 0, pushed by `new`.
+        Ok(self.history.last().expect("history starts with record 0"))
+    }
+
+    /// Steps on minibatches until at least `n` examples have been used (`n` = 0: none), for a
+    /// player with a time budget. Returns how many examples were used (≥ n by less than K).
+    pub fn train_examples(&mut self, n: usize) -> Result<usize, Divergence> {
+        let mut done = 0;
+        while done < n {
+            let k = self.next_batch_len();
+            self.step_minibatch()?;
+            done += k;
+        }
+        Ok(done)
+    }
+
+    /// The step itself on `min(k, left)` examples; `k ≥ 1` and `cursor < order.len()` hold.
+    fn step(&mut self, k: usize) -> Result<f64, Divergence> {
+        if let Some(divergence) = &self.diverged {
+            return Err(divergence.clone());
+        }
+        let end = self.cursor + k.min(self.order.len() - self.cursor);
+        let rows = &self.order[self.cursor..end];
+        let (xs, ys, lambda) = (&self.train.xs, &self.train.ys, self.config.lambda);
+        let loss = self
+            .workspace
+            .gradient(&self.params, xs, ys, rows, lambda, &mut self.grads);
+        self.examples_seen += rows.len();
+        self.cursor = end;
+        self.step_in_epoch += 1;
+        self.grad_norm = Some(norm(&self.grads));
+        if loss.is_finite() {
+            // (f) θ ← θ − η ∇_θ R̃; a NaN gradient is not applied, so θ stays inspectable.
+            self.params.axpy(-self.config.eta, &self.grads);
+        }
+        self.check_divergence(loss)?;
+        if self.cursor == self.order.len() {
+            self.end_epoch();
+        }
+        Ok(loss)
+    }
+
+    /// Flags the step as diverged if the loss or θ is non-finite or beyond the limits.
+    fn check_divergence(&mut self, loss: f64) -> Result<(), Divergence> {
+        let max_abs = self.params.max_abs(); // NaN if any θ_i is NaN
+        let epoch = self.epoch + 1;
+        let divergence = if !loss.is_finite() || !max_abs.is_finite() {
+            Divergence::NonFinite {
+                epoch,
+                step: self.step_in_epoch,
+            }
+        } else if loss > LOSS_LIMIT || max_abs > PARAM_LIMIT {
+            Divergence::Exploding { epoch, loss }
+        } else {
+            return Ok(());
+        };
+        self.diverged = Some(divergence.clone());
+        Err(divergence)
+    }
+
+    /// Evaluates the three sets, appends the record and starts the next epoch.
+    fn end_epoch(&mut self) {
+        self.epoch += 1;
+        let record = self.evaluate();
+        if self.history.len() == self.history.capacity() {
+            // The only allocation of the training loop: once every HISTORY_CHUNK epochs.
+            self.history.reserve(HISTORY_CHUNK);
+        }
+        self.history.push(record);
+        self.order.shuffle(&mut self.rng);
+        self.cursor = 0;
+        self.step_in_epoch = 0;
+    }
+}
+
+/// ‖g‖ = √(ΣW1² + Σb1² + ΣW2² + Σb2²), over all n_θ parameters.
+fn norm(g: &Params) -> f64 {
+    (g.w1.norm_squared() + g.b1.norm_squared() + g.w2.norm_squared() + g.b2.norm_squared()).sqrt()
+}

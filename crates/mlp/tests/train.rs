@@ -1,0 +1,326 @@
+//! The SGD trainer (f): reproducibility, learning two moons, the exact one-example step,
+//! divergence handling and changing hyper-parameters mid-training.
+
+use mlp::train::{Examples, TrainError};
+use mlp::{
+    backward, forward, Dataset, DatasetKind, Divergence, Feature, FeatureSet, Params, Shape, Split,
+    TrainConfig, Trainer,
+};
+use rand::SeedableRng;
+use rand_pcg::Pcg64;
+
+const MOONS_CONFIG: TrainConfig = TrainConfig {
+    eta: 0.1,
+    batch_size: 10,
+    lambda: 1e-4,
+    seed: 0,
+};
+
+/// Two moons (n = 200, noise 0.1) split 80/10/10, and a fresh d_h = 16 network, all from `seed`.
+fn moons(seed: u64) -> (Dataset, Split, Params) {
+    let mut rng = Pcg64::seed_from_u64(seed);
+    let data = DatasetKind::Moons.generate(200, 0.1, 2, &mut rng).unwrap();
+    let split = data.split(0.8, 0.1, &mut rng).unwrap();
+    let params = Params::init(Shape::new(2, 16, 2).unwrap(), &mut rng);
+    (data, split, params)
+}
+
+fn moons_trainer(seed: u64, config: TrainConfig) -> Trainer {
+    let (_, split, params) = moons(seed);
+    Trainer::new(
+        params,
+        TrainConfig { seed, ..config },
+        FeatureSet::default(),
+        &split,
+    )
+    .unwrap()
+}
+
+/// Example `i` of a transformed set as a column vector x (d).
+fn example(set: &Examples, i: usize) -> (nalgebra::DVector<f64>, usize) {
+    (set.xs.row(i).transpose(), set.ys[i])
+}
+
+#[test]
+fn same_seed_reproduces_everything_bit_for_bit() {
+    let (data_a, _, params_a) = moons(42);
+    let (data_b, _, params_b) = moons(42);
+    assert_eq!(data_a, data_b);
+    assert_eq!(params_a, params_b);
+    let mut a = moons_trainer(42, MOONS_CONFIG);
+    let mut b = moons_trainer(42, MOONS_CONFIG);
+    for _ in 0..20 {
+        a.run_epoch().unwrap();
+        b.run_epoch().unwrap();
+    }
+    let bits = |t: &Trainer| serde_json::to_string(t.history()).unwrap();
+    assert_eq!(bits(&a), bits(&b));
+    assert_eq!(a.params(), b.params());
+
+    let (data_c, _, params_c) = moons(43);
+    assert_ne!(data_a, data_c);
+    assert_ne!(params_a, params_c);
+    let mut c = moons_trainer(43, MOONS_CONFIG);
+    for _ in 0..20 {
+        c.run_epoch().unwrap();
+    }
+    assert_ne!(a.history(), c.history());
+}
+
+#[test]
+fn learns_two_moons() {
+    let mut trainer = moons_trainer(1, MOONS_CONFIG);
+    for _ in 0..300 {
+        trainer.run_epoch().unwrap();
+    }
+    let history = trainer.history();
+    assert_eq!(history.len(), 301);
+    let (first, last) = (&history[0], &history[300]);
+    assert_eq!(last.epoch, 300);
+    assert!(
+        last.train.error < 0.1,
+        "train error {} after 300 epochs",
+        last.train.error
+    );
+    assert!(
+        last.train.loss < 0.5 * first.train.loss,
+        "{} → {}",
+        first.train.loss,
+        last.train.loss
+    );
+    assert!(last.train.objective > last.train.loss); // + λ(ΣW1² + ΣW2²)
+    assert!(last.valid.is_some() && last.test.is_some());
+    assert_eq!(trainer.examples_seen(), 300 * 160);
+}
+
+#[test]
+fn one_example_step_is_theta_minus_eta_times_backward() {
+    let config = TrainConfig {
+        eta: 0.3,
+        lambda: 0.01,
+        ..MOONS_CONFIG
+    };
+    let mut trainer = moons_trainer(5, config);
+    for _ in 0..7 {
+        trainer.step_example().unwrap(); // away from the initial point
+    }
+    let i = trainer.upcoming()[0];
+    let (x, y) = example(trainer.train_set(), i);
+    let before = trainer.params().clone();
+    let fwd = forward(&before, &x, y).unwrap();
+    // θ − η ∂R̃/∂θ with ∂R̃/∂W = ∂L/∂W + 2λW (r)
+    let mut expected = before.clone();
+    expected.axpy(-0.3, &backward(&before, &fwd, &x, y, 0.01).regularized());
+
+    let loss = trainer.step_example().unwrap();
+    assert!(
+        (loss - fwd.loss).abs() <= 1e-13 * fwd.loss.abs().max(1.0),
+        "{loss} vs {}",
+        fwd.loss
+    );
+    let got = trainer.params();
+    // Same formula, summed in a different order by the workspace: rounding only.
+    let close = |a: &nalgebra::DMatrix<f64>, b: &nalgebra::DMatrix<f64>| (a - b).amax() <= 1e-13;
+    assert!(
+        close(&got.w1, &expected.w1),
+        "W1 {} vs {}",
+        got.w1,
+        expected.w1
+    );
+    assert!((&got.b1 - &expected.b1).amax() <= 1e-13);
+    assert!(close(&got.w2, &expected.w2));
+    assert!((&got.b2 - &expected.b2).amax() <= 1e-13);
+    assert_eq!(trainer.examples_seen(), 8);
+}
+
+#[test]
+fn minibatches_walk_the_shuffled_epoch_and_the_last_one_is_shorter() {
+    let mut rng = Pcg64::seed_from_u64(3);
+    let data = DatasetKind::Blobs.generate(23, 0.1, 3, &mut rng).unwrap();
+    let split = Split {
+        train: data,
+        ..Split::default()
+    };
+    let params = Params::init(Shape::new(2, 4, 3).unwrap(), &mut rng);
+    let mut trainer = Trainer::new(params, MOONS_CONFIG, FeatureSet::default(), &split).unwrap();
+    assert_eq!(trainer.grad_norm(), None);
+    let mut order: Vec<usize> = trainer.upcoming().to_vec();
+    order.sort_unstable();
+    assert_eq!(order, (0..23).collect::<Vec<_>>());
+    for expected in [10, 10, 3] {
+        assert_eq!(trainer.epoch(), 0);
+        assert_eq!(trainer.next_batch_len(), expected);
+        trainer.step_minibatch().unwrap();
+    }
+    assert_eq!(
+        (
+            trainer.epoch(),
+            trainer.examples_seen(),
+            trainer.history().len()
+        ),
+        (1, 23, 2)
+    );
+    assert_eq!(trainer.upcoming().len(), 23);
+    let record = trainer.history()[1].clone();
+    assert_eq!((record.epoch, record.valid, record.test), (1, None, None));
+    assert_eq!(trainer.evaluate(), record); // nothing changed since the end of the epoch
+    assert!(trainer.grad_norm().unwrap() > 0.0);
+    assert!(trainer.converged(1e9) && !trainer.converged(0.0));
+    assert_eq!(trainer.train_examples(25).unwrap(), 33); // 10 + 10 + 3 (epoch 2 ends) + 10
+    assert_eq!(trainer.train_examples(0).unwrap(), 0);
+}
+
+#[test]
+fn huge_learning_rate_is_reported_and_training_stays_stopped() {
+    // With this seed the weights blow up in epoch 1. (With some other seeds η = 50 instead kills
+    // every hidden unit: the loss then sticks at a constant, which is no divergence.)
+    let mut trainer = moons_trainer(
+        2,
+        TrainConfig {
+            eta: 50.0,
+            ..MOONS_CONFIG
+        },
+    );
+    let error = (0..100)
+        .find_map(|_| trainer.run_epoch().err())
+        .expect("η = 50 must diverge");
+    assert!(
+        error.to_string().contains("Lower the learning rate η"),
+        "{error}"
+    );
+    assert_eq!(trainer.divergence(), Some(&error));
+    let frozen = trainer.params().clone();
+    assert_eq!(trainer.step_example(), Err(error.clone()));
+    assert_eq!(trainer.step_minibatch(), Err(error.clone()));
+    assert_eq!(trainer.run_epoch().err(), Some(error.clone()));
+    assert_eq!(trainer.train_examples(100), Err(error));
+    assert_eq!(trainer.params(), &frozen);
+
+    // New parameters and a sane η: training resumes.
+    trainer.set_eta(0.1).unwrap();
+    trainer.set_params(moons(2).2).unwrap();
+    assert_eq!(trainer.divergence(), None);
+    assert!(trainer.run_epoch().unwrap().train.loss.is_finite());
+}
+
+#[test]
+fn overshooting_weight_decay_is_exploding() {
+    // Each step multiplies W by about (1 − 2ηλ) = −19: |W| passes PARAM_LIMIT within a few steps.
+    let mut trainer = moons_trainer(
+        4,
+        TrainConfig {
+            eta: 1.0,
+            lambda: 10.0,
+            ..MOONS_CONFIG
+        },
+    );
+    let error = (0..50)
+        .find_map(|_| trainer.step_minibatch().err())
+        .expect("must explode");
+    assert!(
+        matches!(error, Divergence::Exploding { epoch: 1, .. }),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("lower λ"), "{error}");
+}
+
+#[test]
+fn hyper_parameters_change_without_reset() {
+    let mut trainer = moons_trainer(6, MOONS_CONFIG);
+    for _ in 0..5 {
+        trainer.run_epoch().unwrap();
+    }
+    let seen = trainer.examples_seen();
+    trainer.set_eta(0.05).unwrap();
+    trainer.set_lambda(0.0).unwrap();
+    trainer.set_batch_size(1000).unwrap(); // more than the 160 training examples: full batch
+    assert_eq!(trainer.next_batch_len(), 160);
+    trainer.run_epoch().unwrap();
+    assert_eq!(trainer.epoch(), 6);
+    assert_eq!(trainer.history().len(), 7);
+    assert_eq!(trainer.examples_seen(), seen + 160);
+    assert_eq!(
+        trainer.config(),
+        &TrainConfig {
+            eta: 0.05,
+            batch_size: 1000,
+            lambda: 0.0,
+            seed: 6
+        }
+    );
+
+    for eta in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+        assert!(
+            matches!(trainer.set_eta(eta), Err(TrainError::Eta(_))),
+            "η = {eta}"
+        );
+    }
+    assert!(trainer
+        .set_eta(f64::NAN)
+        .unwrap_err()
+        .to_string()
+        .contains("learning rate η"));
+    assert_eq!(trainer.set_batch_size(0), Err(TrainError::BatchSize));
+    assert_eq!(trainer.set_lambda(-1e-3), Err(TrainError::Lambda(-1e-3)));
+    assert_eq!(trainer.config().eta, 0.05);
+    assert_eq!(trainer.config().batch_size, 1000);
+}
+
+#[test]
+fn bad_setups_are_refused_with_a_reason() {
+    let (_, split, params) = moons(8);
+    let all = FeatureSet::new(&Feature::ALL).unwrap();
+    let err = Trainer::new(params.clone(), MOONS_CONFIG, all, &split).unwrap_err();
+    assert_eq!(err, TrainError::FeatureCount { features: 7, d: 2 });
+    assert!(err.to_string().contains("re-initialize"), "{err}");
+
+    let bad = TrainConfig {
+        batch_size: 0,
+        ..MOONS_CONFIG
+    };
+    assert_eq!(
+        Trainer::new(params.clone(), bad, FeatureSet::default(), &split).unwrap_err(),
+        TrainError::BatchSize
+    );
+
+    let mut rng = Pcg64::seed_from_u64(0);
+    let three = DatasetKind::Blobs.generate(30, 0.1, 3, &mut rng).unwrap();
+    let three = three.split(0.5, 0.5, &mut rng).unwrap();
+    let err = Trainer::new(params.clone(), MOONS_CONFIG, FeatureSet::default(), &three);
+    let err = err.unwrap_err();
+    assert!(
+        matches!(err, TrainError::Label { label: 2, m: 2, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("choose m = 3"), "{err}");
+
+    let empty = Split {
+        train: Dataset::default(),
+        ..split.clone()
+    };
+    let err = Trainer::new(params.clone(), MOONS_CONFIG, FeatureSet::default(), &empty);
+    assert_eq!(err.unwrap_err(), TrainError::EmptyTrainingSet);
+
+    let mut nan_point = split.clone();
+    nan_point.valid.points[0] = [f64::NAN, 0.0];
+    let err = Trainer::new(
+        params.clone(),
+        MOONS_CONFIG,
+        FeatureSet::default(),
+        &nan_point,
+    );
+    assert!(matches!(
+        err.unwrap_err(),
+        TrainError::Data {
+            set: "validation",
+            ..
+        }
+    ));
+
+    let mut trainer = Trainer::new(params, MOONS_CONFIG, FeatureSet::default(), &split).unwrap();
+    let other = Params::zeros(Shape::new(2, 8, 2).unwrap());
+    assert!(matches!(
+        trainer.set_params(other),
+        Err(TrainError::ShapeChanged { .. })
+    ));
+}

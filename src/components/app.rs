@@ -1,0 +1,53 @@
+//! The root component: state, context and layout.
+
+use super::data_plot::DataPlot;
+use super::header::Header;
+use super::settings_panel::SettingsPanel;
+use crate::data::{make_split, DataKey};
+use crate::i18n::{t, Lang, Msg};
+use crate::settings::Settings;
+use crate::url;
+use leptos::prelude::*;
+
+/// The interface language, shared by every component through context.
+pub type LangSignal = RwSignal<Lang>;
+
+/// The language to start in: the `lang` URL parameter, else the browser's language.
+fn initial_lang() -> Lang {
+    url::query_param("lang")
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_else(|| Lang::from_browser(&url::browser_language()))
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let lang: LangSignal = RwSignal::new(initial_lang());
+    provide_context(lang);
+    let settings = RwSignal::new(Settings::default());
+
+    // Only the settings the data depends on: changing d_h or λ does not regenerate it.
+    let key = Memo::new(move |_| {
+        settings.with(|s| DataKey { kind: s.dataset, n: s.n, noise: s.noise, classes: s.m, seed: s.seed })
+    });
+    let data = Memo::new(move |_| make_split(key.get()));
+
+    // The outside world follows the language: <html lang>, the title, the URL.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        document().set_title(t(lang, Msg::AppTitle));
+        url::set_query_param("lang", lang.code());
+    });
+
+    view! {
+        <Header />
+        <main class="layout">
+            <SettingsPanel settings=settings data=data />
+            <DataPlot settings=settings data=data />
+        </main>
+        <footer class="footer">{move || t(lang.get(), Msg::Footer)}</footer>
+    }
+}

@@ -1,0 +1,55 @@
+//! A number box with its label, its rule and its error message.
+//!
+//! The box is a text input (not `type="number"`, which hides what was typed): the student's
+//! text is kept as typed, parsed on every keystroke, and only a valid value reaches the
+//! settings. An invalid one shows why next to the field, in the current language.
+
+use super::app::LangSignal;
+use crate::i18n::{field_error, t, Msg};
+use crate::settings::NumRule;
+use leptos::prelude::*;
+
+#[component]
+pub fn NumberField(
+    /// The input's id; the error message's id is `{id}-error`.
+    id: &'static str,
+    label: Msg,
+    #[prop(optional)] help: Option<Msg>,
+    rule: NumRule,
+    /// The value the box starts with.
+    initial: f64,
+    /// Receives each valid value.
+    on_valid: Callback<f64>,
+) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let text = RwSignal::new(initial.to_string());
+    let error = Memo::new(move |_| rule.parse(&text.get()).err());
+    let error_id = format!("{id}-error");
+    let on_input = move |ev| {
+        let typed = event_target_value(&ev);
+        if let Ok(value) = rule.parse(&typed) {
+            on_valid.run(value);
+        }
+        text.set(typed);
+    };
+    view! {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id>{move || t(lang.get(), label)}</label>
+            <input
+                id=id
+                type="text"
+                inputmode=if rule.integer { "numeric" } else { "decimal" }
+                autocomplete="off"
+                spellcheck="false"
+                value=initial.to_string()
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=error_id.clone()
+                on:input=on_input
+            />
+            {help.map(|help| view! { <small class="help">{move || t(lang.get(), help)}</small> })}
+            <p class="field-error" id=error_id aria-live="polite">
+                {move || error.get().map(|e| field_error(lang.get(), &e))}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,111 @@
+//! The settings form: data (kind, n, noise, seed, m) and network (features → d, d_h, λ).
+
+use super::app::LangSignal;
+use super::field::NumberField;
+use crate::i18n::{dataset_error, dataset_name, feature_error, t, Msg};
+use crate::settings::{Settings, D_H_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE, N_RULE, SEED_RULE};
+use leptos::prelude::*;
+use mlp::features::FeatureError;
+use mlp::{DatasetError, DatasetKind, Feature, Split};
+
+#[component]
+pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Split, DatasetError>>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let initial = settings.get_untracked();
+    // Each valid value goes straight into the settings.
+    let set = move |apply: fn(&mut Settings, f64)| Callback::new(move |v| settings.update(|s| apply(s, v)));
+    let data_error = move || data.with(|d| d.as_ref().err().map(|e| dataset_error(lang.get(), e)));
+    view! {
+        <form class="panel settings" on:submit=|ev| ev.prevent_default()>
+            <fieldset>
+                <legend>{move || t(lang.get(), Msg::DataHeading)}</legend>
+                <DatasetSelect settings=settings />
+                <NumberField id="field-n" label=Msg::Points rule=N_RULE initial=initial.n as f64
+                    on_valid=set(|s, v| s.n = v as usize) />
+                <NumberField id="field-noise" label=Msg::Noise help=Msg::NoiseHelp rule=NOISE_RULE
+                    initial=initial.noise on_valid=set(|s, v| s.noise = v) />
+                <NumberField id="field-seed" label=Msg::Seed help=Msg::SeedHelp rule=SEED_RULE
+                    initial=initial.seed as f64 on_valid=set(|s, v| s.seed = v as u64) />
+                <NumberField id="field-m" label=Msg::Classes rule=M_RULE initial=initial.m as f64
+                    on_valid=set(|s, v| s.m = v as usize) />
+                <p class="field-error" id="data-error" aria-live="polite">{data_error}</p>
+            </fieldset>
+            <fieldset>
+                <legend>{move || t(lang.get(), Msg::NetworkHeading)}</legend>
+                <FeatureChecks settings=settings />
+                <NumberField id="field-d_h" label=Msg::HiddenUnits rule=D_H_RULE initial=initial.d_h as f64
+                    on_valid=set(|s, v| s.d_h = v as usize) />
+                <NumberField id="field-lambda" label=Msg::Lambda help=Msg::LambdaHelp rule=LAMBDA_RULE
+                    initial=initial.lambda on_valid=set(|s, v| s.lambda = v) />
+            </fieldset>
+        </form>
+    }
+}
+
+/// The data set menu.
+#[component]
+fn DatasetSelect(settings: RwSignal<Settings>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let options = DatasetKind::ALL.map(|kind| {
+        view! {
+            <option value=kind.key() selected=move || settings.with(|s| s.dataset == kind)>
+                {move || dataset_name(lang.get(), kind)}
+            </option>
+        }
+    });
+    let on_change = move |ev| {
+        if let Some(kind) = DatasetKind::from_key(&event_target_value(&ev)) {
+            settings.update(|s| s.dataset = kind);
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="field-dataset">{move || t(lang.get(), Msg::Dataset)}</label>
+            <select id="field-dataset" on:change=on_change>{options.to_vec()}</select>
+        </div>
+    }
+}
+
+/// One checkbox per input feature; the count of checked ones is d. Unchecking the last one is
+/// refused with a message (the network needs d ≥ 1).
+#[component]
+fn FeatureChecks(settings: RwSignal<Settings>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let error = RwSignal::new(None::<FeatureError>);
+    let d = move || settings.with(|s| s.features.d());
+    let boxes = Feature::ALL.map(|feature| {
+        let on_change = move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            match settings.with_untracked(|s| s.features.with(feature, on)) {
+                Ok(features) => {
+                    error.set(None);
+                    settings.update(|s| s.features = features);
+                }
+                Err(refused) => {
+                    // Put the box back as it was: the settings did not change.
+                    event_target::<web_sys::HtmlInputElement>(&ev).set_checked(!on);
+                    error.set(Some(refused));
+                }
+            }
+        };
+        view! {
+            <label class="check">
+                <input type="checkbox" id=format!("feature-{}", feature.key())
+                    prop:checked=move || settings.with(|s| s.features.contains(feature))
+                    on:change=on_change />
+                {feature.label()}
+            </label>
+        }
+    });
+    view! {
+        <div class="field" role="group" aria-labelledby="features-label">
+            <span class="label" id="features-label">
+                {move || t(lang.get(), Msg::Features)} " (d = " {d} ")"
+            </span>
+            <div class="checks">{boxes.to_vec()}</div>
+            <p class="field-error" id="features-error" aria-live="polite">
+                {move || error.get().map(|e| feature_error(lang.get(), &e))}
+            </p>
+        </div>
+    }
+}

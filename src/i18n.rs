@@ -1,0 +1,169 @@
+//! Every string the user sees, in English and French.
+//!
+//! The course is taught in both languages, so each message is declared once with its two
+//! texts side by side: a message without its French (or English) text does not compile.
+//! Messages with values in them (error messages, counts) are built by the functions in
+//! [`errors`] and [`format`], which take the language too. The course's notation (d, d_h, m,
+//! λ, W⁽¹⁾, …) is the same in both languages.
+
+mod errors;
+mod format;
+
+pub use errors::{dataset_error, feature_error, field_error};
+pub use format::{class_name, dataset_name, split_summary};
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The BCP 47 code, as used in `<html lang>` and in the `lang` URL parameter.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// Parses `en`/`fr` (case-insensitive); `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// The language to start in for a browser whose preferred language is `tag`
+    /// (`navigator.language`, e.g. `fr-CA`): French for any `fr*`, English otherwise.
+    pub fn from_browser(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("fr") {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The other language, for the FR/EN switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Fr,
+            Lang::Fr => Lang::En,
+        }
+    }
+}
+
+/// Declares the [`Msg`] enum, its `ALL` list and the table of texts from one list of
+/// `Name => ("English", "Français")` lines.
+macro_rules! messages {
+    ($($name:ident => ($en:expr, $fr:expr)),+ $(,)?) => {
+        /// A fixed user-visible text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),+ }
+
+        impl Msg {
+            /// Every message, for the completeness test.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),+];
+
+            /// The (English, French) texts.
+            fn texts(self) -> (&'static str, &'static str) {
+                match self { $(Msg::$name => ($en, $fr)),+ }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => ("Backprop Lab", "Backprop Lab"),
+    Tagline => (
+        "A one-hidden-layer softmax network, as in IFT3395/IFT6390 Devoir 2.",
+        "Un réseau de neurones à une couche cachée et sortie softmax, comme dans le devoir 2 d'IFT3395/IFT6390."
+    ),
+    SwitchLanguage => ("Français", "English"),
+    SwitchLanguageLabel => ("Passer en français", "Switch to English"),
+    DataHeading => ("Data", "Données"),
+    NetworkHeading => ("Network", "Réseau"),
+    PlotHeading => ("Data set", "Ensemble de données"),
+    Dataset => ("Data set", "Ensemble de données"),
+    DatasetMoons => ("Two moons", "Deux lunes"),
+    DatasetCircles => ("Concentric circles", "Cercles concentriques"),
+    DatasetXor => ("XOR", "OU exclusif (XOR)"),
+    DatasetSpirals => ("Spirals", "Spirales"),
+    DatasetBlobs => ("Gaussian blobs", "Nuages gaussiens"),
+    Points => ("Number of points n", "Nombre de points n"),
+    Noise => ("Noise", "Bruit"),
+    NoiseHelp => ("standard deviation added to each coordinate", "écart type ajouté à chaque coordonnée"),
+    Seed => ("Seed", "Graine"),
+    SeedHelp => ("same seed, same data and same initial weights", "même graine, mêmes données et mêmes poids initiaux"),
+    Classes => ("Classes m", "Classes m"),
+    Features => ("Input features", "Caractéristiques d'entrée"),
+    HiddenUnits => ("Hidden units d_h", "Unités cachées d_h"),
+    Lambda => ("Weight decay λ", "Pénalité λ (weight decay)"),
+    LambdaHelp => (
+        "R̃ = R̂ + λ(Σ W⁽¹⁾² + Σ W⁽²⁾²); biases are not penalized",
+        "R̃ = R̂ + λ(Σ W⁽¹⁾² + Σ W⁽²⁾²) ; les biais ne sont pas pénalisés"
+    ),
+    ParamCount => ("parameters n_θ = d_h·d + d_h + m·d_h + m", "paramètres n_θ = d_h·d + d_h + m·d_h + m"),
+    Train => ("training", "entraînement"),
+    Valid => ("validation", "validation"),
+    Test => ("test", "test"),
+    Class => ("class", "classe"),
+    PlotCaption => (
+        "Filled marks: training set; hollow marks: validation and test sets.",
+        "Marques pleines : ensemble d'entraînement ; marques creuses : validation et test."
+    ),
+    KeptPrevious => ("The plot keeps the last valid data set.", "Le graphique garde le dernier ensemble valide."),
+    CanvasLabel => ("Scatter plot of the data set in the (x1, x2) plane", "Nuage de points de l'ensemble de données dans le plan (x1, x2)"),
+    Footer => (
+        "Everything runs in your browser; nothing is sent anywhere.",
+        "Tout s'exécute dans votre navigateur ; rien n'est envoyé nulle part."
+    ),
+}
+
+/// The text of `msg` in `lang`.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    let (en, fr) = msg.texts();
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts that are the same in both languages on purpose (names, notation, loanwords).
+    const SAME_IN_BOTH: &[Msg] = &[Msg::AppTitle, Msg::Classes, Msg::Valid, Msg::Test];
+
+    #[test]
+    fn every_message_has_both_texts_and_french_is_not_a_copy() {
+        for &msg in Msg::ALL {
+            let (en, fr) = msg.texts();
+            assert!(!en.trim().is_empty(), "{msg:?} has no English text");
+            assert!(!fr.trim().is_empty(), "{msg:?} has no French text");
+            if !SAME_IN_BOTH.contains(&msg) {
+                assert_ne!(en, fr, "{msg:?}: the French text is the English one");
+            }
+        }
+    }
+
+    #[test]
+    fn language_codes_round_trip_and_browser_tags_map() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(lang.other().other(), lang);
+        }
+        assert_eq!(Lang::from_code("FR"), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::from_browser("fr-CA"), Lang::Fr);
+        assert_eq!(Lang::from_browser("en-US"), Lang::En);
+        assert_eq!(Lang::from_browser(""), Lang::En);
+    }
+}

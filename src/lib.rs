@@ -1,0 +1,20 @@
+//! Backprop Lab: watch a one-hidden-layer softmax network learn, and step through its forward
+//! and backward pass. This crate is the web page (Leptos, client-side rendering); the network
+//! itself lives in the pure `mlp` crate.
+
+pub mod components;
+pub mod data;
+pub mod i18n;
+pub mod palette;
+pub mod plot;
+pub mod settings;
+pub mod url;
+
+pub use components::App;
+
+/// Installs `console_error_panic_hook` (a panic then names its cause in the console instead of
+/// "unreachable") and mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

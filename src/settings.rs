@@ -1,0 +1,145 @@
+//! The page's settings: one struct, with each field's range and default, and the parsing of
+//! what a student types into a number box.
+//!
+//! A value that fails its rule never reaches the settings: the field shows why (through
+//! [`crate::i18n::field_error`]) and the last valid value stays in force.
+
+use mlp::{DatasetKind, FeatureSet, Shape};
+
+/// Everything the page is drawn from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub dataset: DatasetKind,
+    /// Number of points n, split into training, validation and test sets.
+    pub n: usize,
+    /// Standard deviation of the Gaussian noise added to each coordinate.
+    pub noise: f64,
+    pub seed: u64,
+    /// Number of classes m (the softmax width).
+    pub m: usize,
+    /// The input features; their count is d.
+    pub features: FeatureSet,
+    pub d_h: usize,
+    pub lambda: f64,
+}
+
+impl Default for Settings {
+    /// The course's setting: two moons, two inputs, two classes.
+    fn default() -> Self {
+        Settings {
+            dataset: DatasetKind::Moons,
+            n: 200,
+            noise: 0.1,
+            seed: 1,
+            m: 2,
+            features: FeatureSet::default(),
+            d_h: 8,
+            lambda: 1e-3,
+        }
+    }
+}
+
+impl Settings {
+    /// The network's shape (d, d_h, m), or `None` while it is not a valid one.
+    pub fn shape(&self) -> Option<Shape> {
+        Shape::new(self.features.d(), self.d_h, self.m).ok()
+    }
+}
+
+/// Fractions of the points that go to the training and validation sets; the rest is the test set.
+pub const TRAIN_FRACTION: f64 = 0.7;
+pub const VALID_FRACTION: f64 = 0.15;
+
+/// Why a typed value was refused. Bounds are kept as text so they print as written in the rule.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldError {
+    Empty,
+    NotANumber,
+    NotAnInteger,
+    BelowMin(&'static str),
+    AboveMax(&'static str),
+}
+
+/// The rule a number box enforces: an inclusive range, and whether only integers are allowed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NumRule {
+    pub min: f64,
+    pub max: f64,
+    /// The bounds as shown to the user.
+    pub min_text: &'static str,
+    pub max_text: &'static str,
+    pub integer: bool,
+}
+
+impl NumRule {
+    /// Parses `text` (a French decimal comma is accepted) and checks it against the rule.
+    pub fn parse(&self, text: &str) -> Result<f64, FieldError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(FieldError::Empty);
+        }
+        let value: f64 = text.replace(',', ".").parse().map_err(|_| FieldError::NotANumber)?;
+        if !value.is_finite() {
+            return Err(FieldError::NotANumber);
+        }
+        if self.integer && value.fract() != 0.0 {
+            return Err(FieldError::NotAnInteger);
+        }
+        if value < self.min {
+            return Err(FieldError::BelowMin(self.min_text));
+        }
+        if value > self.max {
+            return Err(FieldError::AboveMax(self.max_text));
+        }
+        Ok(value)
+    }
+}
+
+const fn int_rule(min: f64, max: f64, min_text: &'static str, max_text: &'static str) -> NumRule {
+    NumRule { min, max, min_text, max_text, integer: true }
+}
+
+const fn real_rule(min: f64, max: f64, min_text: &'static str, max_text: &'static str) -> NumRule {
+    NumRule { min, max, min_text, max_text, integer: false }
+}
+
+pub const N_RULE: NumRule = int_rule(10.0, 5000.0, "10", "5000");
+pub const NOISE_RULE: NumRule = real_rule(0.0, 1.0, "0", "1");
+/// Seeds up to 2³² − 1 so that a seed survives a round trip through a URL and a spreadsheet.
+pub const SEED_RULE: NumRule = int_rule(0.0, 4_294_967_295.0, "0", "4294967295");
+pub const M_RULE: NumRule = int_rule(2.0, 8.0, "2", "8");
+pub const D_H_RULE: NumRule = int_rule(1.0, 256.0, "1", "256");
+pub const LAMBDA_RULE: NumRule = real_rule(0.0, 10.0, "0", "10");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_accept_their_range_and_say_why_they_refuse() {
+        assert_eq!(D_H_RULE.parse(" 8 "), Ok(8.0));
+        assert_eq!(D_H_RULE.parse("0"), Err(FieldError::BelowMin("1")));
+        assert_eq!(D_H_RULE.parse("257"), Err(FieldError::AboveMax("256")));
+        assert_eq!(D_H_RULE.parse("2.5"), Err(FieldError::NotAnInteger));
+        assert_eq!(D_H_RULE.parse("eight"), Err(FieldError::NotANumber));
+        assert_eq!(D_H_RULE.parse(""), Err(FieldError::Empty));
+        assert_eq!(LAMBDA_RULE.parse("-0.1"), Err(FieldError::BelowMin("0")));
+        assert_eq!(LAMBDA_RULE.parse("0,001"), Ok(0.001));
+        assert_eq!(LAMBDA_RULE.parse("1e-4"), Ok(1e-4));
+        assert_eq!(LAMBDA_RULE.parse("NaN"), Err(FieldError::NotANumber));
+        assert_eq!(LAMBDA_RULE.parse("inf"), Err(FieldError::NotANumber));
+        assert_eq!(SEED_RULE.parse("4294967295"), Ok(4_294_967_295.0));
+    }
+
+    #[test]
+    fn defaults_are_within_their_rules() {
+        let s = Settings::default();
+        assert!(N_RULE.parse(&s.n.to_string()).is_ok());
+        assert!(NOISE_RULE.parse(&s.noise.to_string()).is_ok());
+        assert!(SEED_RULE.parse(&s.seed.to_string()).is_ok());
+        assert!(M_RULE.parse(&s.m.to_string()).is_ok());
+        assert!(D_H_RULE.parse(&s.d_h.to_string()).is_ok());
+        assert!(LAMBDA_RULE.parse(&s.lambda.to_string()).is_ok());
+        assert_eq!(s.shape(), Shape::new(2, 8, 2).ok());
+    }
+}
