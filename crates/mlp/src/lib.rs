@@ -17,7 +17,7 @@ pub mod train;
 
 pub use backward::{backward, Gradients};
 pub use dataset::{Dataset, DatasetError, DatasetKind, Split};
-pub use features::{Feature, FeatureSet};
+pub use features::{Feature, FeatureError, FeatureSet};
 pub use forward::{forward, Forward};
 pub use params::{Params, Shape, ShapeError};
-pub use train::{Divergence, EpochRecord, SetStats, TrainConfig, Trainer};
+pub use train::{Divergence, EpochRecord, SetStats, TrainConfig, TrainError, Trainer};

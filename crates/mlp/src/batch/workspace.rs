@@ -21,6 +21,11 @@ use crate::params::{Params, Shape, ShapeError};
 /// beyond the set) is a caller bug, not something to train on: these methods do not panic but
 /// return NaN (see each method), and [`crate::batch::check_set`] says what is wrong. Non-finite
 /// values in `xs` are not checked here (they make the loss NaN).
+///
+/// Speed: the buffers are column-major with one row per example, so every inner loop runs down
+/// the examples of a block (long, contiguous, vectorized). Blocks of tens of examples are
+/// fastest; with blocks of 1 (plain SGD) the many length-1 loops dominate (measured natively:
+/// about 70 ns per example for d = 2, d_h = 16, m = 2 at K = 32, about 580 ns at K = 1).
 #[derive(Clone, Debug)]
 pub struct Workspace {
     shape: Shape,
