@@ -34,7 +34,7 @@ impl Marker {
             Marker::Circle => "●",
             Marker::Triangle => "▲",
             Marker::Square => "■",
-            Marker::Cross => "✚",
+            Marker::Cross => "✕",
         }
     }
 }

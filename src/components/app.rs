@@ -8,6 +8,7 @@ use crate::i18n::{t, Lang, Msg};
 use crate::settings::Settings;
 use crate::url;
 use leptos::prelude::*;
+use mlp::Split;
 
 /// The interface language, shared by every component through context.
 pub type LangSignal = RwSignal<Lang>;
@@ -31,6 +32,12 @@ pub fn App() -> impl IntoView {
         settings.with(|s| DataKey { kind: s.dataset, n: s.n, noise: s.noise, classes: s.m, seed: s.seed })
     });
     let data = Memo::new(move |_| make_split(key.get()));
+    // What the plot and legend show: the data, or while the settings are invalid the last
+    // valid data (the form says what is wrong).
+    let shown = Memo::new(move |previous: Option<&Split>| match data.get() {
+        Ok(split) => split,
+        Err(_) => previous.cloned().unwrap_or_default(),
+    });
 
     // The outside world follows the language: <html lang>, the title, the URL.
     Effect::new(move |_| {
@@ -46,7 +53,7 @@ pub fn App() -> impl IntoView {
         <Header />
         <main class="layout">
             <SettingsPanel settings=settings data=data />
-            <DataPlot settings=settings data=data />
+            <DataPlot settings=settings data=data shown=shown />
         </main>
         <footer class="footer">{move || t(lang.get(), Msg::Footer)}</footer>
     }

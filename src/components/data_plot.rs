@@ -15,18 +15,19 @@ use plotters_canvas::CanvasBackend;
 const PLOT_CSS_PX: f64 = 480.0;
 
 #[component]
-pub fn DataPlot(settings: RwSignal<Settings>, data: Memo<Result<Split, DatasetError>>) -> impl IntoView {
+pub fn DataPlot(
+    settings: RwSignal<Settings>,
+    data: Memo<Result<Split, DatasetError>>,
+    /// The data, or the last valid data while the settings are invalid.
+    shown: Memo<Split>,
+) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let canvas = NodeRef::<Canvas>::new();
 
-    // Redraw whenever the data changes; an invalid setting keeps the last valid picture.
+    // Redraw whenever the shown data changes.
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
-        data.with(|data| {
-            if let Ok(split) = data {
-                paint(&element, split);
-            }
-        });
+        shown.with(|split| paint(&element, split));
     });
 
     let summary = move || {
@@ -40,7 +41,7 @@ pub fn DataPlot(settings: RwSignal<Settings>, data: Memo<Result<Split, DatasetEr
             <h2 id="plot-heading">{move || t(lang.get(), Msg::PlotHeading)}</h2>
             <canvas id="data-plot" class="plot" node_ref=canvas role="img"
                 aria-label=move || t(lang.get(), Msg::CanvasLabel) />
-            <Legend data=data />
+            <Legend shown=shown />
             <p class="caption">{move || t(lang.get(), Msg::PlotCaption)}</p>
             <p class="summary" id="split-summary">{summary}</p>
             <NetworkSize settings=settings />
@@ -65,11 +66,10 @@ fn paint(element: &web_sys::HtmlCanvasElement, split: &Split) {
 
 /// One entry per class: its marker in its colour, its name and its number of training points.
 #[component]
-fn Legend(data: Memo<Result<Split, DatasetError>>) -> impl IntoView {
+fn Legend(shown: Memo<Split>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let entries = move || {
-        data.with(|d| {
-            let Ok(split) = d else { return Vec::new() };
+        shown.with(|split| {
             let counts = split.train.class_counts();
             counts
                 .into_iter()

@@ -30,7 +30,7 @@ pub fn draw_scatter<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(root)
         .margin(px(12.0))
         .x_label_area_size(px(34.0))
-        .y_label_area_size(px(40.0))
+        .y_label_area_size(px(54.0))
         .build_cartesian_2d(-VIEW..VIEW, -VIEW..VIEW)?;
     let label_font = ("sans-serif", 13.0 * style.scale).into_font();
     chart

@@ -5,7 +5,7 @@
 //! (ChromeDriver's `se/log` endpoint), which generic clients do not expose.
 
 use serde_json::{json, Value};
-use std::io::{BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -23,7 +23,7 @@ pub struct Browser {
 #[derive(Clone, Debug)]
 pub struct Element(String);
 
-const ELEMENT_KEY: &str = "element-6066-11e4-a4a3-4f4d52800c5e";
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 impl Browser {
     /// Starts chromedriver (`$CHROMEDRIVER` or `chromedriver` on PATH) and a headless session
@@ -54,7 +54,7 @@ impl Browser {
             "goog:loggingPrefs": {"browser": "ALL"},
         }}});
         let reply = browser.raw("POST", "/session", Some(caps));
-        browser.session = reply["sessionId"].as_str().expect("new session has an id").to_string();
+        browser.session = reply["value"]["sessionId"].as_str().expect("new session has an id").to_string();
         browser
     }
 
@@ -86,10 +86,8 @@ impl Browser {
             body.len()
         )
         .expect("write to chromedriver");
-        let mut text = String::new();
-        BufReader::new(stream).read_to_string(&mut text).expect("read chromedriver's reply");
-        let json = text.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
-        let value: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("bad reply to {path}: {e}: {text}"));
+        let text = read_response(stream);
+        let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad reply to {path}: {e}: {text}"));
         if let Some(error) = value["value"]["error"].as_str() {
             panic!("WebDriver {method} {path}: {error}: {}", value["value"]["message"]);
         }
@@ -107,7 +105,7 @@ impl Browser {
 
     pub fn find(&self, css: &str) -> Element {
         let v = self.cmd("POST", "/element", Some(json!({"using": "css selector", "value": css})));
-        Element(v[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element {css}")).to_string())
+        Element(v[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element {css}: {v}")).to_string())
     }
 
     pub fn click(&self, e: &Element) {
@@ -177,6 +175,29 @@ impl Drop for Browser {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// Reads one HTTP response and returns its body. ChromeDriver keeps connections open, so
+/// the body is read by its Content-Length, not to the end of the stream.
+fn read_response(stream: TcpStream) -> String {
+    let mut reader = BufReader::new(stream);
+    let mut length = 0usize;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        reader.read_line(&mut line).expect("read chromedriver's reply");
+        if line.trim_end().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().expect("a numeric Content-Length");
+            }
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).expect("read the reply body");
+    String::from_utf8(body).expect("UTF-8 JSON")
 }
 
 /// A port that was free a moment ago.
