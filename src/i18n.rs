@@ -6,6 +6,7 @@
 //! [`errors`] and [`format`], which take the language too. The course's notation (d, d_h, m,
 //! λ, W⁽¹⁾, …) is the same in both languages.
 
+pub mod diagram;
 mod errors;
 mod format;
 
@@ -59,75 +60,101 @@ impl Lang {
     }
 }
 
-/// Declares the [`Msg`] enum, its `ALL` list and the table of texts from one list of
-/// `Name => ("English", "Français")` lines.
+/// A fixed user-visible text with its English and French versions.
+pub trait Message: Copy {
+    /// The (English, French) texts.
+    fn texts(self) -> (&'static str, &'static str);
+}
+
+/// Declares a message enum, its `ALL` list, its [`Message`] impl and a test that every
+/// message has both texts, from one list of `Name => ("English", "Français")` lines.
+/// Each feature declares its own enum in its own file (`src/i18n/*.rs`), so features do not
+/// edit one shared table. Messages listed after `same:` are allowed to read the same in both
+/// languages (names, notation).
+#[macro_export]
 macro_rules! messages {
-    ($($name:ident => ($en:expr, $fr:expr)),+ $(,)?) => {
-        /// A fixed user-visible text.
+    (
+        $(#[$meta:meta])* pub enum $enum:ident { $($name:ident => ($en:expr, $fr:expr)),+ $(,)? }
+        same: [$($same:ident),* $(,)?]
+    ) => {
+        $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($name),+ }
+        pub enum $enum { $($name),+ }
 
-        impl Msg {
+        impl $enum {
             /// Every message, for the completeness test.
-            pub const ALL: &'static [Msg] = &[$(Msg::$name),+];
+            pub const ALL: &'static [$enum] = &[$($enum::$name),+];
+            /// Messages that read the same in both languages on purpose.
+            pub const SAME_IN_BOTH: &'static [$enum] = &[$($enum::$same),*];
+        }
 
-            /// The (English, French) texts.
+        impl $crate::i18n::Message for $enum {
             fn texts(self) -> (&'static str, &'static str) {
-                match self { $(Msg::$name => ($en, $fr)),+ }
+                match self { $($enum::$name => ($en, $fr)),+ }
             }
+        }
+
+        #[cfg(test)]
+        #[test]
+        fn every_message_has_both_texts_and_french_is_not_a_copy() {
+            $crate::i18n::check_complete($enum::ALL, $enum::SAME_IN_BOTH);
         }
     };
 }
 
 messages! {
-    AppTitle => ("Backprop Lab", "Backprop Lab"),
-    Tagline => (
-        "A one-hidden-layer softmax network, as in IFT3395/IFT6390 Devoir 2.",
-        "Un réseau de neurones à une couche cachée et sortie softmax, comme dans le devoir 2 d'IFT3395/IFT6390."
-    ),
-    SwitchLanguage => ("Français", "English"),
-    SwitchLanguageLabel => ("Passer en français", "Switch to English"),
-    DataHeading => ("Data", "Données"),
-    NetworkHeading => ("Network", "Réseau"),
-    PlotHeading => ("Data set", "Ensemble de données"),
-    Dataset => ("Data set", "Ensemble de données"),
-    DatasetMoons => ("Two moons", "Deux lunes"),
-    DatasetCircles => ("Concentric circles", "Cercles concentriques"),
-    DatasetXor => ("XOR", "OU exclusif (XOR)"),
-    DatasetSpirals => ("Spirals", "Spirales"),
-    DatasetBlobs => ("Gaussian blobs", "Nuages gaussiens"),
-    Points => ("Number of points n", "Nombre de points n"),
-    Noise => ("Noise", "Bruit"),
-    NoiseHelp => ("standard deviation added to each coordinate", "écart type ajouté à chaque coordonnée"),
-    Seed => ("Seed", "Graine"),
-    SeedHelp => ("same seed, same data and same initial weights", "même graine, mêmes données et mêmes poids initiaux"),
-    Classes => ("Classes m", "Classes m"),
-    Features => ("Input features", "Caractéristiques d'entrée"),
-    HiddenUnits => ("Hidden units d_h", "Unités cachées d_h"),
-    Lambda => ("Weight decay λ", "Pénalité λ (weight decay)"),
-    LambdaHelp => (
-        "R̃ = R̂ + λ(Σ W⁽¹⁾² + Σ W⁽²⁾²); biases are not penalized",
-        "R̃ = R̂ + λ(Σ W⁽¹⁾² + Σ W⁽²⁾²) ; les biais ne sont pas pénalisés"
-    ),
-    ParamCount => ("parameters n_θ = d_h·d + d_h + m·d_h + m", "paramètres n_θ = d_h·d + d_h + m·d_h + m"),
-    Train => ("training", "entraînement"),
-    Valid => ("validation", "validation"),
-    Test => ("test", "test"),
-    Class => ("class", "classe"),
-    PlotCaption => (
-        "Filled marks: training set; hollow marks: validation and test sets.",
-        "Marques pleines : ensemble d'entraînement ; marques creuses : validation et test."
-    ),
-    KeptPrevious => ("The plot keeps the last valid data set.", "Le graphique garde le dernier ensemble valide."),
-    CanvasLabel => ("Scatter plot of the data set in the (x1, x2) plane", "Nuage de points de l'ensemble de données dans le plan (x1, x2)"),
-    Footer => (
-        "Everything runs in your browser; nothing is sent anywhere.",
-        "Tout s'exécute dans votre navigateur ; rien n'est envoyé nulle part."
-    ),
+    /// The page's general texts.
+    pub enum Msg {
+        AppTitle => ("Backprop Lab", "Backprop Lab"),
+        Tagline => (
+            "A one-hidden-layer softmax network, as in IFT3395/IFT6390 Devoir 2.",
+            "Un réseau de neurones à une couche cachée et sortie softmax, comme dans le devoir 2 d'IFT3395/IFT6390."
+        ),
+        SwitchLanguage => ("Français", "English"),
+        SwitchLanguageLabel => ("Passer en français", "Switch to English"),
+        DataHeading => ("Data", "Données"),
+        NetworkHeading => ("Network", "Réseau"),
+        PlotHeading => ("Data set", "Ensemble de données"),
+        Dataset => ("Data set", "Ensemble de données"),
+        DatasetMoons => ("Two moons", "Deux lunes"),
+        DatasetCircles => ("Concentric circles", "Cercles concentriques"),
+        DatasetXor => ("XOR", "OU exclusif (XOR)"),
+        DatasetSpirals => ("Spirals", "Spirales"),
+        DatasetBlobs => ("Gaussian blobs", "Nuages gaussiens"),
+        Points => ("Number of points n", "Nombre de points n"),
+        Noise => ("Noise", "Bruit"),
+        NoiseHelp => ("standard deviation added to each coordinate", "écart type ajouté à chaque coordonnée"),
+        Seed => ("Seed", "Graine"),
+        SeedHelp => ("same seed, same data and same initial weights", "même graine, mêmes données et mêmes poids initiaux"),
+        Classes => ("Classes m", "Classes m"),
+        Features => ("Input features", "Caractéristiques d'entrée"),
+        HiddenUnits => ("Hidden units d_h", "Unités cachées d_h"),
+        Lambda => ("Weight decay λ", "Pénalité λ (weight decay)"),
+        LambdaHelp => (
+            "R̃ = R̂ + λ(Σ W⁽¹⁾² + Σ W⁽²⁾²); biases are not penalized",
+            "R̃ = R̂ + λ(Σ W⁽¹⁾² + Σ W⁽²⁾²) ; les biais ne sont pas pénalisés"
+        ),
+        ParamCount => ("parameters n_θ = d_h·d + d_h + m·d_h + m", "paramètres n_θ = d_h·d + d_h + m·d_h + m"),
+        Train => ("training", "entraînement"),
+        Valid => ("validation", "validation"),
+        Test => ("test", "test"),
+        Class => ("class", "classe"),
+        PlotCaption => (
+            "Filled marks: training set; hollow marks: validation and test sets.",
+            "Marques pleines : ensemble d'entraînement ; marques creuses : validation et test."
+        ),
+        KeptPrevious => ("The plot keeps the last valid data set.", "Le graphique garde le dernier ensemble valide."),
+        CanvasLabel => ("Scatter plot of the data set in the (x1, x2) plane", "Nuage de points de l'ensemble de données dans le plan (x1, x2)"),
+        Footer => (
+            "Everything runs in your browser; nothing is sent anywhere.",
+            "Tout s'exécute dans votre navigateur ; rien n'est envoyé nulle part."
+        ),
+    }
+    same: [AppTitle, Classes, Valid, Test]
 }
 
 /// The text of `msg` in `lang`.
-pub fn t(lang: Lang, msg: Msg) -> &'static str {
+pub fn t(lang: Lang, msg: impl Message) -> &'static str {
     let (en, fr) = msg.texts();
     match lang {
         Lang::En => en,
@@ -135,24 +162,23 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
     }
 }
 
+/// Fails when a message lacks a text, or its French is a copy of its English without being
+/// listed in `same`. Called by the test each `messages!` table generates.
+#[cfg(test)]
+pub fn check_complete<M: Message + PartialEq + std::fmt::Debug>(all: &[M], same: &[M]) {
+    for &msg in all {
+        let (en, fr) = msg.texts();
+        assert!(!en.trim().is_empty(), "{msg:?} has no English text");
+        assert!(!fr.trim().is_empty(), "{msg:?} has no French text");
+        if !same.contains(&msg) {
+            assert_ne!(en, fr, "{msg:?}: the French text is the English one");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Texts that are the same in both languages on purpose (names, notation, loanwords).
-    const SAME_IN_BOTH: &[Msg] = &[Msg::AppTitle, Msg::Classes, Msg::Valid, Msg::Test];
-
-    #[test]
-    fn every_message_has_both_texts_and_french_is_not_a_copy() {
-        for &msg in Msg::ALL {
-            let (en, fr) = msg.texts();
-            assert!(!en.trim().is_empty(), "{msg:?} has no English text");
-            assert!(!fr.trim().is_empty(), "{msg:?} has no French text");
-            if !SAME_IN_BOTH.contains(&msg) {
-                assert_ne!(en, fr, "{msg:?}: the French text is the English one");
-            }
-        }
-    }
 
     #[test]
     fn language_codes_round_trip_and_browser_tags_map() {

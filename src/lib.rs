@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod palette;
 pub mod plot;
 pub mod settings;
+pub mod stepper;
 pub mod url;
 
 pub use components::App;

@@ -1,0 +1,8 @@
+//! The backprop stepper: one example walked through exercises (a)–(r) and the update (f),
+//! one equation at a time, with every value on screen.
+
+pub mod steps;
+pub mod walk;
+
+pub use steps::{Phase, Step};
+pub use walk::{Example, Walk};

@@ -1,0 +1,56 @@
+//! One example walked through the network: every value the stepper shows, computed once by
+//! the math crate from the network's current parameters.
+
+use mlp::{backward, forward, Forward, Gradients, Params, ShapeError};
+use nalgebra::DVector;
+
+/// The example and the network the walk is about.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Example {
+    pub params: Params,
+    /// One input, of length d.
+    pub x: DVector<f64>,
+    /// Its class, in 0..m.
+    pub y: usize,
+    pub lambda: f64,
+    /// The learning rate of the update step (f).
+    pub eta: f64,
+}
+
+/// Every value of the walk: forward (a)–(d), backward (g)–(r) and one update (f).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Walk {
+    pub example: Example,
+    pub fwd: Forward,
+    /// λ(Σ W⁽¹⁾² + Σ W⁽²⁾²), the penalty of (r).
+    pub penalty: f64,
+    pub grads: Gradients,
+    /// θ − η ∇_θ R̃: the parameters after the update (f).
+    pub updated: Params,
+    /// L on this example with the updated parameters.
+    pub loss_after: f64,
+}
+
+impl Walk {
+    /// Computes the whole walk; fails only when the example does not fit the network.
+    pub fn new(example: Example) -> Result<Walk, ShapeError> {
+        let Example { params, x, y, lambda, eta } = &example;
+        let fwd = forward(params, x, *y)?;
+        let grads = backward(params, &fwd, x, *y, *lambda);
+        let mut updated = params.clone();
+        updated.axpy(-eta, &grads.regularized());
+        let loss_after = forward(&updated, x, *y)?.loss;
+        let penalty = params.penalty(*lambda);
+        Ok(Walk { fwd, penalty, grads, updated, loss_after, example })
+    }
+
+    /// The regularized objective on this example before the update: L + λ(ΣW1² + ΣW2²).
+    pub fn objective(&self) -> f64 {
+        self.fwd.loss + self.penalty
+    }
+
+    /// The regularized objective after the update.
+    pub fn objective_after(&self) -> f64 {
+        self.loss_after + self.updated.penalty(self.example.lambda)
+    }
+}
