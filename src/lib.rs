@@ -5,6 +5,7 @@
 pub mod components;
 pub mod data;
 pub mod i18n;
+pub mod mathml;
 pub mod palette;
 pub mod plot;
 pub mod settings;

@@ -1,6 +1,10 @@
 //! The backprop stepper: one example walked through exercises (a)–(r) and the update (f),
 //! one equation at a time, with every value on screen.
 
+pub mod content;
+pub mod format;
+pub mod formula;
+pub mod quantity;
 pub mod steps;
 pub mod walk;
 

@@ -25,6 +25,8 @@ pub struct Walk {
     /// λ(Σ W⁽¹⁾² + Σ W⁽²⁾²), the penalty of (r).
     pub penalty: f64,
     pub grads: Gradients,
+    /// ∇_θ R̃, the gradient the update uses: (r) for the weights, (j), (p) for the biases.
+    pub regularized: Params,
     /// θ − η ∇_θ R̃: the parameters after the update (f).
     pub updated: Params,
     /// L on this example with the updated parameters.
@@ -37,11 +39,12 @@ impl Walk {
         let Example { params, x, y, lambda, eta } = &example;
         let fwd = forward(params, x, *y)?;
         let grads = backward(params, &fwd, x, *y, *lambda);
+        let regularized = grads.regularized();
         let mut updated = params.clone();
-        updated.axpy(-eta, &grads.regularized());
+        updated.axpy(-eta, &regularized);
         let loss_after = forward(&updated, x, *y)?.loss;
         let penalty = params.penalty(*lambda);
-        Ok(Walk { fwd, penalty, grads, updated, loss_after, example })
+        Ok(Walk { fwd, penalty, grads, regularized, updated, loss_after, example })
     }
 
     /// The regularized objective on this example before the update: L + λ(ΣW1² + ΣW2²).

@@ -10,15 +10,19 @@
 //! (q)     ∂L/∂x   = W1ᵀ ∂L/∂h_a              d
 //! (r)     ∂R̃/∂W   = ∂L/∂W + 2λW   for W1 and W2; biases are not penalised
 //! ```
+//!
+//! [`backward_with`] is the same pass with some of the course's common mistakes switched on
+//! (see [`crate::mistakes`]); [`backward`] is it with none.
 
 use nalgebra::{DMatrix, DVector};
 
 use crate::forward::Forward;
+use crate::mistakes::{wrong, Mistake, Mistakes};
 use crate::params::Params;
 
 /// One gradient per step of the course, named after the quantity it differentiates.
 ///
-/// All fields except `w1_reg` and `w2_reg` are gradients of the loss L alone; (r) is kept
+/// All fields except the `*_reg` ones are gradients of the loss L alone; (r) is kept
 /// separately so the app can show both. [`Gradients::regularized`] gathers ∂R̃/∂θ.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Gradients {
@@ -40,12 +44,18 @@ pub struct Gradients {
     pub x: DVector<f64>,
     /// (r) ∂R̃/∂W1 = ∂L/∂W1 + 2λ W1. // [d_h x d]
     pub w1_reg: DMatrix<f64>,
+    /// (r) ∂R̃/∂b1 = ∂L/∂b1: biases are not penalised (equal to `b1` unless
+    /// [`Mistake::PenalizedBiases`] is on). // d_h
+    pub b1_reg: DVector<f64>,
     /// (r) ∂R̃/∂W2 = ∂L/∂W2 + 2λ W2. // [m x d_h]
     pub w2_reg: DMatrix<f64>,
+    /// (r) ∂R̃/∂b2 = ∂L/∂b2 (equal to `b2` unless [`Mistake::PenalizedBiases`] is on). // m
+    pub b2_reg: DVector<f64>,
 }
 
 /// Runs (g)–(r) for one example, reusing the values `fwd` cached by
-/// [`forward(params, x, y)`](crate::forward()), with penalty weight `lambda`.
+/// [`forward(params, x, y)`](crate::forward()), with penalty weight `lambda`. The same as
+/// [`backward_with`] with no mistake.
 ///
 /// # Panics
 /// If `fwd`, `x` or `y` do not belong to `params` (`y ≥ m`, or mismatched lengths). Calling
@@ -58,31 +68,74 @@ pub fn backward(
     y: usize,
     lambda: f64,
 ) -> Gradients {
+    backward_with(params, fwd, x, y, lambda, Mistakes::NONE)
+}
+
+/// [`backward`] with the common mistakes `mistakes` switched on, each replacing the line of its
+/// exercise by the mistaken formula of [`crate::mistakes`]. `fwd` is meant to come from
+/// [`forward_with`](crate::forward_with) with the same mistakes.
+///
+/// # Panics
+/// As [`backward`]: only if `fwd`, `x` or `y` do not belong to `params`.
+pub fn backward_with(
+    params: &Params,
+    fwd: &Forward,
+    x: &DVector<f64>,
+    y: usize,
+    lambda: f64,
+    mistakes: Mistakes,
+) -> Gradients {
+    let on = |m| mistakes.contains(m);
     // (g),(h) ∂L/∂o_a_k = o_s_k − 1{k = y}
     let mut o_a = fwd.o_s.clone();
     o_a[y] -= 1.0;
 
     // (i),(j) outer product, not element-wise: ∂L/∂W2_kj = ∂L/∂o_a_k · h_s_j
-    let w2 = &o_a * fwd.h_s.transpose(); // [m x 1]·[1 x d_h]
+    let w2 = if on(Mistake::ElementwiseOuter) {
+        wrong::diagonal_outer(&o_a, &fwd.h_s)
+    } else {
+        &o_a * fwd.h_s.transpose() // [m x 1]·[1 x d_h]
+    };
     let b2 = o_a.clone();
 
     // (k),(l) matrix-vector product: ∂L/∂h_s_j = Σ_k ∂L/∂o_a_k · W2_kj
-    let h_s = params.w2.tr_mul(&o_a); // [d_h x m]·m
+    let h_s = if on(Mistake::ElementwiseMatVec) {
+        wrong::diagonal_tr_mul(&params.w2, &o_a)
+    } else {
+        params.w2.tr_mul(&o_a) // [d_h x m]·m
+    };
 
     // (m),(n) rect'(h_a) = 1{h_a > 0}: the gradient flows through *active* units only, and
     // rect'(0) is taken as 0.
-    let h_a = h_s.zip_map(&fwd.h_a, |g, a| if a > 0.0 { g } else { 0.0 });
+    let h_a = if on(Mistake::ReluPositiveGrad) {
+        wrong::positive_part(&h_s)
+    } else {
+        h_s.zip_map(&fwd.h_a, |g, a| if a > 0.0 { g } else { 0.0 })
+    };
 
     // (o),(p) ∂L/∂W1_kj = ∂L/∂h_a_k · x_j
-    let w1 = &h_a * x.transpose(); // [d_h x 1]·[1 x d]
+    let w1 = if on(Mistake::ElementwiseOuter) {
+        wrong::diagonal_outer(&h_a, x)
+    } else {
+        &h_a * x.transpose() // [d_h x 1]·[1 x d]
+    };
     let b1 = h_a.clone();
 
     // (q) ∂L/∂x_j = Σ_k ∂L/∂h_a_k · W1_kj
-    let x_grad = params.w1.tr_mul(&h_a); // [d x d_h]·d_h
+    let mut x_grad = params.w1.tr_mul(&h_a); // [d x d_h]·d_h
+    if on(Mistake::StrayInputFactor) {
+        x_grad = wrong::stray_input_factor(x, x_grad);
+    }
 
     // (r) d/dW of λ ΣW² is 2λW (the factor 2 matters); biases are not penalised.
-    let w1_reg = &w1 + &params.w1 * (2.0 * lambda);
-    let w2_reg = &w2 + &params.w2 * (2.0 * lambda);
+    let c = if on(Mistake::MissingFactorTwo) { 1.0 } else { 2.0 };
+    let w1_reg = &w1 + &params.w1 * (c * lambda);
+    let w2_reg = &w2 + &params.w2 * (c * lambda);
+    let (b1_reg, b2_reg) = if on(Mistake::PenalizedBiases) {
+        (&b1 + &params.b1 * (c * lambda), &b2 + &params.b2 * (c * lambda))
+    } else {
+        (b1.clone(), b2.clone())
+    };
 
     Gradients {
         o_a,
@@ -94,7 +147,9 @@ pub fn backward(
         b1,
         x: x_grad,
         w1_reg,
+        b1_reg,
         w2_reg,
+        b2_reg,
     }
 }
 
@@ -109,13 +164,13 @@ impl Gradients {
         }
     }
 
-    /// ∂R̃/∂θ = ∂L/∂θ + 2λ(W1, 0, W2, 0), the gradient an SGD step follows.
+    /// ∂R̃/∂θ = ∂L/∂θ + 2λ(W1, 0, W2, 0), the gradient an SGD step follows: the `*_reg` fields.
     pub fn regularized(&self) -> Params {
         Params {
             w1: self.w1_reg.clone(),
-            b1: self.b1.clone(),
+            b1: self.b1_reg.clone(),
             w2: self.w2_reg.clone(),
-            b2: self.b2.clone(),
+            b2: self.b2_reg.clone(),
         }
     }
 }
@@ -148,6 +203,8 @@ mod tests {
         // (r) + 2λW: W1 = 2 → + 0.4; W2 = (1, −1) → ± 0.2; biases unchanged
         assert!(close(g.w1_reg[(0, 0)], g.w1[(0, 0)] + 0.4));
         assert!(close(g.w2_reg[(1, 0)], g.w2[(1, 0)] - 0.2));
+        // biases are not penalised: b1_reg = b1, b2_reg = b2
+        assert_eq!((&g.b1_reg, &g.b2_reg), (&g.b1, &g.b2));
         assert_eq!(g.regularized().b2, g.b2);
     }
 

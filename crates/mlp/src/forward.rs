@@ -9,10 +9,12 @@
 //!
 //! [`forward`] returns every intermediate value in a [`Forward`] cache, which
 //! [`crate::backward()`] consumes. Softmax and loss subtract max(o_a) first, so logits of ±1000
-//! give finite results.
+//! give finite results. [`forward_with`] can instead skip that shift, one of the course's common
+//! mistakes (see [`crate::mistakes`]).
 
 use nalgebra::DVector;
 
+use crate::mistakes::{wrong, Mistake, Mistakes};
 use crate::params::{check_vector_finite, Params, ShapeError};
 
 /// Every value computed by the forward pass of one example; the input of [`crate::backward()`].
@@ -34,8 +36,21 @@ pub struct Forward {
 ///
 /// Errors when the parameters' shapes disagree, `x` has the wrong length or a non-finite value,
 /// or `y ≥ m`. Non-finite *parameters* are not rejected: a diverged network gives NaN values,
-/// which is what the app should show.
+/// which is what the app should show. The same as [`forward_with`] with no mistake.
 pub fn forward(params: &Params, x: &DVector<f64>, y: usize) -> Result<Forward, ShapeError> {
+    forward_with(params, x, y, Mistakes::NONE)
+}
+
+/// [`forward`] with the common mistakes `mistakes` switched on. Of them only
+/// [`Mistake::UnshiftedSoftmax`] changes the forward pass: (c) and (d) are then computed as
+/// `exp(o_a) / Σ exp(o_a)` and `−ln(o_s_y)` literally, without the max-shift (see
+/// [`crate::mistakes`]). Same errors as [`forward`].
+pub fn forward_with(
+    params: &Params,
+    x: &DVector<f64>,
+    y: usize,
+    mistakes: Mistakes,
+) -> Result<Forward, ShapeError> {
     let shape = params.check_shape()?;
     if x.len() != shape.d {
         return Err(ShapeError::length("x", shape.d, x.len()));
@@ -48,12 +63,15 @@ pub fn forward(params: &Params, x: &DVector<f64>, y: usize) -> Result<Forward, S
     let h_a = &params.w1 * x + &params.b1; // (a) [d_h x d]·d + d_h
     let h_s = h_a.map(rect); // (a)
     let o_a = &params.w2 * &h_s + &params.b2; // (b) [m x d_h]·d_h + m
-    let o_s = softmax(&o_a); // (c)
-
-    // (d) L = −o_a_y + log Σ exp(o_a), with the same shift as the softmax:
-    //     L = −(o_a_y − max) + log Σ exp(o_a_i − max).
-    let shift = max_of(o_a.as_slice());
-    let loss = -(o_a[y] - shift) + log_sum_exp_shifted(o_a.as_slice(), shift);
+    let (o_s, loss) = if mistakes.contains(Mistake::UnshiftedSoftmax) {
+        wrong::unshifted_softmax(&o_a, y)
+    } else {
+        // (d) L = −o_a_y + log Σ exp(o_a), with the same shift as the softmax (c):
+        //     L = −(o_a_y − max) + log Σ exp(o_a_i − max).
+        let shift = max_of(o_a.as_slice());
+        let loss = -(o_a[y] - shift) + log_sum_exp_shifted(o_a.as_slice(), shift);
+        (softmax(&o_a), loss)
+    };
     Ok(Forward {
         h_a,
         h_s,

@@ -18,25 +18,45 @@
 //!    small the ratio is noise, and 1e-8 leaves a factor 1000 of margin for |R̃| ≲ 1. The common
 //!    mistakes of the course give errors of the size of the gradient itself, far above it.
 //!
+//! A NaN or infinite value on either side always **fails**: its entry reports
+//! `rel_error = ∞` and `ratio = None`, so one NaN (e.g. from a softmax without the max-shift)
+//! shows up as an infinite [`GradCheck::max_rel_error`] rather than hiding behind a NaN.
+//!
 //! Expect failures only where a hidden unit sits within ε of its kink (h_a_j ≈ 0): there R̃ is
 //! not differentiable and the two sides of the difference see different slopes.
+//!
+//! **The input x (q).** ∂L/∂x is not a parameter, but (q) asks for it, so when the whole
+//! [`Gradients`] is given ([`gradient_check`], [`gradient_check_with`], [`check_gradients`]) it is
+//! checked too, against centred differences of L in each x_j (the penalty does not depend on
+//! x), with the same pass rule. It is reported apart from the parameters, in
+//! [`GradCheck::input`], as a [`GroupCheck`] of group [`Group::X`].
+//!
+//! **The judge.** The finite differences always use the *correct* R̃ (shifted softmax, biases
+//! not penalised), whatever mistakes produced the gradient under test: the check says whether a
+//! gradient is the derivative of the true objective. [`update_check`] covers the one mistake
+//! with a right gradient, gradient ascent, by looking at R̃ before and after one step.
 
+mod input;
 mod report;
+mod update;
 
 pub use report::{
     EntryCheck, GradCheck, Group, GroupCheck, ABS_TOLERANCE, RATIO_MAX, RATIO_MIN, REL_TOLERANCE,
 };
+pub use update::{update_check, UpdateCheck, DEFAULT_UPDATE_ETA};
 
 use nalgebra::DVector;
 
-use crate::backward::backward;
-use crate::forward::forward;
+use crate::backward::{backward_with, Gradients};
+use crate::forward::{forward, forward_with};
+use crate::mistakes::Mistakes;
 use crate::params::{Params, Shape, ShapeError};
 
 /// The default finite-difference step ε.
 pub const DEFAULT_EPSILON: f64 = 1e-5;
 
-/// Checks the regularized gradient of [`backward`] (`backward(..).regularized()`).
+/// Checks the regularized gradient of [`crate::backward()`] (`backward(..).regularized()`) and
+/// its ∂L/∂x.
 pub fn gradient_check(
     params: &Params,
     x: &DVector<f64>,
@@ -44,14 +64,47 @@ pub fn gradient_check(
     lambda: f64,
     epsilon: f64,
 ) -> Result<GradCheck, ShapeError> {
-    let fwd = forward(params, x, y)?;
-    let bp = backward(params, &fwd, x, y, lambda).regularized();
-    check_against(params, x, y, lambda, epsilon, &bp)
+    gradient_check_with(params, x, y, lambda, epsilon, Mistakes::NONE)
+}
+
+/// Checks the gradients that [`forward_with`] and [`backward_with`] compute with `mistakes`
+/// switched on, against the *correct* R̃: every mistake but gradient ascent makes it fail on a
+/// suitable example (see [`crate::mistakes`]).
+pub fn gradient_check_with(
+    params: &Params,
+    x: &DVector<f64>,
+    y: usize,
+    lambda: f64,
+    epsilon: f64,
+    mistakes: Mistakes,
+) -> Result<GradCheck, ShapeError> {
+    let fwd = forward_with(params, x, y, mistakes)?;
+    let grads = backward_with(params, &fwd, x, y, lambda, mistakes);
+    check_gradients(params, x, y, lambda, epsilon, &grads)
+}
+
+/// Checks a whole [`Gradients`]: its regularized gradient `grads.regularized()` as
+/// [`check_against`] does, and its ∂L/∂x (`grads.x`) against centred differences of L in x,
+/// reported in [`GradCheck::input`].
+///
+/// Errors as [`check_against`], and when `grads.x` does not have d entries.
+pub fn check_gradients(
+    params: &Params,
+    x: &DVector<f64>,
+    y: usize,
+    lambda: f64,
+    epsilon: f64,
+    grads: &Gradients,
+) -> Result<GradCheck, ShapeError> {
+    let mut check = check_against(params, x, y, lambda, epsilon, &grads.regularized())?;
+    check.input = Some(input::check_input(params, x, y, epsilon, &grads.x)?);
+    Ok(check)
 }
 
 /// Checks a given gradient `backprop` (meant to be ∂R̃/∂θ, penalty included) against centred
 /// differences of R̃ = L(x, y) + λ(ΣW1² + ΣW2²) on every scalar parameter. Passing a wrong
-/// gradient (one of the course's common mistakes) shows which group fails.
+/// gradient (one of the course's common mistakes) shows which group fails. ∂L/∂x is not part of
+/// `backprop`, so [`GradCheck::input`] is `None`.
 ///
 /// Errors when `x`, `y` or `backprop` do not fit `params`, when a parameter is not finite, or
 /// when `epsilon` is not positive and finite.
@@ -88,11 +141,16 @@ pub fn check_against(
             )
         })
         .collect();
-    Ok(GradCheck { groups, epsilon })
+    Ok(GradCheck {
+        groups,
+        input: None,
+        epsilon,
+    })
 }
 
-/// R̃ = L(x, y) + λ(ΣW1² + ΣW2²). The inputs were checked, so `forward` cannot fail here.
-fn objective(params: &Params, x: &DVector<f64>, y: usize, lambda: f64) -> f64 {
+/// R̃ = L(x, y) + λ(ΣW1² + ΣW2²) with the correct forward pass. The inputs were checked, so
+/// `forward` cannot fail here (NaN if it did).
+pub(crate) fn objective(params: &Params, x: &DVector<f64>, y: usize, lambda: f64) -> f64 {
     forward(params, x, y).map_or(f64::NAN, |f| f.loss) + params.penalty(lambda)
 }
 
@@ -108,13 +166,17 @@ fn check_group(
     let mut entries = Vec::with_capacity(rows * cols);
     for row in 0..rows {
         for col in 0..cols {
-            let theta = *group.entry(probe, row, col);
-            *group.entry(probe, row, col) = theta + epsilon;
-            let plus = r_tilde(probe);
-            *group.entry(probe, row, col) = theta - epsilon;
-            let minus = r_tilde(probe);
-            *group.entry(probe, row, col) = theta;
-            let finite_diff = (plus - minus) / (2.0 * epsilon);
+            let theta = group.value(probe, row, col);
+            let mut at = |v: f64| {
+                if let Some(slot) = group.entry(probe, row, col) {
+                    *slot = v;
+                }
+                r_tilde(probe)
+            };
+            let finite_diff = (at(theta + epsilon) - at(theta - epsilon)) / (2.0 * epsilon);
+            if let Some(slot) = group.entry(probe, row, col) {
+                *slot = theta;
+            }
             entries.push(EntryCheck::new(
                 row,
                 col,
@@ -159,6 +221,7 @@ fn check_same_shape(backprop: &Params, shape: Shape) -> Result<(), ShapeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backward::backward;
 
     /// d = 2, d_h = 2, m = 2; hidden unit 1 is dead (h_a_1 = −1.05 < 0) for x = (1, 0.5).
     fn setup() -> (Params, DVector<f64>) {

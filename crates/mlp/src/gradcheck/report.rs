@@ -1,7 +1,7 @@
-//! The report of a gradient check: one [`EntryCheck`] per scalar parameter, gathered in a
-//! [`GroupCheck`] per parameter group and a [`GradCheck`] overall, with the pass rule of
+//! The report of a gradient check: one [`EntryCheck`] per scalar parameter (or input), gathered
+//! in a [`GroupCheck`] per parameter group and a [`GradCheck`] overall, with the pass rule of
 //! [`crate::gradcheck`] (ratio in [0.99, 1.01], or relative error < 1e-6, or absolute difference
-//! ≤ 1e-8).
+//! ≤ 1e-8; a non-finite value always fails).
 
 use crate::params::{Params, Shape};
 
@@ -29,6 +29,9 @@ pub enum Group {
     W2,
     /// b2 (m).
     B2,
+    /// The input x (d), for (q). Not a parameter: it is not in [`Group::ALL`] and is reported in
+    /// [`GradCheck::input`].
+    X,
 }
 
 impl Group {
@@ -42,36 +45,41 @@ impl Group {
             Group::B1 => "b1",
             Group::W2 => "W2",
             Group::B2 => "b2",
+            Group::X => "x",
         }
     }
 
-    /// (rows, columns) of this group for `shape`; biases have one column.
+    /// (rows, columns) of this group for `shape`; biases and x have one column.
     pub fn dims(self, shape: Shape) -> (usize, usize) {
         match self {
             Group::W1 => (shape.d_h, shape.d),
             Group::B1 => (shape.d_h, 1),
             Group::W2 => (shape.m, shape.d_h),
             Group::B2 => (shape.m, 1),
+            Group::X => (shape.d, 1),
         }
     }
 
-    /// The value at (row, col) of this group in `p` (col is 0 for biases).
+    /// The value at (row, col) of this group in `p` (col is 0 for biases). [`Group::X`] is not
+    /// part of θ: NaN.
     pub fn value(self, p: &Params, row: usize, col: usize) -> f64 {
         match self {
             Group::W1 => p.w1[(row, col)],
             Group::B1 => p.b1[row],
             Group::W2 => p.w2[(row, col)],
             Group::B2 => p.b2[row],
+            Group::X => f64::NAN,
         }
     }
 
-    /// The entry (row, col) of this group in `p`, to perturb it.
-    pub(super) fn entry(self, p: &mut Params, row: usize, col: usize) -> &mut f64 {
+    /// The entry (row, col) of this group in `p`, to perturb it; `None` for [`Group::X`].
+    pub(super) fn entry(self, p: &mut Params, row: usize, col: usize) -> Option<&mut f64> {
         match self {
-            Group::W1 => &mut p.w1[(row, col)],
-            Group::B1 => &mut p.b1[row],
-            Group::W2 => &mut p.w2[(row, col)],
-            Group::B2 => &mut p.b2[row],
+            Group::W1 => Some(&mut p.w1[(row, col)]),
+            Group::B1 => Some(&mut p.b1[row]),
+            Group::W2 => Some(&mut p.w2[(row, col)]),
+            Group::B2 => Some(&mut p.b2[row]),
+            Group::X => None,
         }
     }
 }
@@ -87,9 +95,11 @@ pub struct EntryCheck {
     pub backprop: f64,
     /// g_fd, the centred finite difference.
     pub finite_diff: f64,
-    /// |g_fd − g_bp| / max(1e-12, |g_fd| + |g_bp|); 0 when both are (near) zero.
+    /// |g_fd − g_bp| / max(1e-12, |g_fd| + |g_bp|); 0 when both are (near) zero; `∞` when
+    /// either is NaN or infinite. Never NaN.
     pub rel_error: f64,
-    /// g_bp / g_fd; `None` when g_fd = 0 or both are (near) zero. Never NaN for finite inputs.
+    /// g_bp / g_fd; `None` when g_fd = 0, when both are (near) zero, or when either is NaN or
+    /// infinite. Never NaN.
     pub ratio: Option<f64>,
 }
 
@@ -97,7 +107,9 @@ impl EntryCheck {
     /// Compares `backprop` with `finite_diff` for the entry (row, col).
     pub fn new(row: usize, col: usize, backprop: f64, finite_diff: f64) -> EntryCheck {
         let scale = finite_diff.abs() + backprop.abs();
-        let (rel_error, ratio) = if scale < BOTH_ZERO {
+        let (rel_error, ratio) = if !(backprop.is_finite() && finite_diff.is_finite()) {
+            (f64::INFINITY, None) // e.g. exp overflow in an unshifted softmax: always a failure
+        } else if scale < BOTH_ZERO {
             (0.0, None) // e.g. a weight into a dead ReLU unit: 0 = 0
         } else {
             let ratio = (finite_diff != 0.0).then(|| backprop / finite_diff);
@@ -114,12 +126,19 @@ impl EntryCheck {
     }
 
     /// The rule of the module documentation: ratio in [0.99, 1.01], or relative error < 1e-6, or
-    /// absolute difference ≤ 1e-8.
+    /// absolute difference ≤ 1e-8. A NaN or infinite value on either side never passes.
     pub fn passes(&self) -> bool {
-        self.ratio
-            .is_some_and(|r| (RATIO_MIN..=RATIO_MAX).contains(&r))
-            || self.rel_error < REL_TOLERANCE
-            || (self.finite_diff - self.backprop).abs() <= ABS_TOLERANCE
+        self.is_finite()
+            && (self
+                .ratio
+                .is_some_and(|r| (RATIO_MIN..=RATIO_MAX).contains(&r))
+                || self.rel_error < REL_TOLERANCE
+                || (self.finite_diff - self.backprop).abs() <= ABS_TOLERANCE)
+    }
+
+    /// Whether both g_bp and g_fd are finite numbers (not NaN, not ±∞).
+    pub fn is_finite(&self) -> bool {
+        self.backprop.is_finite() && self.finite_diff.is_finite()
     }
 }
 
@@ -130,7 +149,7 @@ pub struct GroupCheck {
     pub group: Group,
     /// One entry per scalar parameter, row by row.
     pub entries: Vec<EntryCheck>,
-    /// The largest relative error (NaN if any is NaN).
+    /// The largest relative error (∞ if any entry is not finite).
     pub max_rel_error: f64,
     /// Index in `entries` of that largest relative error.
     pub worst: usize,
@@ -152,24 +171,34 @@ impl GroupCheck {
     }
 }
 
-/// The check of all four groups.
+/// The check of all four parameter groups, and of the input when its gradient was given.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GradCheck {
     /// W1, b1, W2, b2 in that order.
     pub groups: Vec<GroupCheck>,
+    /// ∂L/∂x of (q), group [`Group::X`]: `Some` when the check was given a whole
+    /// [`crate::Gradients`] ([`super::gradient_check`], [`super::check_gradients`]), `None` for
+    /// [`super::check_against`], which gets ∂R̃/∂θ only.
+    pub input: Option<GroupCheck>,
     /// The step ε used.
     pub epsilon: f64,
 }
 
 impl GradCheck {
-    /// Every entry of every group passes.
+    /// Every entry of every group, and of the input check if any, passes.
     pub fn passes(&self) -> bool {
-        self.groups.iter().all(|g| g.passes)
+        self.all_groups().all(|g| g.passes)
     }
 
-    /// The largest relative error over all groups.
+    /// The largest relative error over all groups and the input check (∞ if any entry is not
+    /// finite).
     pub fn max_rel_error(&self) -> f64 {
-        worst_of(self.groups.iter().map(|g| g.max_rel_error)).1
+        worst_of(self.all_groups().map(|g| g.max_rel_error)).1
+    }
+
+    /// The parameter groups followed by the input check, if any.
+    pub fn all_groups(&self) -> impl Iterator<Item = &GroupCheck> {
+        self.groups.iter().chain(&self.input)
     }
 }
 

@@ -1,0 +1,143 @@
+//! The common mistakes of the course, as switches a student can turn on to watch the walk, the
+//! gradient check and training break. Each one is a line that real students wrote for this very
+//! homework; the correct line is given beside it.
+//!
+//! | switch | key | letters | mistaken formula | correct formula |
+//! |---|---|---|---|---|
+//! | [`Mistake::GradientAscent`] | `ascent` | (f) | `θ ← θ + η ∇R̃` | `θ ← θ − η ∇R̃` |
+//! | [`Mistake::ElementwiseOuter`] | `outer` | (j), (p) | `∂L/∂W2_kj = ∂L/∂o_a_k · h_s_k` if k = j, else 0 | `∂L/∂o_a_k · h_s_j` |
+//! | [`Mistake::ElementwiseMatVec`] | `matvec` | (l) | `∂L/∂h_s_j = W2_jj · ∂L/∂o_a_j` (j < min(m, d_h)), else 0 | `Σ_k ∂L/∂o_a_k · W2_kj` |
+//! | [`Mistake::ReluPositiveGrad`] | `relu` | (n) | `∂L/∂h_a_j = (g_j + \|g_j\|)/2`, g = ∂L/∂h_s | `g_j · 1{h_a_j > 0}` |
+//! | [`Mistake::StrayInputFactor`] | `input` | (q) | `∂L/∂x_j = x_j · Σ_k ∂L/∂h_a_k W1_kj` | `Σ_k ∂L/∂h_a_k W1_kj` |
+//! | [`Mistake::MissingFactorTwo`] | `factor2` | (r) | `∂R̃/∂W = ∂L/∂W + λW` | `+ 2λW` |
+//! | [`Mistake::PenalizedBiases`] | `biases` | (r) | `∂R̃/∂b = ∂L/∂b + 2λb` | `∂L/∂b` (biases are not penalised) |
+//! | [`Mistake::UnshiftedSoftmax`] | `softmax` | (c), (d) | `o_s = exp(o_a) / Σ exp(o_a)`, `L = −ln o_s_y` | subtract max(o_a) first |
+//!
+//! Precisely:
+//!
+//! - **Element-wise instead of outer product (j), (p).** numpy's `grad_oa * hs` on 1-D arrays
+//!   multiplies *entry by entry*, pairing only matching indices (and broadcasts or raises when
+//!   m ≠ d_h). The switch keeps exactly that: only the diagonal of the outer product survives,
+//!   `∂L/∂W2_kj = ∂L/∂o_a_k · h_s_k` if k = j and 0 otherwise; likewise
+//!   `∂L/∂W1_kj = ∂L/∂h_a_k · x_k` if k = j and 0 otherwise.
+//! - **Element-wise instead of matrix–vector product (l).** `W2.T * grad_oa` keeps only the
+//!   k = j term of Σ_k: `∂L/∂h_s_j = W2_jj · ∂L/∂o_a_j` for j < min(m, d_h), and 0 otherwise.
+//! - **ReLU backward on positive gradients (n).** `(grad_hs + |grad_hs|) / 2` keeps the *positive
+//!   gradients* instead of the gradients of the *active units* (h_a > 0).
+//! - **Stray input factor (q).** `∂L/∂x_j = x_j · Σ_k ∂L/∂h_a_k W1_kj`. ∂L/∂x is not used by
+//!   the update, so training is unaffected; only the input check of the gradient check sees it.
+//! - **Factor 2 and biases (r).** The regularized gradients are
+//!   `∂L/∂W + c λ W` for W1 and W2, and `∂L/∂b + c λ b` for b1 and b2 when the biases are
+//!   penalised, where c = 1 with [`Mistake::MissingFactorTwo`] and c = 2 otherwise. Both
+//!   switches may be on together.
+//! - **Softmax without the max-shift (c), (d).** `o_s = exp(o_a) / Σ exp(o_a)` and
+//!   `L = −ln(o_s_y)`, literally. For ordinary logits this is the correct result (up to
+//!   rounding). A logit above ≈ 709.78 overflows exp to ∞, and ∞/∞ is NaN: o_s, the loss and
+//!   every gradient downstream become NaN. Well before that, a true class whose probability
+//!   underflows to 0 (logits a few hundred apart) gives `L = −ln 0 = ∞`, while the shifted
+//!   log-sum-exp gives the finite loss.
+//! - **Gradient ascent (f).** Only the update changes sign; every gradient is right, so the
+//!   gradient check passes and [`crate::gradcheck::update_check`] shows R̃ going up instead.
+//!
+//! [`Mistakes`] is a set of switches; the default is the empty set, the correct network.
+//! [`crate::forward_with`], [`crate::backward_with`], [`crate::sgd_update`] and
+//! [`crate::Trainer::set_mistakes`] take it; the plain functions are the empty set.
+
+mod set;
+pub(crate) mod wrong;
+
+pub use set::Mistakes;
+
+/// One of the course's common mistakes (see the [module docs](self) for each formula).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mistake {
+    /// (f) `θ ← θ + η ∇R̃` instead of `θ − η ∇R̃`.
+    GradientAscent,
+    /// (j), (p) `grad_oa * hs` (entry by entry) instead of the outer product.
+    ElementwiseOuter,
+    /// (l) `W2.T * grad_oa` (entry by entry) instead of `W2ᵀ · grad_oa`.
+    ElementwiseMatVec,
+    /// (n) `(g + |g|)/2` instead of `g ⊙ 1{h_a > 0}`.
+    ReluPositiveGrad,
+    /// (q) an extra `x_j` inside the sum: `Σ_k ∂L/∂h_a_k W1_kj x_j`.
+    StrayInputFactor,
+    /// (r) `+ λW` instead of `+ 2λW`.
+    MissingFactorTwo,
+    /// (r) the biases penalised too: `+ 2λb`.
+    PenalizedBiases,
+    /// (c), (d) `exp(o_a) / Σ exp(o_a)` without subtracting the max; `L = −ln(o_s_y)`.
+    UnshiftedSoftmax,
+}
+
+impl Mistake {
+    /// Every mistake, in the order of the course's exercises (and of math.md's list).
+    pub const ALL: [Mistake; 8] = [
+        Mistake::GradientAscent,
+        Mistake::ElementwiseOuter,
+        Mistake::ElementwiseMatVec,
+        Mistake::ReluPositiveGrad,
+        Mistake::StrayInputFactor,
+        Mistake::MissingFactorTwo,
+        Mistake::PenalizedBiases,
+        Mistake::UnshiftedSoftmax,
+    ];
+
+    /// Stable short key for URLs and settings, e.g. `"outer"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mistake::GradientAscent => "ascent",
+            Mistake::ElementwiseOuter => "outer",
+            Mistake::ElementwiseMatVec => "matvec",
+            Mistake::ReluPositiveGrad => "relu",
+            Mistake::StrayInputFactor => "input",
+            Mistake::MissingFactorTwo => "factor2",
+            Mistake::PenalizedBiases => "biases",
+            Mistake::UnshiftedSoftmax => "softmax",
+        }
+    }
+
+    /// The mistake with this [`key`](Self::key), if any (exact, case-sensitive match).
+    pub fn from_key(key: &str) -> Option<Mistake> {
+        Mistake::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    /// The course's exercise letters whose result this mistake alters, e.g. `"(j), (p)"`.
+    pub fn letters(self) -> &'static str {
+        match self {
+            Mistake::GradientAscent => "(f)",
+            Mistake::ElementwiseOuter => "(j), (p)",
+            Mistake::ElementwiseMatVec => "(l)",
+            Mistake::ReluPositiveGrad => "(n)",
+            Mistake::StrayInputFactor => "(q)",
+            Mistake::MissingFactorTwo | Mistake::PenalizedBiases => "(r)",
+            Mistake::UnshiftedSoftmax => "(c), (d)",
+        }
+    }
+
+    /// Whether the mistake changes a value of the forward or backward pass. Only
+    /// [`Mistake::GradientAscent`] does not: it changes the update alone.
+    pub fn alters_gradient(self) -> bool {
+        self != Mistake::GradientAscent
+    }
+
+    /// The bit of this mistake in [`Mistakes`].
+    fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_round_trip() {
+        for (i, m) in Mistake::ALL.iter().enumerate() {
+            assert_eq!(Mistake::from_key(m.key()), Some(*m));
+            assert!(Mistake::ALL[..i].iter().all(|o| o.key() != m.key()));
+            assert!(m.letters().starts_with('('));
+        }
+        assert_eq!(Mistake::from_key("Outer"), None);
+        assert_eq!(Mistake::from_key(""), None);
+    }
+}

@@ -1,0 +1,164 @@
+//! What each step shows besides its numbers: the equation in matrix and scalar form (MathML,
+//! in the course's notation), the correct numpy line, and which quantities it reads and writes.
+
+use super::quantity::Quantity as Q;
+use super::steps::Step;
+use crate::mathml::{act, act_at, b, b_at, dl, dr, frac, mi, mn, mo, row, sub, transpose, under, w, w_at};
+
+/// The quantities a step reads (operands) and writes (results), in display order.
+pub fn operands(step: Step) -> (&'static [Q], &'static [Q]) {
+    match step {
+        Step::HiddenActivation => (&[Q::W1, Q::X, Q::B1], &[Q::HiddenActivation]),
+        Step::HiddenOutput => (&[Q::HiddenActivation], &[Q::HiddenOutput]),
+        Step::OutputActivation => (&[Q::W2, Q::HiddenOutput, Q::B2], &[Q::OutputActivation]),
+        Step::Softmax => (&[Q::OutputActivation], &[Q::Softmax]),
+        Step::Loss => (&[Q::Softmax], &[Q::Loss]),
+        Step::GradOutputActivation => (&[Q::Softmax, Q::OneHot], &[Q::GradOutputActivation]),
+        Step::GradW2 => (&[Q::GradOutputActivation, Q::HiddenOutput], &[Q::GradW2]),
+        Step::GradB2 => (&[Q::GradOutputActivation], &[Q::GradB2]),
+        Step::GradHiddenOutput => (&[Q::W2, Q::GradOutputActivation], &[Q::GradHiddenOutput]),
+        Step::GradHiddenActivation => (&[Q::GradHiddenOutput, Q::ReluMask], &[Q::GradHiddenActivation]),
+        Step::GradW1 => (&[Q::GradHiddenActivation, Q::X], &[Q::GradW1]),
+        Step::GradB1 => (&[Q::GradHiddenActivation], &[Q::GradB1]),
+        Step::GradInput => (&[Q::W1, Q::GradHiddenActivation], &[Q::GradX]),
+        Step::RegW1 => (&[Q::GradW1, Q::W1], &[Q::RegW1]),
+        Step::RegW2 => (&[Q::GradW2, Q::W2], &[Q::RegW2]),
+        Step::Update => (&[Q::RegW1, Q::RegB1, Q::RegW2, Q::RegB2], &[Q::NewW1, Q::NewB1, Q::NewW2, Q::NewB2]),
+    }
+}
+
+/// The correct numpy line(s) for the step, with the course's variable names.
+pub fn numpy(step: Step) -> &'static str {
+    match step {
+        Step::HiddenActivation => "ha = W1 @ x + b1",
+        Step::HiddenOutput => "hs = np.maximum(0, ha)",
+        Step::OutputActivation => "oa = W2 @ hs + b2",
+        Step::Softmax => "e = np.exp(oa - oa.max())\nos = e / e.sum()",
+        Step::Loss => "loss = -oa[y] + oa.max() + np.log(np.exp(oa - oa.max()).sum())",
+        Step::GradOutputActivation => "grad_oa = os.copy()\ngrad_oa[y] -= 1",
+        Step::GradW2 => "grad_W2 = np.outer(grad_oa, hs)",
+        Step::GradB2 => "grad_b2 = grad_oa",
+        Step::GradHiddenOutput => "grad_hs = W2.T @ grad_oa",
+        Step::GradHiddenActivation => "grad_ha = grad_hs * (ha > 0)",
+        Step::GradW1 => "grad_W1 = np.outer(grad_ha, x)",
+        Step::GradB1 => "grad_b1 = grad_ha",
+        Step::GradInput => "grad_x = W1.T @ grad_ha",
+        Step::RegW1 => "grad_W1 += 2 * lam * W1",
+        Step::RegW2 => "grad_W2 += 2 * lam * W2",
+        Step::Update => "W1 -= eta * grad_W1\nb1 -= eta * grad_b1\nW2 -= eta * grad_W2\nb2 -= eta * grad_b2",
+    }
+}
+
+/// The equation in matrix (vector) form, as MathML content.
+pub fn matrix_form(step: Step) -> String {
+    let (ha, hs, oa, os) = (act("h", "a"), act("h", "s"), act("o", "a"), act("o", "s"));
+    let eq = |lhs: String, rhs: Vec<String>| row(&[vec![lhs, mo("=")], rhs].concat());
+    match step {
+        Step::HiddenActivation => eq(ha, vec![w(1), mi("x"), mo("+"), b(1)]),
+        Step::HiddenOutput => eq(hs.clone(), vec![fun("rect", &ha), mo("="), fun("max", &row(&[mn("0"), mo(","), ha]))]),
+        Step::OutputActivation => eq(oa, vec![w(2), hs, mo("+"), b(2)]),
+        Step::Softmax => eq(os, vec![fun("softmax", &oa)]),
+        Step::Loss => eq(mi("L"), vec![mo("−"), mi_log(), sub(&os, &mi("y"))]),
+        Step::GradOutputActivation => eq(dl(&oa), vec![os, mo("−"), fun_sub("onehot", "m", &mi("y"))]),
+        Step::GradW2 => eq(dl(&w(2)), vec![dl(&oa), transpose(&paren_plain(&hs))]),
+        Step::GradB2 => eq(dl(&b(2)), vec![dl(&oa)]),
+        Step::GradHiddenOutput => eq(dl(&hs), vec![transpose(&w(2)), dl(&oa)]),
+        Step::GradHiddenActivation => eq(dl(&ha), vec![dl(&hs), mo("⊙"), indicator(&row(&[ha, mo(">"), mn("0")]))]),
+        Step::GradW1 => eq(dl(&w(1)), vec![dl(&ha), transpose(&mi("x"))]),
+        Step::GradB1 => eq(dl(&b(1)), vec![dl(&ha)]),
+        Step::GradInput => eq(dl(&mi("x")), vec![transpose(&w(1)), dl(&ha)]),
+        Step::RegW1 => eq(dr(&w(1)), vec![dl(&w(1)), mo("+"), mn("2"), mi("λ"), w(1)]),
+        Step::RegW2 => eq(dr(&w(2)), vec![dl(&w(2)), mo("+"), mn("2"), mi("λ"), w(2)]),
+        Step::Update => row(&[mi("θ"), mo("←"), mi("θ"), mo("−"), mi("η"), sub(&mo("∇"), &mi("θ")), tilde_r()]),
+    }
+}
+
+/// The equation for one entry (scalar form), as MathML content.
+pub fn scalar_form(step: Step) -> String {
+    let at = act_at;
+    let eq = |lhs: String, rhs: Vec<String>| row(&[vec![lhs, mo("=")], rhs].concat());
+    let sum = |index: &str, body: Vec<String>| row(&[vec![under(&mo("∑"), &mi(index))], body].concat());
+    match step {
+        Step::HiddenActivation => eq(at("h", "a", "j"), vec![sum("i", vec![w_at(1, "j", "i"), sub(&mi("x"), &mi("i"))]), mo("+"), b_at(1, "j")]),
+        Step::HiddenOutput => eq(at("h", "s", "j"), vec![fun("max", &row(&[mn("0"), mo(","), at("h", "a", "j")]))]),
+        Step::OutputActivation => eq(at("o", "a", "k"), vec![sum("j", vec![w_at(2, "k", "j"), at("h", "s", "j")]), mo("+"), b_at(2, "k")]),
+        Step::Softmax => eq(at("o", "s", "k"), vec![frac(&exp_shifted("k"), &sum("i", vec![exp_shifted("i")]))]),
+        Step::Loss => eq(mi("L"), vec![mo("−"), at("o", "a", "y"), mo("+"), mi_log(), sum("i", vec![exp_of(&at("o", "a", "i"))])]),
+        Step::GradOutputActivation => eq(dl(&at("o", "a", "k")), vec![at("o", "s", "k"), mo("−"), indicator(&row(&[mi("k"), mo("="), mi("y")]))]),
+        Step::GradW2 => eq(dl(&w_at(2, "k", "j")), vec![dl(&at("o", "a", "k")), at("h", "s", "j")]),
+        Step::GradB2 => eq(dl(&b_at(2, "k")), vec![dl(&at("o", "a", "k"))]),
+        Step::GradHiddenOutput => eq(dl(&at("h", "s", "j")), vec![sum("k", vec![dl(&at("o", "a", "k")), w_at(2, "k", "j")])]),
+        Step::GradHiddenActivation => eq(dl(&at("h", "a", "j")), vec![dl(&at("h", "s", "j")), mo("·"), indicator(&row(&[at("h", "a", "j"), mo(">"), mn("0")]))]),
+        Step::GradW1 => eq(dl(&w_at(1, "k", "j")), vec![dl(&at("h", "a", "k")), sub(&mi("x"), &mi("j"))]),
+        Step::GradB1 => eq(dl(&b_at(1, "k")), vec![dl(&at("h", "a", "k"))]),
+        Step::GradInput => eq(dl(&sub(&mi("x"), &mi("j"))), vec![sum("k", vec![dl(&at("h", "a", "k")), w_at(1, "k", "j")])]),
+        Step::RegW1 => eq(dr(&w_at(1, "k", "j")), vec![dl(&w_at(1, "k", "j")), mo("+"), mn("2"), mi("λ"), w_at(1, "k", "j")]),
+        Step::RegW2 => eq(dr(&w_at(2, "k", "j")), vec![dl(&w_at(2, "k", "j")), mo("+"), mn("2"), mi("λ"), w_at(2, "k", "j")]),
+        Step::Update => row(&[sub(&mi("θ"), &mi("i")), mo("←"), sub(&mi("θ"), &mi("i")), mo("−"), mi("η"), crate::mathml::partial(&tilde_r(), &sub(&mi("θ"), &mi("i")))]),
+    }
+}
+
+fn mi_log() -> String {
+    crate::mathml::mi_upright("log")
+}
+
+fn tilde_r() -> String {
+    crate::mathml::sup(&mi("R"), &mo("~"))
+}
+
+/// `name(arg)` with an upright function name.
+fn fun(name: &str, arg: &str) -> String {
+    row(&[crate::mathml::mi_upright(name), mo("("), arg.to_string(), mo(")")])
+}
+
+/// `name_index(arg)`, e.g. onehot_m(y).
+fn fun_sub(name: &str, index: &str, arg: &str) -> String {
+    row(&[sub(&crate::mathml::mi_upright(name), &mi(index)), mo("("), arg.to_string(), mo(")")])
+}
+
+fn paren_plain(content: &str) -> String {
+    row(&[mo("("), content.to_string(), mo(")")])
+}
+
+/// 𝟙{condition}.
+fn indicator(condition: &str) -> String {
+    row(&[mi("𝟙"), mo("{"), condition.to_string(), mo("}")])
+}
+
+/// exp(o^a_i − max o^a).
+fn exp_shifted(i: &str) -> String {
+    exp_of(&row(&[act_at("o", "a", i), mo("−"), crate::mathml::mi_upright("max"), act("o", "a")]))
+}
+
+fn exp_of(arg: &str) -> String {
+    fun("exp", arg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_step_has_an_equation_a_numpy_line_and_a_result() {
+        for step in Step::ALL {
+            assert!(matrix_form(step).starts_with("<mrow>"), "{step:?}");
+            assert!(scalar_form(step).contains("<mo>=</mo>") || step == Step::Update, "{step:?}");
+            assert!(!numpy(step).is_empty());
+            assert!(!operands(step).1.is_empty(), "{step:?} writes nothing");
+        }
+    }
+
+    #[test]
+    fn backward_steps_read_what_earlier_steps_wrote() {
+        // Each operand is an input, a parameter, or the result of an earlier step.
+        let given = [Q::X, Q::OneHot, Q::W1, Q::B1, Q::W2, Q::B2, Q::ReluMask, Q::RegB1, Q::RegB2];
+        let mut known: Vec<Q> = given.to_vec();
+        for step in Step::ALL {
+            let (reads, writes) = operands(step);
+            for q in reads {
+                assert!(known.contains(q), "{step:?} reads {q:?} before it is computed");
+            }
+            known.extend_from_slice(writes);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! The scalar formula of one entry of a step's result, instantiated with the walk's numbers:
+//! `∂L/∂W⁽²⁾[1,3] = ∂L/∂o^a[1] · h^s[3] = 0.1200 × 0.8000 = 0.0960`, or for a sum, the sum
+//! written out term by term. Indices are 0-based, as in numpy and as y is.
+//!
+//! Which operand entries the formula reads is also said here, so the page can highlight them.
+
+use super::quantity::Quantity as Q;
+use super::steps::Step;
+use super::walk::Walk;
+use crate::mathml::{mi, mn, mo, num, row};
+
+/// Sums longer than this are shown with their first terms and "+ … (n more terms)".
+const MAX_TERMS: usize = 8;
+
+/// A set of cells of one quantity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cells {
+    All,
+    Row(usize),
+    Col(usize),
+    One(usize, usize),
+}
+
+impl Cells {
+    pub fn contains(self, r: usize, c: usize) -> bool {
+        match self {
+            Cells::All => true,
+            Cells::Row(row) => row == r,
+            Cells::Col(col) => col == c,
+            Cells::One(row, col) => row == r && col == c,
+        }
+    }
+}
+
+/// The operand cells that entry (`r`, `c`) of `result` reads.
+pub fn reads(step: Step, result: Q, r: usize, c: usize) -> Vec<(Q, Cells)> {
+    use Cells::{All, One};
+    let v = |q, i| (q, One(i, 0));
+    match step {
+        Step::HiddenActivation => vec![(Q::W1, Cells::Row(r)), (Q::X, All), v(Q::B1, r)],
+        Step::HiddenOutput => vec![v(Q::HiddenActivation, r)],
+        Step::OutputActivation => vec![(Q::W2, Cells::Row(r)), (Q::HiddenOutput, All), v(Q::B2, r)],
+        Step::Softmax => vec![(Q::OutputActivation, All)],
+        Step::Loss => vec![(Q::Softmax, All)],
+        Step::GradOutputActivation => vec![v(Q::Softmax, r), v(Q::OneHot, r)],
+        Step::GradW2 => vec![v(Q::GradOutputActivation, r), v(Q::HiddenOutput, c)],
+        Step::GradB2 => vec![v(Q::GradOutputActivation, r)],
+        Step::GradHiddenOutput => vec![(Q::W2, Cells::Col(r)), (Q::GradOutputActivation, All)],
+        Step::GradHiddenActivation => vec![v(Q::GradHiddenOutput, r), v(Q::ReluMask, r)],
+        Step::GradW1 => vec![v(Q::GradHiddenActivation, r), v(Q::X, c)],
+        Step::GradB1 => vec![v(Q::GradHiddenActivation, r)],
+        Step::GradInput => vec![(Q::W1, Cells::Col(r)), (Q::GradHiddenActivation, All)],
+        Step::RegW1 => vec![(Q::GradW1, One(r, c)), (Q::W1, One(r, c))],
+        Step::RegW2 => vec![(Q::GradW2, One(r, c)), (Q::W2, One(r, c))],
+        Step::Update => {
+            let gradient = match result {
+                Q::NewW1 => Q::RegW1,
+                Q::NewB1 => Q::RegB1,
+                Q::NewW2 => Q::RegW2,
+                _ => Q::RegB2,
+            };
+            vec![(gradient, One(r, c))]
+        }
+    }
+}
+
+/// `name[i]` or `name[i,j]` in a formula.
+fn entry(name: &str, index: &[usize]) -> String {
+    let list: Vec<String> = index.iter().map(|i| i.to_string()).collect();
+    row(&[name.to_string(), mo("["), mn(&list.join(",")), mo("]")])
+}
+
+/// `a × b` with both numbers.
+fn times(a: f64, b: f64) -> String {
+    row(&[num(a), mo("×"), num(b)])
+}
+
+/// Σ written out: the first terms `a_t × b_t`, "+ … (n more)" when longer.
+fn written_sum(pairs: &[(f64, f64)], more_terms: &str) -> String {
+    let mut parts = Vec::new();
+    for (t, &(a, b)) in pairs.iter().take(MAX_TERMS).enumerate() {
+        if t > 0 {
+            parts.push(mo("+"));
+        }
+        parts.push(times(a, b));
+    }
+    if pairs.len() > MAX_TERMS {
+        parts.push(mo("+"));
+        parts.push(crate::mathml::text(&format!("… ({} {more_terms})", pairs.len() - MAX_TERMS)));
+    }
+    row(&parts)
+}
+
+/// The instantiated formula of entry (`r`, `c`) of `result`, as MathML content. `more_terms`
+/// is the translated word for the elided part of long sums ("more terms").
+pub fn formula(walk: &Walk, step: Step, result: Q, r: usize, c: usize, more_terms: &str) -> String {
+    let value = result.value(walk).get((r, c)).copied().unwrap_or(f64::NAN);
+    let lhs = entry(&result.symbol(), &index_of(result, r, c));
+    let (symbolic, numeric) = terms(walk, step, result, r, c, more_terms);
+    row(&[lhs, mo("="), symbolic, mo("="), numeric, mo("="), num(value)])
+}
+
+fn index_of(q: Q, r: usize, c: usize) -> Vec<usize> {
+    match q.dims().1 {
+        super::quantity::Dim::One => vec![r],
+        _ => vec![r, c],
+    }
+}
+
+/// The right-hand side twice: with symbols, then with numbers.
+fn terms(walk: &Walk, step: Step, result: Q, r: usize, c: usize, more: &str) -> (String, String) {
+    let val = |q: Q, i: usize, j: usize| q.value(walk).get((i, j)).copied().unwrap_or(f64::NAN);
+    let sym = |q: Q, idx: &[usize]| entry(&q.symbol(), idx);
+    let (params, x) = (&walk.example.params, &walk.example.x);
+    let (lambda, eta) = (walk.example.lambda, walk.example.eta);
+    match step {
+        Step::HiddenActivation => {
+            let pairs: Vec<(f64, f64)> = (0..x.len()).map(|i| (params.w1[(r, i)], x[i])).collect();
+            sum_plus("i", Q::W1, Q::X, r, &pairs, val(Q::B1, r, 0), Q::B1, more)
+        }
+        Step::OutputActivation => {
+            let h_s = &walk.fwd.h_s;
+            let pairs: Vec<(f64, f64)> = (0..h_s.len()).map(|j| (params.w2[(r, j)], h_s[j])).collect();
+            sum_plus("j", Q::W2, Q::HiddenOutput, r, &pairs, val(Q::B2, r, 0), Q::B2, more)
+        }
+        Step::HiddenOutput => (
+            row(&[mi_max(), mo("("), mn("0"), mo(","), sym(Q::HiddenActivation, &[r]), mo(")")]),
+            row(&[mi_max(), mo("("), mn("0"), mo(","), num(val(Q::HiddenActivation, r, 0)), mo(")")]),
+        ),
+        Step::Softmax => softmax_terms(walk, r),
+        Step::Loss => {
+            let y = walk.example.y;
+            (row(&[mo("−"), log(&sym(Q::Softmax, &[y]))]), row(&[mo("−"), log(&num(walk.fwd.o_s[y]))]))
+        }
+        Step::GradOutputActivation => (
+            row(&[sym(Q::Softmax, &[r]), mo("−"), sym(Q::OneHot, &[r])]),
+            row(&[num(val(Q::Softmax, r, 0)), mo("−"), num(val(Q::OneHot, r, 0))]),
+        ),
+        Step::GradW2 => product(sym(Q::GradOutputActivation, &[r]), sym(Q::HiddenOutput, &[c]), val(Q::GradOutputActivation, r, 0), val(Q::HiddenOutput, c, 0)),
+        Step::GradW1 => product(sym(Q::GradHiddenActivation, &[r]), sym(Q::X, &[c]), val(Q::GradHiddenActivation, r, 0), val(Q::X, c, 0)),
+        Step::GradHiddenActivation => product(sym(Q::GradHiddenOutput, &[r]), sym(Q::ReluMask, &[r]), val(Q::GradHiddenOutput, r, 0), val(Q::ReluMask, r, 0)),
+        Step::GradB2 => copy(sym(Q::GradOutputActivation, &[r]), val(Q::GradOutputActivation, r, 0)),
+        Step::GradB1 => copy(sym(Q::GradHiddenActivation, &[r]), val(Q::GradHiddenActivation, r, 0)),
+        Step::GradHiddenOutput => {
+            let g = &walk.grads.o_a;
+            let pairs: Vec<(f64, f64)> = (0..g.len()).map(|k| (g[k], params.w2[(k, r)])).collect();
+            sum_terms("k", Q::GradOutputActivation, Q::W2, r, &pairs, more, true)
+        }
+        Step::GradInput => {
+            let g = &walk.grads.h_a;
+            let pairs: Vec<(f64, f64)> = (0..g.len()).map(|k| (g[k], params.w1[(k, r)])).collect();
+            sum_terms("k", Q::GradHiddenActivation, Q::W1, r, &pairs, more, true)
+        }
+        Step::RegW1 => regularized(Q::GradW1, Q::W1, r, c, val(Q::GradW1, r, c), val(Q::W1, r, c), lambda),
+        Step::RegW2 => regularized(Q::GradW2, Q::W2, r, c, val(Q::GradW2, r, c), val(Q::W2, r, c), lambda),
+        Step::Update => update_terms(walk, result, r, c, eta),
+    }
+}
+
+fn mi_max() -> String {
+    crate::mathml::mi_upright("max")
+}
+
+fn log(arg: &str) -> String {
+    row(&[crate::mathml::mi_upright("log"), mo("("), arg.to_string(), mo(")")])
+}
+
+fn product(a_sym: String, b_sym: String, a: f64, b: f64) -> (String, String) {
+    (row(&[a_sym, mo("·"), b_sym]), times(a, b))
+}
+
+fn copy(sym: String, value: f64) -> (String, String) {
+    (sym, num(value))
+}
+
+/// Σ_i A[r,i]·B[i] + bias[r] (forward steps (a) and (b)).
+#[allow(clippy::too_many_arguments)]
+fn sum_plus(index: &str, a: Q, b: Q, r: usize, pairs: &[(f64, f64)], bias: f64, bias_q: Q, more: &str) -> (String, String) {
+    let (sum_sym, sum_num) = sum_terms(index, a, b, r, pairs, more, false);
+    let bias_sym = entry(&bias_q.symbol(), &[r]);
+    (row(&[sum_sym, mo("+"), bias_sym]), row(&[sum_num, mo("+"), num(bias)]))
+}
+
+/// Σ over `index` of A·B. `transposed`: A is indexed by the summed index alone and B by
+/// [index, r] (backward steps (l) and (q)); otherwise A by [r, index] and B by [index].
+fn sum_terms(index: &str, a: Q, b: Q, r: usize, pairs: &[(f64, f64)], more: &str, transposed: bool) -> (String, String) {
+    let i = mi(index);
+    let r = mn(&r.to_string());
+    let (a_idx, b_idx) = if transposed {
+        (i.clone(), row(&[i.clone(), mo(","), r]))
+    } else {
+        (row(&[r, mo(","), i.clone()]), i.clone())
+    };
+    let indexed = |q: Q, idx: String| row(&[q.symbol(), mo("["), idx, mo("]")]);
+    let symbolic = row(&[crate::mathml::under(&mo("∑"), &i), indexed(a, a_idx), mo("·"), indexed(b, b_idx)]);
+    (symbolic, written_sum(pairs, more))
+}
+
+/// o^s_k = exp(o^a_k − max) / Σ_i exp(o^a_i − max), with the numbers.
+fn softmax_terms(walk: &Walk, k: usize) -> (String, String) {
+    let o_a = &walk.fwd.o_a;
+    let max = o_a.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exp = |arg: String| row(&[crate::mathml::mi_upright("exp"), mo("("), arg, mo(")")]);
+    let shifted = |v: f64| row(&[num(v), mo("−"), num(max)]);
+    let numerator = (o_a[k] - max).exp();
+    let denominator: f64 = o_a.iter().map(|v| (v - max).exp()).sum();
+    let sym_num = exp(row(&[entry(&Q::OutputActivation.symbol(), &[k]), mo("−"), mi_max()]));
+    let sym_den = row(&[crate::mathml::under(&mo("∑"), &mi("i")), exp(row(&[entry(&Q::OutputActivation.symbol(), &[]), mo("−"), mi_max()]))]);
+    (
+        crate::mathml::frac(&sym_num, &sym_den),
+        row(&[crate::mathml::frac(&exp(shifted(o_a[k])), &num(denominator)), mo("="), crate::mathml::frac(&num(numerator), &num(denominator))]),
+    )
+}
+
+/// ∂R̃/∂W[r,c] = ∂L/∂W[r,c] + 2λW[r,c].
+fn regularized(grad: Q, weight: Q, r: usize, c: usize, g: f64, w: f64, lambda: f64) -> (String, String) {
+    let idx = [r, c];
+    (
+        row(&[entry(&grad.symbol(), &idx), mo("+"), mn("2"), mi("λ"), entry(&weight.symbol(), &idx)]),
+        row(&[num(g), mo("+"), mn("2"), mo("×"), num(lambda), mo("×"), num(w)]),
+    )
+}
+
+/// θ′[r,c] = θ[r,c] − η ∂R̃/∂θ[r,c].
+fn update_terms(walk: &Walk, result: Q, r: usize, c: usize, eta: f64) -> (String, String) {
+    let (before, gradient) = match result {
+        Q::NewW1 => (Q::W1, Q::RegW1),
+        Q::NewB1 => (Q::B1, Q::RegB1),
+        Q::NewW2 => (Q::W2, Q::RegW2),
+        _ => (Q::B2, Q::RegB2),
+    };
+    let idx = index_of(result, r, c);
+    let val = |q: Q| q.value(walk).get((r, c)).copied().unwrap_or(f64::NAN);
+    (
+        row(&[entry(&before.symbol(), &idx), mo("−"), mi("η"), entry(&gradient.symbol(), &idx)]),
+        row(&[num(val(before)), mo("−"), num(eta), mo("×"), num(val(gradient))]),
+    )
+}
