@@ -2,7 +2,7 @@
 //! seeded by the settings' seed, then split into training, validation and test sets.
 
 use crate::settings::{TRAIN_FRACTION, VALID_FRACTION};
-use mlp::{DatasetError, DatasetKind, Split};
+use mlp::{DatasetError, DatasetKind, Params, Shape, Split};
 use rand::SeedableRng;
 use rand_pcg::Pcg64;
 
@@ -22,6 +22,16 @@ pub fn make_split(key: DataKey) -> Result<Split, DatasetError> {
     let mut rng = Pcg64::seed_from_u64(key.seed);
     let data = key.kind.generate(key.n, key.noise, key.classes, &mut rng)?;
     data.split(TRAIN_FRACTION, VALID_FRACTION, &mut rng)
+}
+
+/// Mixed into the seed for the weights, so that data and weights come from different streams
+/// of the same seed.
+const WEIGHTS_STREAM: u64 = 0x5745_4947_4854_5321;
+
+/// The network's initial parameters for `shape`, from the settings' seed (biases 0, weights
+/// uniform in ±1/√n_c as the course says).
+pub fn initial_params(shape: Shape, seed: u64) -> Params {
+    Params::init(shape, &mut Pcg64::seed_from_u64(seed ^ WEIGHTS_STREAM))
 }
 
 #[cfg(test)]

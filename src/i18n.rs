@@ -9,8 +9,9 @@
 pub mod diagram;
 mod errors;
 mod format;
+pub mod stepper;
 
-pub use errors::{dataset_error, feature_error, field_error};
+pub use errors::{dataset_error, feature_error, field_error, typed_error};
 pub use format::{class_name, dataset_name, split_summary};
 
 /// The interface language.
@@ -133,6 +134,11 @@ messages! {
         LambdaHelp => (
             "R̃ = R̂ + λ(Σ W⁽¹⁾² + Σ W⁽²⁾²); biases are not penalized",
             "R̃ = R̂ + λ(Σ W⁽¹⁾² + Σ W⁽²⁾²) ; les biais ne sont pas pénalisés"
+        ),
+        LearningRate => ("Learning rate η", "Taux d'apprentissage η"),
+        LearningRateHelp => (
+            "θ ← θ − η ∇R̃, with the mean gradient of a minibatch, so η does not depend on K",
+            "θ ← θ − η ∇R̃, avec le gradient moyen du minibatch : η ne dépend donc pas de K"
         ),
         ParamCount => ("parameters n_θ = d_h·d + d_h + m·d_h + m", "paramètres n_θ = d_h·d + d_h + m·d_h + m"),
         Train => ("training", "entraînement"),

@@ -2,6 +2,7 @@
 //! and backward pass. This crate is the web page (Leptos, client-side rendering); the network
 //! itself lives in the pure `mlp` crate.
 
+pub mod base64url;
 pub mod components;
 pub mod data;
 pub mod i18n;

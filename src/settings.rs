@@ -21,6 +21,8 @@ pub struct Settings {
     pub features: FeatureSet,
     pub d_h: usize,
     pub lambda: f64,
+    /// Learning rate η of the update (f).
+    pub eta: f64,
 }
 
 impl Default for Settings {
@@ -35,6 +37,7 @@ impl Default for Settings {
             features: FeatureSet::default(),
             d_h: 8,
             lambda: 1e-3,
+            eta: 0.1,
         }
     }
 }
@@ -110,6 +113,8 @@ pub const SEED_RULE: NumRule = int_rule(0.0, 4_294_967_295.0, "0", "4294967295")
 pub const M_RULE: NumRule = int_rule(2.0, 8.0, "2", "8");
 pub const D_H_RULE: NumRule = int_rule(1.0, 256.0, "1", "256");
 pub const LAMBDA_RULE: NumRule = real_rule(0.0, 10.0, "0", "10");
+/// η > 0; the upper bound is far past divergence, so a student can watch it happen.
+pub const ETA_RULE: NumRule = real_rule(1e-6, 100.0, "0.000001", "100");
 
 #[cfg(test)]
 mod tests {
@@ -140,6 +145,8 @@ mod tests {
         assert!(M_RULE.parse(&s.m.to_string()).is_ok());
         assert!(D_H_RULE.parse(&s.d_h.to_string()).is_ok());
         assert!(LAMBDA_RULE.parse(&s.lambda.to_string()).is_ok());
+        assert!(ETA_RULE.parse(&s.eta.to_string()).is_ok());
+        assert_eq!(ETA_RULE.parse("0"), Err(FieldError::BelowMin("0.000001")));
         assert_eq!(s.shape(), Shape::new(2, 8, 2).ok());
     }
 }

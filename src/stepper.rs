@@ -2,11 +2,13 @@
 //! one equation at a time, with every value on screen.
 
 pub mod content;
+pub mod diagram;
 pub mod format;
 pub mod formula;
 pub mod quantity;
 pub mod steps;
+pub mod typed;
 pub mod walk;
 
 pub use steps::{Phase, Step};
-pub use walk::{Example, Walk};
+pub use walk::{Example, ExampleSource, Walk};

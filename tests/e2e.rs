@@ -5,41 +5,15 @@
 mod support;
 
 use serde_json::Value;
-use support::server::{Server, MOUNT};
+use support::server::MOUNT;
 use support::webdriver::Browser;
-
-/// Opens the page with `query` and waits until the app has mounted and drawn its plot.
-fn open(query: &str) -> (Server, Browser) {
-    let server = Server::start(support::dist_dir());
-    let browser = Browser::start();
-    browser.goto(&server.page(query));
-    browser.wait_for(20, "the data plot to be drawn", |b| (coloured_pixels(b) > 500).then_some(()));
-    (server, browser)
-}
-
-/// The number of plot pixels that are neither white nor grey: the data points.
-fn coloured_pixels(b: &Browser) -> u64 {
-    let script = "const c = document.getElementById('data-plot');
-        if (!c || c.width === 0) return 0;
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) {
-            const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
-            if (Math.max(r, g, b) - Math.min(r, g, b) > 40) n++;
-        }
-        return n;";
-    b.exec(script, vec![]).as_u64().unwrap_or(0)
-}
+use support::{open, severe_console_entries};
 
 fn plot_image(b: &Browser) -> String {
     b.exec("return document.getElementById('data-plot').toDataURL()", vec![])
         .as_str()
         .unwrap_or("")
         .to_string()
-}
-
-fn severe_console_entries(b: &Browser) -> Vec<String> {
-    b.console().into_iter().filter(|(level, _)| level == "SEVERE").map(|(_, m)| m).collect()
 }
 
 #[test]

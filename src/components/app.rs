@@ -3,9 +3,11 @@
 use super::data_plot::DataPlot;
 use super::header::Header;
 use super::settings_panel::SettingsPanel;
-use crate::data::{make_split, DataKey};
+use super::stepper_panel::StepperPanel;
+use crate::data::{initial_params, make_split, DataKey};
 use crate::i18n::{t, Lang, Msg};
 use crate::settings::Settings;
+use crate::stepper::ExampleSource;
 use crate::url;
 use leptos::prelude::*;
 use mlp::Split;
@@ -38,6 +40,10 @@ pub fn App() -> impl IntoView {
         Ok(split) => split,
         Err(_) => previous.cloned().unwrap_or_default(),
     });
+    // The network: initialized from the seed for the current shape (d, d_h, m).
+    let shape = Memo::new(move |_| settings.with(|s| s.shape().map(|shape| (shape, s.seed))));
+    let params = Memo::new(move |_| shape.get().map(|(shape, seed)| initial_params(shape, seed)));
+    let source = RwSignal::new(ExampleSource::default());
 
     // The outside world follows the language: <html lang>, the title, the URL.
     Effect::new(move |_| {
@@ -53,7 +59,8 @@ pub fn App() -> impl IntoView {
         <Header />
         <main class="layout">
             <SettingsPanel settings=settings data=data />
-            <DataPlot settings=settings data=data shown=shown />
+            <DataPlot settings=settings data=data shown=shown source=source />
+            <StepperPanel settings=settings shown=shown params=params source=source />
         </main>
         <footer class="footer">{move || t(lang.get(), Msg::Footer)}</footer>
     }

@@ -3,7 +3,8 @@
 use super::app::LangSignal;
 use crate::i18n::{class_name, split_summary, t, Msg};
 use crate::palette::{class_css, class_marker};
-use crate::plot::scatter::{draw_scatter, ScatterStyle};
+use crate::plot::scatter::{data_at, draw_scatter, ScatterStyle};
+use crate::stepper::ExampleSource;
 use crate::settings::Settings;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -20,15 +21,32 @@ pub fn DataPlot(
     data: Memo<Result<Split, DatasetError>>,
     /// The data, or the last valid data while the settings are invalid.
     shown: Memo<Split>,
+    /// The stepper's example: ringed on the plot, and set by clicking a training point.
+    source: RwSignal<ExampleSource>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let canvas = NodeRef::<Canvas>::new();
 
-    // Redraw whenever the shown data changes.
+    // Redraw whenever the shown data or the picked example changes.
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
-        shown.with(|split| paint(&element, split));
+        let picked = source.with(|s| match s {
+            ExampleSource::Train(i) => shown.with(|split| split.train.points.get(*i).copied()),
+            ExampleSource::Typed { .. } => None,
+        });
+        shown.with(|split| paint(&element, split, picked));
     });
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(element) = canvas.get_untracked() else { return };
+        let width = f64::from(element.client_width().max(1));
+        let to_plot = PLOT_CSS_PX / width;
+        let Some(p) = data_at(f64::from(ev.offset_x()) * to_plot, f64::from(ev.offset_y()) * to_plot, PLOT_CSS_PX) else {
+            return;
+        };
+        if let Some(index) = shown.with_untracked(|split| nearest(&split.train.points, p, PICK_RADIUS)) {
+            source.set(ExampleSource::Train(index));
+        }
+    };
 
     let summary = move || {
         data.with(|d| match d {
@@ -40,7 +58,7 @@ pub fn DataPlot(
         <section class="panel plot-panel" aria-labelledby="plot-heading">
             <h2 id="plot-heading">{move || t(lang.get(), Msg::PlotHeading)}</h2>
             <canvas id="data-plot" class="plot" node_ref=canvas role="img"
-                aria-label=move || t(lang.get(), Msg::CanvasLabel) />
+                aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />
             <Legend shown=shown />
             <p class="caption">{move || t(lang.get(), Msg::PlotCaption)}</p>
             <p class="summary" id="split-summary">{summary}</p>
@@ -49,8 +67,23 @@ pub fn DataPlot(
     }
 }
 
+/// A click picks the nearest training point within this distance (plot units).
+const PICK_RADIUS: f64 = 0.3;
+
+/// The index of the point of `points` nearest to `p`, if within `radius`.
+fn nearest(points: &[[f64; 2]], p: [f64; 2], radius: f64) -> Option<usize> {
+    let distance = |q: &[f64; 2]| (q[0] - p[0]).hypot(q[1] - p[1]);
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (i, distance(q)))
+        .filter(|(_, d)| *d <= radius)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
 /// Sizes the canvas for the screen's pixel ratio and draws the scatter on it.
-fn paint(element: &web_sys::HtmlCanvasElement, split: &Split) {
+fn paint(element: &web_sys::HtmlCanvasElement, split: &Split, picked: Option<[f64; 2]>) {
     let scale = window().device_pixel_ratio().clamp(1.0, 4.0);
     let side = (PLOT_CSS_PX * scale).round() as u32;
     if element.width() != side {
@@ -59,7 +92,7 @@ fn paint(element: &web_sys::HtmlCanvasElement, split: &Split) {
     }
     let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) else { return };
     let root = backend.into_drawing_area();
-    if let Err(error) = draw_scatter(&root, split, ScatterStyle { scale }) {
+    if let Err(error) = draw_scatter(&root, split, ScatterStyle { scale, picked }) {
         leptos::logging::warn!("the data plot could not be drawn: {error:?}");
     }
 }

@@ -3,7 +3,7 @@
 use super::app::LangSignal;
 use super::field::NumberField;
 use crate::i18n::{dataset_error, dataset_name, feature_error, t, Msg};
-use crate::settings::{Settings, D_H_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE, N_RULE, SEED_RULE};
+use crate::settings::{Settings, D_H_RULE, ETA_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE, N_RULE, SEED_RULE};
 use leptos::prelude::*;
 use mlp::features::FeatureError;
 use mlp::{DatasetError, DatasetKind, Feature, Split};
@@ -37,6 +37,8 @@ pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Split, Data
                     on_valid=set(|s, v| s.d_h = v as usize) />
                 <NumberField id="field-lambda" label=Msg::Lambda help=Msg::LambdaHelp rule=LAMBDA_RULE
                     initial=initial.lambda on_valid=set(|s, v| s.lambda = v) />
+                <NumberField id="field-eta" label=Msg::LearningRate help=Msg::LearningRateHelp rule=ETA_RULE
+                    initial=initial.eta on_valid=set(|s, v| s.eta = v) />
             </fieldset>
         </form>
     }

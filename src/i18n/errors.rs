@@ -6,6 +6,7 @@
 
 use super::{dataset_name, Lang};
 use crate::settings::FieldError;
+use crate::stepper::typed::TypedError;
 use mlp::dataset::{MAX_NOISE, MAX_POINTS};
 use mlp::features::FeatureError;
 use mlp::{DatasetError, DatasetKind};
@@ -93,6 +94,30 @@ pub fn feature_error(lang: Lang, error: &FeatureError) -> String {
         (Lang::Fr, FeatureError::Empty) => "Choisissez au moins une caractéristique d'entrée (d ≥ 1).".into(),
         (Lang::En, FeatureError::UnknownKey(key)) => format!("Unknown input feature “{key}”."),
         (Lang::Fr, FeatureError::UnknownKey(key)) => format!("Caractéristique d'entrée inconnue « {key} »."),
+    }
+}
+
+/// Why a typed example was refused.
+pub fn typed_error(lang: Lang, error: &TypedError) -> String {
+    match (lang, error) {
+        (Lang::En, TypedError::XCount { expected, found }) => {
+            format!("x needs d = {expected} numbers; {found} were given.")
+        }
+        (Lang::Fr, TypedError::XCount { expected, found }) => {
+            format!("x demande d = {expected} nombres ; {found} ont été donnés.")
+        }
+        (Lang::En, TypedError::XNotANumber { position }) => {
+            format!("x[{position}] is not a number.")
+        }
+        (Lang::Fr, TypedError::XNotANumber { position }) => {
+            format!("x[{position}] n'est pas un nombre.")
+        }
+        (Lang::En, TypedError::YNotAClass { m }) => {
+            format!("y must be a class: a whole number from 0 to {}.", m.saturating_sub(1))
+        }
+        (Lang::Fr, TypedError::YNotAClass { m }) => {
+            format!("y doit être une classe : un entier de 0 à {}.", m.saturating_sub(1))
+        }
     }
 }
 

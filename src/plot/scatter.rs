@@ -10,11 +10,32 @@ use mlp::{Dataset, Split};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+/// The plot's layout in CSS pixels: margin around everything, then room for the tick labels
+/// below (x) and to the left (y). [`data_at`] inverts it for clicks.
+const MARGIN: f64 = 12.0;
+const X_LABEL_AREA: f64 = 34.0;
+const Y_LABEL_AREA: f64 = 54.0;
+
+/// The (x₁, x₂) point under CSS pixel (`px`, `py`) of a square plot `side` CSS pixels wide, or
+/// `None` outside the plotting area.
+pub fn data_at(px: f64, py: f64, side: f64) -> Option<[f64; 2]> {
+    let (left, right) = (MARGIN + Y_LABEL_AREA, side - MARGIN);
+    let (top, bottom) = (MARGIN, side - MARGIN - X_LABEL_AREA);
+    if !(left..=right).contains(&px) || !(top..=bottom).contains(&py) || right <= left || bottom <= top {
+        return None;
+    }
+    let x1 = -VIEW + 2.0 * VIEW * (px - left) / (right - left);
+    let x2 = VIEW - 2.0 * VIEW * (py - top) / (bottom - top);
+    Some([x1, x2])
+}
+
 /// What the plot needs besides the data.
 #[derive(Clone, Copy, Debug)]
 pub struct ScatterStyle {
     /// Device pixels per CSS pixel: sizes below are in CSS pixels and scaled by this.
     pub scale: f64,
+    /// The example the stepper walks, ringed.
+    pub picked: Option<[f64; 2]>,
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -28,9 +49,9 @@ pub fn draw_scatter<DB: DrawingBackend>(
     let px = |css: f64| (css * style.scale).round() as u32;
     root.fill(&WHITE)?;
     let mut chart = ChartBuilder::on(root)
-        .margin(px(12.0))
-        .x_label_area_size(px(34.0))
-        .y_label_area_size(px(54.0))
+        .margin(px(MARGIN))
+        .x_label_area_size(px(X_LABEL_AREA))
+        .y_label_area_size(px(Y_LABEL_AREA))
         .build_cartesian_2d(-VIEW..VIEW, -VIEW..VIEW)?;
     let label_font = ("sans-serif", 13.0 * style.scale).into_font();
     chart
@@ -48,7 +69,26 @@ pub fn draw_scatter<DB: DrawingBackend>(
         draw_points(&mut chart, set, radius, ShapeStyle::from(BLACK).stroke_width(thin), false)?;
     }
     draw_points(&mut chart, &split.train, radius, ShapeStyle::from(BLACK).filled(), true)?;
+    if let Some(p) = style.picked {
+        let ring = ShapeStyle::from(BLACK).stroke_width(px(2.0).max(1));
+        chart.draw_series(std::iter::once(EmptyElement::at((p[0], p[1])) + Circle::new((0, 0), radius * 3, ring)))?;
+    }
     root.present()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clicks_map_to_the_plot_window() {
+        let side = 480.0;
+        let [x1, x2] = data_at(MARGIN + Y_LABEL_AREA, MARGIN, side).expect("top-left corner");
+        assert!((x1 + VIEW).abs() < 1e-12 && (x2 - VIEW).abs() < 1e-12);
+        let [x1, x2] = data_at(side - MARGIN, side - MARGIN - X_LABEL_AREA, side).expect("bottom-right");
+        assert!((x1 - VIEW).abs() < 1e-12 && (x2 + VIEW).abs() < 1e-12);
+        assert_eq!(data_at(5.0, 5.0, side), None, "the margin is outside");
+    }
 }
 
 type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;

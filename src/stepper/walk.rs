@@ -4,6 +4,21 @@
 use mlp::{backward, forward, Forward, Gradients, Params, ShapeError};
 use nalgebra::DVector;
 
+/// Where the walked example comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExampleSource {
+    /// The training example with this index.
+    Train(usize),
+    /// An example typed by hand: x (d numbers) and y.
+    Typed { x: Vec<f64>, y: usize },
+}
+
+impl Default for ExampleSource {
+    fn default() -> Self {
+        ExampleSource::Train(0)
+    }
+}
+
 /// The example and the network the walk is about.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Example {

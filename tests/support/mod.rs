@@ -12,3 +12,32 @@ pub fn dist_dir() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"))
 }
+
+/// Serves `dist/`, opens the page with `query` in a fresh headless Chromium, and waits until
+/// the app has mounted and drawn its data plot.
+pub fn open(query: &str) -> (server::Server, webdriver::Browser) {
+    let server = server::Server::start(dist_dir());
+    let browser = webdriver::Browser::start();
+    browser.goto(&server.page(query));
+    browser.wait_for(20, "the data plot to be drawn", |b| (coloured_pixels(b) > 500).then_some(()));
+    (server, browser)
+}
+
+/// The number of data-plot pixels that are neither white nor grey: the data points.
+pub fn coloured_pixels(b: &webdriver::Browser) -> u64 {
+    let script = "const c = document.getElementById('data-plot');
+        if (!c || c.width === 0) return 0;
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+            const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+            if (Math.max(r, g, b) - Math.min(r, g, b) > 40) n++;
+        }
+        return n;";
+    b.exec(script, vec![]).as_u64().unwrap_or(0)
+}
+
+/// Console entries of level SEVERE (errors) since the last call.
+pub fn severe_console_entries(b: &webdriver::Browser) -> Vec<String> {
+    b.console().into_iter().filter(|(level, _)| level == "SEVERE").map(|(_, m)| m).collect()
+}

@@ -23,6 +23,12 @@ pub struct Browser {
 #[derive(Clone, Debug)]
 pub struct Element(String);
 
+/// WebDriver key codes.
+pub const ARROW_LEFT: &str = "\u{E012}";
+pub const ARROW_RIGHT: &str = "\u{E014}";
+pub const HOME: &str = "\u{E011}";
+pub const END: &str = "\u{E010}";
+
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 impl Browser {
@@ -110,6 +116,26 @@ impl Browser {
 
     pub fn click(&self, e: &Element) {
         self.cmd("POST", &format!("/element/{}/click", e.0), Some(json!({})));
+    }
+
+    /// Presses and releases one key (a WebDriver key code such as [`ARROW_RIGHT`]) on whatever
+    /// has the focus, as a real keyboard would.
+    pub fn press_key(&self, key: &str) {
+        let actions = json!({"actions": [{"type": "key", "id": "keyboard", "actions": [
+            {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}
+        ]}]});
+        self.cmd("POST", "/actions", Some(actions));
+    }
+
+    /// Clicks at (`dx`, `dy`) CSS pixels from the centre of `e`, with a real pointer.
+    pub fn click_at(&self, e: &Element, dx: i64, dy: i64) {
+        let origin = json!({ ELEMENT_KEY: e.0 });
+        let actions = json!({"actions": [{"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
+            "actions": [
+                {"type": "pointerMove", "origin": origin, "x": dx, "y": dy},
+                {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}
+            ]}]});
+        self.cmd("POST", "/actions", Some(actions));
     }
 
     /// Clears the field, then types `text` as key presses (each fires an `input` event).

@@ -35,7 +35,8 @@
 //!   rounding). A logit above ≈ 709.78 overflows exp to ∞, and ∞/∞ is NaN: o_s, the loss and
 //!   every gradient downstream become NaN. Well before that, a true class whose probability
 //!   underflows to 0 (logits a few hundred apart) gives `L = −ln 0 = ∞`, while the shifted
-//!   log-sum-exp gives the finite loss.
+//!   log-sum-exp gives the finite loss; the gradients, computed from o_s, are then still right,
+//!   so the gradient check only fails once a logit passes ≈ 709.78 and NaN appears.
 //! - **Gradient ascent (f).** Only the update changes sign; every gradient is right, so the
 //!   gradient check passes and [`crate::gradcheck::update_check`] shows R̃ going up instead.
 //!

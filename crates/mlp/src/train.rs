@@ -12,9 +12,17 @@
 //! reshuffles then allocate nothing on the heap, with two documented exceptions: the history
 //! grows by [`HISTORY_CHUNK`] records whenever it is full (once every 1024 epochs), and
 //! [`Trainer::set_batch_size`] grows the workspace once for a larger K.
+//!
+//! **Mistakes.** [`Trainer::set_mistakes`] switches on some of the course's common mistakes
+//! (see [`crate::mistakes`]). A mistake that alters the gradient makes each step average
+//! [`crate::forward_with`] / [`crate::backward_with`] over the minibatch's examples one by one
+//! (this path allocates); gradient ascent alone keeps the workspace's gradient, which is right,
+//! and only flips the update ([`crate::sgd_update`]). The history is always evaluated with the
+//! correct forward pass, so it shows what the mistaken steps do to the true loss.
 
 mod config;
 mod examples;
+mod mistaken;
 mod record;
 mod step;
 
@@ -29,6 +37,7 @@ use rand_pcg::Pcg64;
 use crate::batch::Workspace;
 use crate::dataset::Split;
 use crate::features::FeatureSet;
+use crate::mistakes::Mistakes;
 use crate::params::{Params, Shape};
 
 /// Records reserved at a time for the history, so that pushing one rarely allocates.
@@ -62,6 +71,8 @@ pub struct Trainer {
     history: Vec<EpochRecord>,
     grad_norm: Option<f64>,
     diverged: Option<Divergence>,
+    /// The common mistakes switched on for the steps (none by default).
+    mistakes: Mistakes,
 }
 
 impl Trainer {
@@ -112,6 +123,7 @@ impl Trainer {
             history: Vec::with_capacity(HISTORY_CHUNK),
             grad_norm: None,
             diverged: None,
+            mistakes: Mistakes::NONE,
         };
         let initial = trainer.evaluate();
         trainer.history.push(initial);

@@ -107,6 +107,11 @@ proptest! {
                 prop_assert!(e.passes(), "{}[{}][{}]: {:?}", group.group.name(), e.row, e.col, e);
             }
         }
+        // (q) ∂L/∂x: moving x_j by ε moves every h_a_k by up to ε·|W1_kj|; skip near-kinks.
+        let input = check.input.expect("gradient_check checks the input");
+        if h_a.iter().all(|a| a.abs() >= 1e-4) {
+            prop_assert!(input.passes, "x: {:?}", input.entries[input.worst]);
+        }
     }
 
     #[test]

@@ -2,19 +2,19 @@
 //! column of units prints, which quantity the edges of W⁽¹⁾ and W⁽²⁾ are drawn from, and
 //! which parts the step reads or writes.
 //!
-//! This is the one table that ties the course's equations to the picture; everything else in
-//! the diagram is geometry. For example (l) `∂L/∂hˢ = W⁽²⁾ᵀ ∂L/∂oᵃ` reads the outputs' ∂L/∂oᵃ
-//! and the weights W⁽²⁾ and writes the hidden units' ∂L/∂hˢ.
+//! This is the one table that ties the course's equations to the picture; the rest of the
+//! diagram is geometry. For example (l) `∂L/∂h^s = W⁽²⁾ᵀ ∂L/∂o^a` reads the outputs' ∂L/∂o^a
+//! and the weights W⁽²⁾, and writes the hidden units' ∂L/∂h^s.
 
-use crate::stepper::{Phase, Step, Walk};
-use nalgebra::{DMatrix, DVector};
+use crate::stepper::quantity::Quantity;
+use crate::stepper::{Phase, Step};
 
 /// How a step uses a part of the network.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     /// Not used by this step.
     Idle,
-    /// An input of this step's equation.
+    /// An operand of this step's equation.
     Read,
     /// Computed by this step.
     Written,
@@ -29,62 +29,7 @@ impl Role {
     }
 }
 
-/// The quantity a column of units prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Quantity {
-    X,
-    HA,
-    HS,
-    OA,
-    OS,
-    GradOA,
-    GradB2,
-    GradHS,
-    GradHA,
-    GradB1,
-    GradX,
-    /// b⁽¹⁾ after the update (f).
-    NewB1,
-    /// b⁽²⁾ after the update (f).
-    NewB2,
-}
-
-impl Quantity {
-    /// Its values in `walk`, one per unit of its column.
-    pub fn values(self, walk: &Walk) -> &DVector<f64> {
-        let (fwd, grads) = (&walk.fwd, &walk.grads);
-        match self {
-            Quantity::X => &walk.example.x,
-            Quantity::HA => &fwd.h_a,
-            Quantity::HS => &fwd.h_s,
-            Quantity::OA => &fwd.o_a,
-            Quantity::OS => &fwd.o_s,
-            Quantity::GradOA => &grads.o_a,
-            Quantity::GradB2 => &grads.b2,
-            Quantity::GradHS => &grads.h_s,
-            Quantity::GradHA => &grads.h_a,
-            Quantity::GradB1 => &grads.b1,
-            Quantity::GradX => &grads.x,
-            Quantity::NewB1 => &walk.updated.b1,
-            Quantity::NewB2 => &walk.updated.b2,
-        }
-    }
-}
-
-/// The quantity the edges of one weight matrix are drawn from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EdgeQuantity {
-    /// The weight W.
-    Weight,
-    /// ∂L/∂W, (j) or (p).
-    Grad,
-    /// ∂R̃/∂W = ∂L/∂W + 2λW, (r).
-    RegGrad,
-    /// W − η ∂R̃/∂W, after the update (f).
-    Updated,
-}
-
-/// The two weight matrices; an edge belongs to one of them.
+/// The two weight matrices; every edge belongs to one of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Matrix {
     /// W⁽¹⁾ [d_h x d]: input j → hidden k is entry (k, j).
@@ -94,93 +39,98 @@ pub enum Matrix {
 }
 
 impl Matrix {
-    /// The values of `quantity` for this matrix in `walk`.
-    pub fn values(self, quantity: EdgeQuantity, walk: &Walk) -> &DMatrix<f64> {
-        let (params, grads, updated) = (&walk.example.params, &walk.grads, &walk.updated);
-        match (self, quantity) {
-            (Matrix::W1, EdgeQuantity::Weight) => &params.w1,
-            (Matrix::W1, EdgeQuantity::Grad) => &grads.w1,
-            (Matrix::W1, EdgeQuantity::RegGrad) => &grads.w1_reg,
-            (Matrix::W1, EdgeQuantity::Updated) => &updated.w1,
-            (Matrix::W2, EdgeQuantity::Weight) => &params.w2,
-            (Matrix::W2, EdgeQuantity::Grad) => &grads.w2,
-            (Matrix::W2, EdgeQuantity::RegGrad) => &grads.w2_reg,
-            (Matrix::W2, EdgeQuantity::Updated) => &updated.w2,
+    /// 0 for W⁽¹⁾, 1 for W⁽²⁾: the index in [`Touch::edges`] and [`Touch::weights`].
+    pub fn index(self) -> usize {
+        match self {
+            Matrix::W1 => 0,
+            Matrix::W2 => 1,
         }
     }
 
-    /// The gradient of this matrix already computed at `step`, if any: ∂L/∂W from (j)/(p)
-    /// on, ∂R̃/∂W from (r) on.
-    pub fn known_grad(self, step: Step) -> Option<EdgeQuantity> {
-        let (grad, reg) = match self {
-            Matrix::W1 => (Step::GradW1, Step::RegW1),
-            Matrix::W2 => (Step::GradW2, Step::RegW2),
-        };
-        if step.index() >= reg.index() {
-            Some(EdgeQuantity::RegGrad)
-        } else if step.index() >= grad.index() {
-            Some(EdgeQuantity::Grad)
-        } else {
-            None
+    /// The weights themselves.
+    pub fn weights(self) -> Quantity {
+        match self {
+            Matrix::W1 => Quantity::W1,
+            Matrix::W2 => Quantity::W2,
         }
+    }
+
+    /// The gradient of this matrix already computed at `step`, if any: ∂L/∂W from (j) or (p)
+    /// on, ∂R̃/∂W = ∂L/∂W + 2λW from (r) on.
+    pub fn known_grad(self, step: Step) -> Option<Quantity> {
+        let (grad, reg) = match self {
+            Matrix::W1 => ((Step::GradW1, Quantity::GradW1), (Step::RegW1, Quantity::RegW1)),
+            Matrix::W2 => ((Step::GradW2, Quantity::GradW2), (Step::RegW2, Quantity::RegW2)),
+        };
+        [reg, grad].into_iter().find(|(from, _)| step.index() >= from.index()).map(|(_, q)| q)
     }
 }
 
 /// What one step shows and touches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Touch {
-    /// Quantity printed by the input, hidden and output columns (`None`: not computed yet).
+    /// What the input, hidden and output columns print (`None`: not computed yet).
     pub shows: [Option<Quantity>; 3],
-    /// Role of the input, hidden and output columns.
+    /// How the step uses the input, hidden and output columns.
     pub units: [Role; 3],
-    /// Quantity the W⁽¹⁾ and W⁽²⁾ edges are drawn from.
-    pub edges: [EdgeQuantity; 2],
-    /// Role of the W⁽¹⁾ and W⁽²⁾ edges.
+    /// What the W⁽¹⁾ and W⁽²⁾ edges are drawn from.
+    pub edges: [Quantity; 2],
+    /// How the step uses the W⁽¹⁾ and W⁽²⁾ edges.
     pub weights: [Role; 2],
 }
 
-/// What `step` shows and touches; see the table in the body.
+/// What `step` shows and touches: one line per step, in walk order.
 #[rustfmt::skip]
 pub fn touch(step: Step) -> Touch {
     use Quantity as Q;
     use Role::{Idle as I, Read as R, Written as W};
+    let [x, ha, hs, oa, os] =
+        [Q::X, Q::HiddenActivation, Q::HiddenOutput, Q::OutputActivation, Q::Softmax].map(Some);
+    let [g_oa, g_hs, g_ha, g_x] =
+        [Q::GradOutputActivation, Q::GradHiddenOutput, Q::GradHiddenActivation, Q::GradX].map(Some);
+    let [g_b2, g_b1, new_b1, new_b2] = [Q::GradB2, Q::GradB1, Q::NewB1, Q::NewB2].map(Some);
     let (shows, units, weights) = match step {
-        // (a)–(d): values appear column by column, left to right.
-        Step::HiddenActivation => ([Some(Q::X), Some(Q::HA), None], [R, W, I], [R, I]),
-        Step::HiddenOutput => ([Some(Q::X), Some(Q::HS), None], [I, W, I], [I, I]),
-        Step::OutputActivation => ([Some(Q::X), Some(Q::HS), Some(Q::OA)], [I, R, W], [I, R]),
-        Step::Softmax => ([Some(Q::X), Some(Q::HS), Some(Q::OS)], [I, I, W], [I, I]),
-        // (d) reads o^s_y above all: the layout marks y's unit as the focus.
-        Step::Loss => ([Some(Q::X), Some(Q::HS), Some(Q::OS)], [I, I, R], [I, I]),
-        // (g)–(r): gradients replace the values right to left.
-        Step::GradOutputActivation => ([Some(Q::X), Some(Q::HS), Some(Q::GradOA)], [I, I, W], [I, I]),
-        Step::GradW2 => ([Some(Q::X), Some(Q::HS), Some(Q::GradOA)], [I, R, R], [I, W]),
-        Step::GradB2 => ([Some(Q::X), Some(Q::HS), Some(Q::GradB2)], [I, I, W], [I, I]),
-        Step::GradHiddenOutput => ([Some(Q::X), Some(Q::GradHS), Some(Q::GradOA)], [I, W, R], [I, R]),
-        Step::GradHiddenActivation => ([Some(Q::X), Some(Q::GradHA), Some(Q::GradOA)], [I, W, I], [I, I]),
-        Step::GradW1 => ([Some(Q::X), Some(Q::GradHA), Some(Q::GradOA)], [R, R, I], [W, I]),
-        Step::GradB1 => ([Some(Q::X), Some(Q::GradB1), Some(Q::GradOA)], [I, W, I], [I, I]),
-        Step::GradInput => ([Some(Q::GradX), Some(Q::GradHA), Some(Q::GradOA)], [W, R, I], [R, I]),
-        Step::RegW1 => ([Some(Q::GradX), Some(Q::GradHA), Some(Q::GradOA)], [I, I, I], [W, I]),
-        Step::RegW2 => ([Some(Q::GradX), Some(Q::GradHA), Some(Q::GradOA)], [I, I, I], [I, W]),
-        // (f): every parameter changes; units print their new biases.
-        Step::Update => ([Some(Q::X), Some(Q::NewB1), Some(Q::NewB2)], [I, W, W], [W, W]),
+        //                                 shows x, h, o         units      W⁽¹⁾ W⁽²⁾
+        // (a)–(d): the values appear column by column, left to right.
+        Step::HiddenActivation =>     ([x, ha, None],        [R, W, I], [R, I]),
+        Step::HiddenOutput =>         ([x, hs, None],        [I, W, I], [I, I]),
+        Step::OutputActivation =>     ([x, hs, oa],          [I, R, W], [I, R]),
+        Step::Softmax =>              ([x, hs, os],          [I, I, W], [I, I]),
+        // (d) reads o^s_y above all: the layout makes y's unit the focus.
+        Step::Loss =>                 ([x, hs, os],          [I, I, R], [I, I]),
+        // (g)–(r): the gradients replace the values, right to left.
+        Step::GradOutputActivation => ([x, hs, g_oa],        [I, I, W], [I, I]),
+        Step::GradW2 =>               ([x, hs, g_oa],        [I, R, R], [I, W]),
+        Step::GradB2 =>               ([x, hs, g_b2],        [I, I, W], [I, I]),
+        Step::GradHiddenOutput =>     ([x, g_hs, g_oa],      [I, W, R], [I, R]),
+        Step::GradHiddenActivation => ([x, g_ha, g_oa],      [I, W, I], [I, I]),
+        Step::GradW1 =>               ([x, g_ha, g_oa],      [R, R, I], [W, I]),
+        Step::GradB1 =>               ([x, g_b1, g_oa],      [I, W, I], [I, I]),
+        Step::GradInput =>            ([g_x, g_ha, g_oa],    [W, R, I], [R, I]),
+        Step::RegW1 =>                ([g_x, g_ha, g_oa],    [I, I, I], [W, I]),
+        Step::RegW2 =>                ([g_x, g_ha, g_oa],    [I, I, I], [I, W]),
+        // (f): every parameter changes; the units print their new biases.
+        Step::Update =>               ([x, new_b1, new_b2],  [I, W, W], [W, W]),
     };
-    Touch { shows, units, edges: [edge_quantity(step, Matrix::W1), edge_quantity(step, Matrix::W2)], weights }
+    Touch { shows, units, edges: [Matrix::W1, Matrix::W2].map(|m| edge_quantity(step, m)), weights }
 }
 
-/// Edges show a gradient only at the step that computes it, and the new weights at (f);
-/// otherwise the weights themselves.
-fn edge_quantity(step: Step, matrix: Matrix) -> EdgeQuantity {
+/// Edges are drawn from a gradient only at the step that computes it, and from the new
+/// weights at (f); otherwise from the weights themselves.
+fn edge_quantity(step: Step, matrix: Matrix) -> Quantity {
+    use Quantity as Q;
     match (step, matrix) {
-        (Step::GradW1, Matrix::W1) | (Step::GradW2, Matrix::W2) => EdgeQuantity::Grad,
-        (Step::RegW1, Matrix::W1) | (Step::RegW2, Matrix::W2) => EdgeQuantity::RegGrad,
-        (Step::Update, _) => EdgeQuantity::Updated,
-        _ => EdgeQuantity::Weight,
+        (Step::GradW1, Matrix::W1) => Q::GradW1,
+        (Step::GradW2, Matrix::W2) => Q::GradW2,
+        (Step::RegW1, Matrix::W1) => Q::RegW1,
+        (Step::RegW2, Matrix::W2) => Q::RegW2,
+        (Step::Update, Matrix::W1) => Q::NewW1,
+        (Step::Update, Matrix::W2) => Q::NewW2,
+        _ => matrix.weights(),
     }
 }
 
-/// Which way values move at `step`.
+/// Which way values move at a step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flow {
     /// Forward pass: left to right.

@@ -99,7 +99,10 @@ mod tests {
         assert_eq!(Mistakes::parse_keys(""), Ok(Mistakes::NONE));
         assert_eq!(
             Mistakes::parse_keys(" relu , ascent,"),
-            Ok(Mistakes::from_iter([Mistake::GradientAscent, Mistake::ReluPositiveGrad]))
+            Ok(Mistakes::from_iter([
+                Mistake::GradientAscent,
+                Mistake::ReluPositiveGrad
+            ]))
         );
         assert_eq!(Mistakes::parse_keys("relu,bogus"), Err("bogus".to_string()));
         assert!(!Mistakes::from(Mistake::GradientAscent).alters_gradient());

@@ -6,7 +6,11 @@ use nalgebra::{DMatrix, DVector};
 /// (j), (p) `grad * v` entry by entry instead of `np.outer(grad, v)`: only matching indices are
 /// paired, so `out_kj = u_k · v_k` if k = j and 0 otherwise. // [len u x len v]
 pub(crate) fn diagonal_outer(u: &DVector<f64>, v: &DVector<f64>) -> DMatrix<f64> {
-    DMatrix::from_fn(u.len(), v.len(), |k, j| if k == j { u[k] * v[k] } else { 0.0 })
+    DMatrix::from_fn(
+        u.len(),
+        v.len(),
+        |k, j| if k == j { u[k] * v[k] } else { 0.0 },
+    )
 }
 
 /// (l) `W2.T * grad_oa` entry by entry instead of `W2.T @ grad_oa`: only the k = j term of

@@ -1,13 +1,16 @@
 //! The SGD steps (f): take the next minibatch B of the epoch's order, compute
-//! `g = ∇_θ [(1/|B|) Σ_B L + λ(ΣW1² + ΣW2²)]` in the workspace, then `θ ← θ − η g`.
+//! `g = ∇_θ [(1/|B|) Σ_B L + λ(ΣW1² + ΣW2²)]` in the workspace, then `θ ← θ − η g`
+//! (or, with mistakes switched on, the mistaken gradient and update; see [`super::mistaken`]).
 //!
 //! After each step the loss and θ are checked for divergence (see [`Divergence`]); at the end
 //! of an epoch the three sets are evaluated, the record is appended and the order reshuffled.
 
 use rand::seq::SliceRandom;
 
+use super::mistaken::mistaken_gradient;
 use super::{Divergence, EpochRecord, Trainer, HISTORY_CHUNK, LOSS_LIMIT, PARAM_LIMIT};
 use crate::params::Params;
+use crate::sgd::sgd_update;
 
 impl Trainer {
     /// One step on the next single example (K = 1, whatever the configured K). Returns that
@@ -58,16 +61,26 @@ impl Trainer {
         let end = self.cursor + k.min(self.order.len() - self.cursor);
         let rows = &self.order[self.cursor..end];
         let (xs, ys, lambda) = (&self.train.xs, &self.train.ys, self.config.lambda);
-        let loss = self
-            .workspace
-            .gradient(&self.params, xs, ys, rows, lambda, &mut self.grads);
+        let loss = if self.mistakes.alters_gradient() {
+            let (mistakes, set) = (self.mistakes, &self.train);
+            mistaken_gradient(&self.params, set, rows, lambda, mistakes, &mut self.grads)
+        } else {
+            self.workspace
+                .gradient(&self.params, xs, ys, rows, lambda, &mut self.grads)
+        };
         self.examples_seen += rows.len();
         self.cursor = end;
         self.step_in_epoch += 1;
         self.grad_norm = Some(norm(&self.grads));
         if loss.is_finite() {
-            // (f) θ ← θ − η ∇_θ R̃; a NaN gradient is not applied, so θ stays inspectable.
-            self.params.axpy(-self.config.eta, &self.grads);
+            // (f) θ ← θ − η ∇_θ R̃ (+ with gradient ascent); a NaN loss is not applied, so θ
+            // stays inspectable.
+            sgd_update(
+                &mut self.params,
+                &self.grads,
+                self.config.eta,
+                self.mistakes,
+            );
         }
         self.check_divergence(loss)?;
         if self.cursor == self.order.len() {

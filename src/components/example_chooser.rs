@@ -1,0 +1,100 @@
+//! Which example the stepper walks: a training example (random, by number, or picked on the
+//! data plot), or one typed by hand.
+
+use super::app::LangSignal;
+use crate::i18n::stepper::StepperMsg;
+use crate::i18n::{class_name, t, typed_error};
+use crate::settings::Settings;
+use crate::stepper::format::number;
+use crate::stepper::typed::{parse_typed, TypedError};
+use crate::stepper::ExampleSource;
+use leptos::prelude::*;
+use mlp::Split;
+use rand::{RngExt, SeedableRng};
+use rand_pcg::Pcg64;
+
+#[component]
+pub fn ExampleChooser(settings: RwSignal<Settings>, shown: Memo<Split>, source: RwSignal<ExampleSource>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let text = move |m| move || t(lang.get(), m);
+    // Random picks are reproducible from the seed, like everything else.
+    let rng = StoredValue::new(Pcg64::seed_from_u64(settings.get_untracked().seed));
+    let random = move |_| {
+        let n = shown.with_untracked(|s| s.train.len());
+        if n > 0 {
+            let mut i = 0;
+            rng.update_value(|r| i = r.random_range(0..n));
+            source.set(ExampleSource::Train(i));
+        }
+    };
+    let current = move || {
+        source.with(|src| match src {
+            ExampleSource::Train(i) => shown.with(|split| {
+                let (p, y) = (split.train.points.get(*i)?, split.train.labels.get(*i)?);
+                Some(format!(
+                    "{} {i}: (x₁, x₂) = ({}, {}), y = {y} ({})",
+                    t(lang.get(), StepperMsg::ExampleIndex),
+                    number(p[0]),
+                    number(p[1]),
+                    class_name(lang.get(), *y)
+                ))
+            }),
+            ExampleSource::Typed { x, y } => {
+                let xs: Vec<String> = x.iter().map(|v| number(*v)).collect();
+                Some(format!("x = ({}), y = {y}", xs.join(", ")))
+            }
+        })
+    };
+    view! {
+        <div class="example-chooser">
+            <h3>{text(StepperMsg::ExampleHeading)}</h3>
+            <p class="current-example" id="current-example">{current}</p>
+            <div class="example-actions">
+                <button type="button" id="random-example" on:click=random>{text(StepperMsg::RandomExample)}</button>
+                <small>{text(StepperMsg::PickHint)}</small>
+            </div>
+            <TypedExample settings=settings source=source />
+        </div>
+    }
+}
+
+/// x and y typed by hand, checked against the network's d and m.
+#[component]
+fn TypedExample(settings: RwSignal<Settings>, source: RwSignal<ExampleSource>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let text = move |m| move || t(lang.get(), m);
+    let x_text = RwSignal::new("0.5, -0.25".to_string());
+    let y_text = RwSignal::new("0".to_string());
+    let error = RwSignal::new(None::<TypedError>);
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (d, m) = settings.with_untracked(|s| (s.features.d(), s.m));
+        match parse_typed(&x_text.get_untracked(), &y_text.get_untracked(), d, m) {
+            Ok((x, y)) => {
+                error.set(None);
+                source.set(ExampleSource::Typed { x, y });
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="typed-example" on:submit=apply>
+            <div class="field">
+                <label for="typed-x">{text(StepperMsg::TypedX)}</label>
+                <input id="typed-x" type="text" autocomplete="off" spellcheck="false" prop:value=x_text
+                    on:input=move |ev| x_text.set(event_target_value(&ev))
+                    aria-describedby="typed-error" />
+            </div>
+            <div class="field narrow">
+                <label for="typed-y">{text(StepperMsg::TypedY)}</label>
+                <input id="typed-y" type="text" inputmode="numeric" autocomplete="off" prop:value=y_text
+                    on:input=move |ev| y_text.set(event_target_value(&ev))
+                    aria-describedby="typed-error" />
+            </div>
+            <button type="submit" id="use-typed">{text(StepperMsg::UseTyped)}</button>
+            <p class="field-error" id="typed-error" aria-live="polite">
+                {move || error.get().map(|e| typed_error(lang.get(), &e))}
+            </p>
+        </form>
+    }
+}

@@ -1,0 +1,156 @@
+//! A vector or matrix of the walk as a table: row and column headers (0-based indices, as in
+//! numpy), each cell with its value tinted by sign and magnitude, the cells the current step
+//! reads or writes highlighted. Result cells are buttons: clicking one shows its formula.
+//!
+//! Tables longer or wider than [`FOLD`] show their first rows/columns and a "show all" button,
+//! so a 256-unit layer stays readable and cheap to draw.
+
+use super::app::LangSignal;
+use crate::i18n::stepper::StepperMsg;
+use crate::i18n::t;
+use crate::mathml::math;
+use crate::stepper::format::{full, number};
+use crate::stepper::formula::Cells;
+use crate::stepper::quantity::{Dim, Quantity};
+use crate::stepper::Walk;
+use leptos::prelude::*;
+use nalgebra::DMatrix;
+
+/// Rows (and columns) shown before folding.
+pub const FOLD: usize = 16;
+
+/// Whether the table is read or written by the step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Read,
+    Write,
+}
+
+#[component]
+pub fn MatrixView(
+    quantity: Quantity,
+    walk: Memo<Option<Walk>>,
+    role: Role,
+    /// The cells to highlight.
+    #[prop(into)]
+    highlight: Signal<Cells>,
+    /// The selected result cell, if this is a result.
+    #[prop(into)]
+    selected: Signal<Option<(usize, usize)>>,
+    /// Called with (row, col) when a result cell is clicked; `None` for operands.
+    #[prop(optional)]
+    on_select: Option<Callback<(usize, usize)>>,
+) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let expanded = RwSignal::new(false);
+    let shape = move || {
+        walk.with(|w| w.as_ref().map(|w| quantity.value(w).shape())).map(|(r, c)| shape_text(quantity, r, c))
+    };
+    let table = move || {
+        let matrix = walk.with(|w| w.as_ref().map(|w| quantity.value(w)))?;
+        let cells = CellsView { quantity, highlight: highlight.get(), selected: selected.get(), role, on_select };
+        Some(cells.table(&matrix, expanded.get()))
+    };
+    let folded = move || {
+        let (rows, cols) = walk.with(|w| w.as_ref().map(|w| quantity.value(w).shape()))?;
+        let hidden = rows.saturating_sub(FOLD).max(cols.saturating_sub(FOLD));
+        (hidden > 0 && !expanded.get()).then(|| {
+            view! {
+                <button type="button" class="show-all" on:click=move |_| expanded.set(true)>
+                    {move || t(lang.get(), StepperMsg::ShowAll)} " (" {rows} " × " {cols} ")"
+                </button>
+            }
+        })
+    };
+    let role_class = match role {
+        Role::Read => "matrix read-role",
+        Role::Write => "matrix write-role",
+    };
+    view! {
+        <figure class=role_class data-quantity=quantity.key()>
+            <figcaption>
+                <span inner_html=math(false, &quantity.symbol())></span>
+                <span class="shape">{shape}</span>
+            </figcaption>
+            <div class="matrix-scroll">{table}</div>
+            {folded}
+        </figure>
+    }
+}
+
+/// "d_h × d = 8 × 2", "m = 3".
+fn shape_text(quantity: Quantity, rows: usize, cols: usize) -> String {
+    match quantity.dims() {
+        (Dim::One, Dim::One) => "1 × 1".into(),
+        (r, Dim::One) => format!("{} = {rows}", r.name()),
+        (r, c) => format!("{} × {} = {rows} × {cols}", r.name(), c.name()),
+    }
+}
+
+/// What a table needs to draw its cells.
+struct CellsView {
+    quantity: Quantity,
+    highlight: Cells,
+    selected: Option<(usize, usize)>,
+    role: Role,
+    on_select: Option<Callback<(usize, usize)>>,
+}
+
+impl CellsView {
+    fn table(&self, matrix: &DMatrix<f64>, expanded: bool) -> impl IntoView {
+        let (rows, cols) = matrix.shape();
+        let show_rows = if expanded { rows } else { rows.min(FOLD) };
+        let show_cols = if expanded { cols } else { cols.min(FOLD) };
+        let scale = matrix.iter().filter(|v| v.is_finite()).fold(0.0_f64, |m, v| m.max(v.abs()));
+        let header: Vec<_> = (0..show_cols).map(|c| view! { <th scope="col">{c}</th> }).collect();
+        let body: Vec<_> = (0..show_rows)
+            .map(|r| {
+                let cells: Vec<_> = (0..show_cols).map(|c| self.cell(matrix[(r, c)], r, c, scale)).collect();
+                view! { <tr><th scope="row">{r}</th>{cells}</tr> }
+            })
+            .collect();
+        view! {
+            <table class="cells">
+                <thead><tr><th scope="col" class="corner"></th>{header}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        }
+    }
+
+    fn cell(&self, value: f64, r: usize, c: usize, scale: f64) -> impl IntoView + use<> {
+        let lit = self.highlight.contains(r, c);
+        let class = match (lit, self.role) {
+            (true, Role::Read) => "cell read",
+            (true, Role::Write) => "cell write",
+            (false, _) => "cell",
+        };
+        let selected = self.selected == Some((r, c));
+        let style = tint(value, scale);
+        let (shown, exact, title) = (number(value), full(value), full(value));
+        let id = format!("cell-{}-{r}-{c}", self.quantity.key());
+        match self.on_select {
+            Some(select) => view! {
+                <td class=class class:selected=selected style=style data-value=exact>
+                    <button type="button" id=id title=title aria-pressed=if selected { "true" } else { "false" }
+                        on:click=move |_| select.run((r, c))>{shown}</button>
+                </td>
+            }
+            .into_any(),
+            None => view! { <td class=class id=id style=style data-value=exact title=title>{shown}</td> }.into_any(),
+        }
+    }
+}
+
+/// Background tint: blue for positive, vermillion for negative (the Okabe–Ito pair used for
+/// signs everywhere), stronger for larger magnitudes relative to the table's largest.
+fn tint(value: f64, scale: f64) -> String {
+    if !value.is_finite() {
+        return "background: repeating-linear-gradient(45deg, #eee, #eee 4px, #ddd 4px, #ddd 8px)".into();
+    }
+    if scale == 0.0 || value == 0.0 {
+        return String::new();
+    }
+    let alpha = 0.08 + 0.47 * (value.abs() / scale).min(1.0);
+    let (r, g, b) = if value > 0.0 { (0, 114, 178) } else { (213, 94, 0) };
+    format!("background: rgba({r}, {g}, {b}, {alpha:.2})")
+}

@@ -1,0 +1,219 @@
+//! The backprop stepper panel: the example, the navigation (buttons, keys ← → Home End, the
+//! URL's `step` parameter), the current step (or a whole phase) and the network diagram.
+
+use super::app::LangSignal;
+use super::example_chooser::ExampleChooser;
+use super::step_card::{Selection, StepCard};
+use crate::i18n::stepper::StepperMsg;
+use crate::i18n::t;
+use crate::settings::Settings;
+use crate::stepper::diagram::NetworkDiagram;
+use crate::stepper::{Example, ExampleSource, Phase, Step, Walk};
+use crate::url;
+use leptos::prelude::*;
+use mlp::{Params, Split};
+use nalgebra::DVector;
+
+/// What the stepper shows: one step, or every step of a phase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepView {
+    One(Step),
+    WholeForward,
+    WholeBackward,
+}
+
+impl StepView {
+    /// The `step` URL parameter: a step key, `forward` or `backward`.
+    pub fn key(self) -> &'static str {
+        match self {
+            StepView::One(step) => step.key(),
+            StepView::WholeForward => "forward",
+            StepView::WholeBackward => "backward",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<StepView> {
+        match key.trim().to_ascii_lowercase().as_str() {
+            "forward" => Some(StepView::WholeForward),
+            "backward" => Some(StepView::WholeBackward),
+            other => Step::from_key(other).map(StepView::One),
+        }
+    }
+
+    /// The step the diagram and the arrow keys start from.
+    fn anchor(self) -> Step {
+        match self {
+            StepView::One(step) => step,
+            StepView::WholeForward => Step::end_of_forward(),
+            StepView::WholeBackward => Step::end_of_backward(),
+        }
+    }
+}
+
+/// The walk of the chosen example through the current network.
+fn make_walk(params: Option<Params>, settings: &Settings, split: &Split, source: &ExampleSource) -> Option<Walk> {
+    let params = params?;
+    let (x, y) = match source {
+        ExampleSource::Train(i) => {
+            let point = *split.train.points.get(*i)?;
+            let mut x = vec![0.0; settings.features.d()];
+            settings.features.apply(point, &mut x);
+            (x, *split.train.labels.get(*i)?)
+        }
+        ExampleSource::Typed { x, y } => (x.clone(), *y),
+    };
+    let example = Example { params, x: DVector::from_vec(x), y, lambda: settings.lambda, eta: settings.eta };
+    Walk::new(example).ok()
+}
+
+#[component]
+pub fn StepperPanel(
+    settings: RwSignal<Settings>,
+    shown: Memo<Split>,
+    params: Memo<Option<Params>>,
+    source: RwSignal<ExampleSource>,
+) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let start = url::query_param("step").and_then(|k| StepView::from_key(&k)).unwrap_or(StepView::One(Step::first()));
+    let view_state = RwSignal::new(start);
+    let selection = RwSignal::new(None::<(crate::stepper::quantity::Quantity, usize, usize)>);
+    let walk = Memo::new(move |_| {
+        let params = params.get();
+        settings.with(|s| shown.with(|split| source.with(|src| make_walk(params, s, split, src))))
+    });
+    // Going somewhere clears the clicked cell, which belonged to the previous step.
+    let go = move |to: StepView| {
+        selection.set(None);
+        view_state.set(to);
+    };
+    Effect::new(move |_| url::set_query_param("step", view_state.get().key()));
+    install_keys(view_state, go);
+    let diagram_step = Signal::derive(move || view_state.get().anchor());
+    let body = move || match view_state.get() {
+        StepView::One(step) => view! { <StepCard step=step walk=walk selection=selection /> }.into_any(),
+        StepView::WholeForward => phase_cards(Phase::Forward, walk, selection).into_any(),
+        StepView::WholeBackward => phase_cards(Phase::Backward, walk, selection).into_any(),
+    };
+    let no_walk = move || {
+        walk.with(|w| w.is_none()).then(|| view! { <p class="field-error">{move || t(lang.get(), StepperMsg::NoWalk)}</p> })
+    };
+    view! {
+        <section class="panel stepper" id="stepper" aria-labelledby="stepper-heading">
+            <h2 id="stepper-heading">{move || t(lang.get(), StepperMsg::Heading)}</h2>
+            <p class="intro">{move || t(lang.get(), StepperMsg::Intro)}</p>
+            <ExampleChooser settings=settings shown=shown source=source />
+            <StepNav view_state=view_state go=go />
+            {no_walk}
+            <div class="stepper-body">
+                <div class="stepper-main">{body}</div>
+                <aside class="stepper-diagram"><NetworkDiagram walk=walk step=diagram_step /></aside>
+            </div>
+        </section>
+    }
+}
+
+/// Every step of `phase`, one card each.
+fn phase_cards(phase: Phase, walk: Memo<Option<Walk>>, selection: RwSignal<Selection>) -> impl IntoView {
+    Step::ALL
+        .into_iter()
+        .filter(|s| s.phase() == phase)
+        .map(|step| view! { <StepCard step=step walk=walk selection=selection /> })
+        .collect::<Vec<_>>()
+}
+
+/// ← → Home End move through the steps, unless the focus is in a text field.
+fn install_keys(view_state: RwSignal<StepView>, go: impl Fn(StepView) + Copy + 'static) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || typing_in_a_field(&ev) {
+            return;
+        }
+        let here = view_state.get_untracked().anchor();
+        let to = match ev.key().as_str() {
+            "ArrowRight" => here.next(),
+            "ArrowLeft" => here.prev(),
+            "Home" => Step::first(),
+            "End" => Step::last(),
+            _ => return,
+        };
+        ev.prevent_default();
+        go(StepView::One(to));
+    });
+    on_cleanup(move || handle.remove());
+}
+
+fn typing_in_a_field(ev: &leptos::ev::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .unwrap_or(false)
+}
+
+/// The step buttons, grouped by phase, and first / previous / next / last / whole phase.
+#[component]
+fn StepNav(view_state: RwSignal<StepView>, go: impl Fn(StepView) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let group = move |phase: Phase, label: StepperMsg| {
+        let buttons = Step::ALL
+            .into_iter()
+            .filter(move |s| s.phase() == phase)
+            .map(|step| {
+                let current = move || view_state.get() == StepView::One(step);
+                view! {
+                    <button type="button" class="step-button" id=format!("goto-{}", step.key())
+                        class:current=current aria-current=move || current().then_some("step")
+                        title=move || t(lang.get(), crate::i18n::stepper::step_title(step))
+                        on:click=move |_| go(StepView::One(step))>
+                        "(" {step.letter()} ")"
+                    </button>
+                }
+            })
+            .collect::<Vec<_>>();
+        view! {
+            <div class="step-group" role="group" aria-label=move || t(lang.get(), label)>
+                <span class="group-label">{move || t(lang.get(), label)}</span>
+                {buttons}
+            </div>
+        }
+    };
+    let here = move || view_state.get().anchor();
+    let text = move |m| move || t(lang.get(), m);
+    view! {
+        <nav class="step-nav" aria-label=text(StepperMsg::StepOf)>
+            <div class="step-groups">
+                {group(Phase::Forward, StepperMsg::Forward)}
+                {group(Phase::Backward, StepperMsg::Backward)}
+                {group(Phase::Update, StepperMsg::UpdatePhase)}
+            </div>
+            <div class="step-moves">
+                <button type="button" id="step-first" on:click=move |_| go(StepView::One(Step::first()))>"⏮ " {text(StepperMsg::First)}</button>
+                <button type="button" id="step-prev" on:click=move |_| go(StepView::One(here().prev()))>"← " {text(StepperMsg::Previous)}</button>
+                <span class="position" id="step-position">
+                    {text(StepperMsg::StepOf)} " " {move || here().index() + 1} " / " {Step::ALL.len()}
+                </span>
+                <button type="button" id="step-next" on:click=move |_| go(StepView::One(here().next()))>{text(StepperMsg::Next)} " →"</button>
+                <button type="button" id="step-last" on:click=move |_| go(StepView::One(Step::last()))>{text(StepperMsg::Last)} " ⏭"</button>
+                <button type="button" id="whole-forward" class:current=move || view_state.get() == StepView::WholeForward
+                    on:click=move |_| go(StepView::WholeForward)>{text(StepperMsg::WholeForward)}</button>
+                <button type="button" id="whole-backward" class:current=move || view_state.get() == StepView::WholeBackward
+                    on:click=move |_| go(StepView::WholeBackward)>{text(StepperMsg::WholeBackward)}</button>
+                <small class="keys-hint">{text(StepperMsg::KeysHint)}</small>
+            </div>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_views_round_trip_through_the_url() {
+        for step in Step::ALL {
+            assert_eq!(StepView::from_key(StepView::One(step).key()), Some(StepView::One(step)));
+        }
+        assert_eq!(StepView::from_key("forward"), Some(StepView::WholeForward));
+        assert_eq!(StepView::from_key("BACKWARD"), Some(StepView::WholeBackward));
+        assert_eq!(StepView::from_key("nope"), None);
+    }
+}

@@ -1,0 +1,97 @@
+//! The network diagram of the stepper: the d inputs, d_h hidden units and m outputs of the
+//! walk's network as an SVG, with what the current step reads and computes highlighted.
+//!
+//! Forward steps (a)–(d) light up left to right: W⁽¹⁾ and x, then h^a, h^s (inactive units,
+//! h^a ≤ 0, greyed), W⁽²⁾, o^a, o^s and the loss at y's output. Backward steps (g)–(r) run
+//! right to left and print gradients: ∂L/∂o^a on the outputs, ∂L/∂W⁽²⁾ on the edges,
+//! ∂L/∂h^s and ∂L/∂h^a on the hidden units (blocked at inactive ones), ∂L/∂W⁽¹⁾ and ∂L/∂x.
+//! The update (f) shows the new weights and biases. Edge colour is the sign of what they
+//! show, edge width its magnitude relative to the largest in the same matrix.
+//!
+//! [`layout`] is pure data, [`render`] turns it into markup; the component only connects them
+//! to the walk, the step and the language.
+
+mod layout;
+mod model;
+mod names;
+mod number;
+mod svg;
+#[cfg(test)]
+mod tests;
+mod touch;
+
+pub use layout::{layout, rows, Row, MAX_DRAWN};
+pub use model::{Band, Collapsed, Column, Diagram, Edge, Layer, Node};
+pub use svg::{render, SVG_ID};
+pub use touch::{touch, Flow, Matrix, Role, Touch};
+
+use crate::i18n::diagram::DiagramMsg;
+use crate::i18n::{t, Lang};
+use crate::stepper::{Step, Walk};
+use leptos::prelude::*;
+
+/// The diagram of `walk`'s network at `step`, with its legend; a short message while there
+/// is no walk. The markup is rebuilt only when the walk, the step or the language changes.
+#[component]
+pub fn NetworkDiagram(
+    /// The example walked through the network (`None` while the settings are invalid).
+    walk: Memo<Option<Walk>>,
+    /// The step whose reads and writes are highlighted.
+    step: Signal<Step>,
+) -> impl IntoView {
+    let lang = page_lang();
+    let markup = Memo::new(move |_| {
+        walk.with(|walk| walk.as_ref().map(|walk| render(&layout(walk, step.get()), lang.get())))
+    });
+    let text = move |msg| move || t(lang.get(), msg);
+    view! {
+        <figure class="diagram">
+            <figcaption class="diagram-title">{text(DiagramMsg::Title)}</figcaption>
+            <Show
+                when=move || markup.with(Option::is_some)
+                fallback=move || view! { <p class="diagram-empty">{text(DiagramMsg::Empty)}</p> }
+            >
+                <div class="diagram-svg" inner_html=move || markup.get().unwrap_or_default()></div>
+            </Show>
+            <DiagramLegend />
+        </figure>
+    }
+}
+
+/// The page's language from context; English if a test mounts the diagram alone.
+fn page_lang() -> RwSignal<Lang> {
+    use_context::<RwSignal<Lang>>().unwrap_or_else(|| RwSignal::new(Lang::default()))
+}
+
+/// What the colours, widths, arrows and rings mean.
+#[component]
+fn DiagramLegend() -> impl IntoView {
+    let lang = page_lang();
+    const ENTRIES: [(&str, DiagramMsg); 9] = [
+        ("swatch-pos", DiagramMsg::Positive),
+        ("swatch-neg", DiagramMsg::Negative),
+        ("swatch-width", DiagramMsg::WidthNote),
+        ("swatch-forward", DiagramMsg::ForwardFlow),
+        ("swatch-backward", DiagramMsg::BackwardFlow),
+        ("swatch-read", DiagramMsg::ReadNote),
+        ("swatch-written", DiagramMsg::WrittenNote),
+        ("swatch-inactive", DiagramMsg::InactiveNote),
+        ("swatch-target", DiagramMsg::TargetNote),
+    ];
+    let items = ENTRIES
+        .into_iter()
+        .map(|(swatch, msg)| {
+            view! {
+                <li>
+                    <span class=format!("swatch {swatch}") aria-hidden="true"></span>
+                    {move || t(lang.get(), msg)}
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <ul class="diagram-legend" aria-label=move || t(lang.get(), DiagramMsg::LegendLabel)>
+            {items}
+        </ul>
+    }
+}
