@@ -10,7 +10,7 @@ use crate::settings::Settings;
 use crate::stepper::ExampleSource;
 use crate::url;
 use leptos::prelude::*;
-use mlp::Split;
+use mlp::{Case, Mistakes, Split};
 
 /// The interface language, shared by every component through context.
 pub type LangSignal = RwSignal<Lang>;
@@ -20,6 +20,14 @@ fn initial_lang() -> Lang {
     url::query_param("lang")
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_else(|| Lang::from_browser(&url::browser_language()))
+}
+
+/// The mistakes switched on by the `mistakes` URL parameter (unknown keys are ignored).
+fn initial_mistakes() -> Mistakes {
+    let keys = url::query_param("mistakes").unwrap_or_default();
+    keys.split(',').filter_map(|key| Mistakes::parse_keys(key).ok()).fold(Mistakes::NONE, |all, one| {
+        one.iter().fold(all, |all, mistake| all.with(mistake, true))
+    })
 }
 
 /// The whole page.
@@ -44,6 +52,9 @@ pub fn App() -> impl IntoView {
     let shape = Memo::new(move |_| settings.with(|s| s.shape().map(|shape| (shape, s.seed))));
     let params = Memo::new(move |_| shape.get().map(|(shape, seed)| initial_params(shape, seed)));
     let source = RwSignal::new(ExampleSource::default());
+    let case = RwSignal::new(None::<Case>);
+    let mistakes = RwSignal::new(initial_mistakes());
+    Effect::new(move |_| url::set_query_param("mistakes", &mistakes.get().to_keys()));
 
     // The outside world follows the language: <html lang>, the title, the URL.
     Effect::new(move |_| {
@@ -60,7 +71,7 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <SettingsPanel settings=settings data=data />
             <DataPlot settings=settings data=data shown=shown source=source />
-            <StepperPanel settings=settings shown=shown params=params source=source />
+            <StepperPanel settings=settings shown=shown params=params source=source case=case mistakes=mistakes />
         </main>
         <footer class="footer">{move || t(lang.get(), Msg::Footer)}</footer>
     }

@@ -2,7 +2,10 @@
 //! URL's `step` parameter), the current step (or a whole phase) and the network diagram.
 
 use super::app::LangSignal;
+use super::case_panel::CasePanel;
 use super::example_chooser::ExampleChooser;
+use super::grad_check::GradCheckPanel;
+use super::mistakes_panel::MistakesPanel;
 use super::step_card::{Selection, StepCard};
 use crate::i18n::stepper::StepperMsg;
 use crate::i18n::t;
@@ -11,7 +14,7 @@ use crate::stepper::diagram::NetworkDiagram;
 use crate::stepper::{Example, ExampleSource, Phase, Step, Walk};
 use crate::url;
 use leptos::prelude::*;
-use mlp::{Params, Split};
+use mlp::{Case, Mistakes, Params, Split};
 use nalgebra::DVector;
 
 /// What the stepper shows: one step, or every step of a phase.
@@ -50,8 +53,25 @@ impl StepView {
     }
 }
 
-/// The walk of the chosen example through the current network.
-fn make_walk(params: Option<Params>, settings: &Settings, split: &Split, source: &ExampleSource) -> Option<Walk> {
+/// What the walk is about: the network's current parameters and the chosen example, or a
+/// loaded case (which brings its own parameters, x, y and λ).
+pub struct WalkInputs<'a> {
+    pub params: Option<Params>,
+    pub settings: &'a Settings,
+    pub split: &'a Split,
+    pub source: &'a ExampleSource,
+    pub case: Option<&'a Case>,
+    pub mistakes: Mistakes,
+}
+
+/// The walk of the chosen example (or of the loaded case).
+pub fn make_walk(inputs: WalkInputs<'_>) -> Option<Walk> {
+    let WalkInputs { params, settings, split, source, case, mistakes } = inputs;
+    let eta = settings.eta;
+    if let Some(case) = case {
+        let Case { params, x, y, lambda } = case.clone();
+        return Walk::new(Example { params, x, y, lambda, eta, mistakes }).ok();
+    }
     let params = params?;
     let (x, y) = match source {
         ExampleSource::Train(i) => {
@@ -62,7 +82,7 @@ fn make_walk(params: Option<Params>, settings: &Settings, split: &Split, source:
         }
         ExampleSource::Typed { x, y } => (x.clone(), *y),
     };
-    let example = Example { params, x: DVector::from_vec(x), y, lambda: settings.lambda, eta: settings.eta };
+    let example = Example { params, x: DVector::from_vec(x), y, lambda: settings.lambda, eta, mistakes };
     Walk::new(example).ok()
 }
 
@@ -72,14 +92,23 @@ pub fn StepperPanel(
     shown: Memo<Split>,
     params: Memo<Option<Params>>,
     source: RwSignal<ExampleSource>,
+    /// A case loaded from JSON or a link; walked instead of the network while set.
+    case: RwSignal<Option<Case>>,
+    mistakes: RwSignal<Mistakes>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let start = url::query_param("step").and_then(|k| StepView::from_key(&k)).unwrap_or(StepView::One(Step::first()));
     let view_state = RwSignal::new(start);
     let selection = RwSignal::new(None::<(crate::stepper::quantity::Quantity, usize, usize)>);
     let walk = Memo::new(move |_| {
-        let params = params.get();
-        settings.with(|s| shown.with(|split| source.with(|src| make_walk(params, s, split, src))))
+        let (params, mistakes) = (params.get(), mistakes.get());
+        settings.with(|settings| {
+            shown.with(|split| {
+                source.with(|source| {
+                    case.with(|case| make_walk(WalkInputs { params, settings, split, source, case: case.as_ref(), mistakes }))
+                })
+            })
+        })
     });
     // Going somewhere clears the clicked cell, which belonged to the previous step.
     let go = move |to: StepView| {
@@ -107,6 +136,11 @@ pub fn StepperPanel(
             <div class="stepper-body">
                 <div class="stepper-main">{body}</div>
                 <aside class="stepper-diagram"><NetworkDiagram walk=walk step=diagram_step /></aside>
+            </div>
+            <div class="stepper-tools">
+                <GradCheckPanel walk=walk />
+                <MistakesPanel mistakes=mistakes />
+                <CasePanel case=case walk=walk />
             </div>
         </section>
     }

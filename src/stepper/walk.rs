@@ -1,7 +1,7 @@
 //! One example walked through the network: every value the stepper shows, computed once by
 //! the math crate from the network's current parameters.
 
-use mlp::{backward, forward, Forward, Gradients, Params, ShapeError};
+use mlp::{backward_with, forward, forward_with, sgd_update, Forward, Gradients, Mistakes, Params, ShapeError};
 use nalgebra::DVector;
 
 /// Where the walked example comes from.
@@ -30,6 +30,8 @@ pub struct Example {
     pub lambda: f64,
     /// The learning rate of the update step (f).
     pub eta: f64,
+    /// The common mistakes switched on: the walk computes what the mistaken code computes.
+    pub mistakes: Mistakes,
 }
 
 /// Every value of the walk: forward (a)–(d), backward (g)–(r) and one update (f).
@@ -50,21 +52,24 @@ pub struct Walk {
 
 impl Walk {
     /// Computes the whole walk; fails only when the example does not fit the network.
+    /// With mistakes on, the forward, backward and update steps are the mistaken ones; the
+    /// loss after the update is always the true one, which is how the mistake shows.
     pub fn new(example: Example) -> Result<Walk, ShapeError> {
-        let Example { params, x, y, lambda, eta } = &example;
-        let fwd = forward(params, x, *y)?;
-        let grads = backward(params, &fwd, x, *y, *lambda);
+        let Example { params, x, y, lambda, eta, mistakes } = &example;
+        let fwd = forward_with(params, x, *y, *mistakes)?;
+        let grads = backward_with(params, &fwd, x, *y, *lambda, *mistakes);
         let regularized = grads.regularized();
         let mut updated = params.clone();
-        updated.axpy(-eta, &regularized);
+        sgd_update(&mut updated, &regularized, *eta, *mistakes);
         let loss_after = forward(&updated, x, *y)?.loss;
         let penalty = params.penalty(*lambda);
         Ok(Walk { fwd, penalty, grads, regularized, updated, loss_after, example })
     }
 
-    /// The regularized objective on this example before the update: L + λ(ΣW1² + ΣW2²).
+    /// The true regularized objective on this example before the update: L + λ(ΣW1² + ΣW2²).
     pub fn objective(&self) -> f64 {
-        self.fwd.loss + self.penalty
+        let Example { params, x, y, .. } = &self.example;
+        forward(params, x, *y).map(|f| f.loss).unwrap_or(f64::NAN) + self.penalty
     }
 
     /// The regularized objective after the update.

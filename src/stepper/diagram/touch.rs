@@ -22,13 +22,6 @@ pub enum Role {
     Focus,
 }
 
-impl Role {
-    /// Read, written or in focus.
-    pub fn is_active(self) -> bool {
-        self != Role::Idle
-    }
-}
-
 /// The two weight matrices; every edge belongs to one of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Matrix {

@@ -1,0 +1,9 @@
+//! The common mistakes as switches.
+
+use leptos::prelude::*;
+use mlp::Mistakes;
+
+#[component]
+pub fn MistakesPanel(mistakes: RwSignal<Mistakes>) -> impl IntoView {
+    let _ = mistakes;
+}
