@@ -130,6 +130,7 @@ pub fn StepperPanel(
         <section class="panel stepper" id="stepper" aria-labelledby="stepper-heading">
             <h2 id="stepper-heading">{move || t(lang.get(), StepperMsg::Heading)}</h2>
             <p class="intro">{move || t(lang.get(), StepperMsg::Intro)}</p>
+            <CaseBanner case=case />
             <ExampleChooser settings=settings shown=shown source=source />
             <StepNav view_state=view_state go=go />
             {no_walk}
@@ -143,6 +144,24 @@ pub fn StepperPanel(
                 <CasePanel case=case walk=walk />
             </div>
         </section>
+    }
+}
+
+/// While a loaded case is walked instead of the network: which one, and the way back.
+#[component]
+fn CaseBanner(case: RwSignal<Option<Case>>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    move || {
+        let shape = case.with(|c| c.as_ref().map(|c| c.params.shape()))?;
+        Some(view! {
+            <p class="case-banner" id="case-banner" role="status">
+                {t(lang.get(), StepperMsg::CaseBanner)}
+                {format!(" (d = {}, d_h = {}, m = {}). ", shape.d, shape.d_h, shape.m)}
+                <button type="button" id="back-to-network" on:click=move |_| case.set(None)>
+                    {t(lang.get(), StepperMsg::BackToNetwork)}
+                </button>
+            </p>
+        })
     }
 }
 
@@ -220,13 +239,13 @@ fn StepNav(view_state: RwSignal<StepView>, go: impl Fn(StepView) + Copy + Send +
                 {group(Phase::Update, StepperMsg::UpdatePhase)}
             </div>
             <div class="step-moves">
-                <button type="button" id="step-first" on:click=move |_| go(StepView::One(Step::first()))>"⏮ " {text(StepperMsg::First)}</button>
+                <button type="button" id="step-first" on:click=move |_| go(StepView::One(Step::first()))>"« " {text(StepperMsg::First)}</button>
                 <button type="button" id="step-prev" on:click=move |_| go(StepView::One(here().prev()))>"← " {text(StepperMsg::Previous)}</button>
                 <span class="position" id="step-position">
                     {text(StepperMsg::StepOf)} " " {move || here().index() + 1} " / " {Step::ALL.len()}
                 </span>
                 <button type="button" id="step-next" on:click=move |_| go(StepView::One(here().next()))>{text(StepperMsg::Next)} " →"</button>
-                <button type="button" id="step-last" on:click=move |_| go(StepView::One(Step::last()))>{text(StepperMsg::Last)} " ⏭"</button>
+                <button type="button" id="step-last" on:click=move |_| go(StepView::One(Step::last()))>{text(StepperMsg::Last)} " »"</button>
                 <button type="button" id="whole-forward" class:current=move || view_state.get() == StepView::WholeForward
                     on:click=move |_| go(StepView::WholeForward)>{text(StepperMsg::WholeForward)}</button>
                 <button type="button" id="whole-backward" class:current=move || view_state.get() == StepView::WholeBackward

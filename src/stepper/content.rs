@@ -3,6 +3,7 @@
 
 use super::quantity::Quantity as Q;
 use super::steps::Step;
+use mlp::{Mistake, Mistakes};
 use crate::mathml::{act, act_at, b, b_at, dl, dr, frac, mi, mn, mo, row, sub, transpose, under, w, w_at};
 
 /// The quantities a step reads (operands) and writes (results), in display order.
@@ -25,6 +26,25 @@ pub fn operands(step: Step) -> (&'static [Q], &'static [Q]) {
         Step::RegW2 => (&[Q::GradW2, Q::W2], &[Q::RegW2]),
         Step::Update => (&[Q::RegW1, Q::RegB1, Q::RegW2, Q::RegB2], &[Q::NewW1, Q::NewB1, Q::NewW2, Q::NewB2]),
     }
+}
+
+/// The steps a mistake changes.
+pub fn steps_altered_by(mistake: Mistake) -> &'static [Step] {
+    match mistake {
+        Mistake::GradientAscent => &[Step::Update],
+        Mistake::ElementwiseOuter => &[Step::GradW2, Step::GradW1],
+        Mistake::ElementwiseMatVec => &[Step::GradHiddenOutput],
+        Mistake::ReluPositiveGrad => &[Step::GradHiddenActivation],
+        Mistake::StrayInputFactor => &[Step::GradInput],
+        Mistake::MissingFactorTwo => &[Step::RegW1, Step::RegW2],
+        Mistake::PenalizedBiases => &[Step::Update],
+        Mistake::UnshiftedSoftmax => &[Step::Softmax, Step::Loss],
+    }
+}
+
+/// The mistakes switched on that change `step`.
+pub fn mistakes_altering(step: Step, mistakes: Mistakes) -> Vec<Mistake> {
+    mistakes.iter().filter(|m| steps_altered_by(*m).contains(&step)).collect()
 }
 
 /// The correct numpy line(s) for the step, with the course's variable names.
@@ -146,6 +166,16 @@ mod tests {
             assert!(!numpy(step).is_empty());
             assert!(!operands(step).1.is_empty(), "{step:?} writes nothing");
         }
+    }
+
+    #[test]
+    fn every_mistake_alters_a_step() {
+        for mistake in Mistake::ALL {
+            let all = Mistakes::NONE.with(mistake, true);
+            let altered: Vec<Step> = Step::ALL.into_iter().filter(|s| !mistakes_altering(*s, all).is_empty()).collect();
+            assert_eq!(altered, steps_altered_by(mistake), "{mistake:?}");
+        }
+        assert!(mistakes_altering(Step::GradW2, Mistakes::NONE).is_empty());
     }
 
     #[test]
