@@ -6,22 +6,10 @@ use nalgebra::{DMatrix, DVector};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-fn fixture_cases() -> Vec<Value> {
-    let text = include_str!("fixtures/cases.json");
-    let fixture: Value = serde_json::from_str(text).unwrap();
-    fixture["cases"].as_array().unwrap().clone()
-}
+mod fixture;
 
-/// Case seed 2 (d = 2, d_h = 3, m = 2, λ = 0.01) with only the input keys.
-fn valid() -> Value {
-    let case = fixture_cases().swap_remove(1);
-    let keys = ["d", "d_h", "m", "lambda", "params", "x", "y"];
-    Value::Object(
-        keys.iter()
-            .map(|&k| (k.to_string(), case[k].clone()))
-            .collect(),
-    )
-}
+use fixture::{json_cases, valid_input};
+
 
 /// `got` and `want` agree: same structure, numbers within 1e-9 relative (+1e-12 absolute).
 fn assert_close(got: &Value, want: &Value, path: &str) {
@@ -49,7 +37,7 @@ fn assert_close(got: &Value, want: &Value, path: &str) {
 
 #[test]
 fn every_reference_case_parses_and_exports_its_reference_values() {
-    for entry in fixture_cases() {
+    for entry in json_cases() {
         // The whole entry, with its extra keys (seed, note, forward, …), is accepted.
         let case = parse_case(&entry.to_string()).unwrap_or_else(|e| panic!("{entry}: {e}"));
         assert_eq!(case.y as u64, entry["y"].as_u64().unwrap());
@@ -75,7 +63,7 @@ fn every_reference_case_parses_and_exports_its_reference_values() {
 
 #[test]
 fn sizes_may_be_omitted_and_whole_numbers_written_as_floats() {
-    let mut v = valid();
+    let mut v = valid_input();
     let full = parse_case(&v.to_string()).unwrap();
     for key in ["d", "d_h", "m"] {
         v.as_object_mut().unwrap().remove(key);
@@ -88,7 +76,7 @@ fn sizes_may_be_omitted_and_whole_numbers_written_as_floats() {
 
 #[test]
 fn export_with_mistakes_lists_them_and_writes_non_finite_values_as_null() {
-    let mut entry = fixture_cases().swap_remove(6); // logits in the hundreds
+    let mut entry = json_cases().swap_remove(6); // logits in the hundreds
     for v in entry["params"]["W2"].as_array_mut().unwrap() {
         for w in v.as_array_mut().unwrap() {
             *w = json!(w.as_f64().unwrap() * 4.0); // the largest logit passes 709: e^o_a = ∞
@@ -135,7 +123,7 @@ fn bits(case: &Case) -> Vec<u64> {
 
 #[test]
 fn every_reference_case_round_trips_bit_for_bit() {
-    for entry in fixture_cases() {
+    for entry in json_cases() {
         let case = parse_case(&entry.to_string()).unwrap();
         let again = parse_case(&export_case(&case, Mistakes::NONE).unwrap()).unwrap();
         assert_eq!(bits(&again), bits(&case));

@@ -6,22 +6,10 @@ use mlp::parse_case;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-fn fixture_cases() -> Vec<Value> {
-    let text = include_str!("fixtures/cases.json");
-    let fixture: Value = serde_json::from_str(text).unwrap();
-    fixture["cases"].as_array().unwrap().clone()
-}
+mod fixture;
 
-/// Case seed 2 (d = 2, d_h = 3, m = 2, λ = 0.01) with only the input keys.
-fn valid() -> Value {
-    let case = fixture_cases().swap_remove(1);
-    let keys = ["d", "d_h", "m", "lambda", "params", "x", "y"];
-    Value::Object(
-        keys.iter()
-            .map(|&k| (k.to_string(), case[k].clone()))
-            .collect(),
-    )
-}
+use fixture::valid_input;
+
 
 /// Any finite f64: every exponent, subnormals, ±0.
 fn finite() -> impl Strategy<Value = f64> {
@@ -30,9 +18,9 @@ fn finite() -> impl Strategy<Value = f64> {
         .prop_filter("finite", |v| v.is_finite())
 }
 
-/// The error for `valid()` changed by `edit`.
+/// The error for `valid_input()` changed by `edit`.
 fn error_after(edit: impl FnOnce(&mut Value)) -> CaseError {
-    let mut v = valid();
+    let mut v = valid_input();
     edit(&mut v);
     parse_case(&v.to_string()).unwrap_err()
 }
@@ -128,7 +116,7 @@ fn missing_fields_and_wrong_types_name_the_place() {
 
 #[test]
 fn sizes_that_disagree_name_the_array_and_the_size() {
-    // valid(): d = 2, d_h = 3, m = 2
+    // valid_input(): d = 2, d_h = 3, m = 2
     let err = error_after(|v| v["params"]["W2"][1] = json!([1.0, 2.0]));
     let want = CaseError::RowLength {
         field: "params.W2",
@@ -313,7 +301,7 @@ proptest! {
         insert in "\\PC{0,5}",
     ) {
         // A node replaced by (or emptied to) random JSON, or a key deleted.
-        let mut v = valid();
+        let mut v = valid_input();
         let mut all = Vec::new();
         pointers(&v, String::new(), &mut all);
         let at = pick.get(&all).clone();
@@ -330,7 +318,7 @@ proptest! {
             prop_assert!(!e.to_string().is_empty());
         }
         // Text cut and spliced anywhere (on a char boundary).
-        let text = serde_json::to_string_pretty(&valid()).unwrap();
+        let text = serde_json::to_string_pretty(&valid_input()).unwrap();
         let chars: Vec<char> = text.chars().collect();
         let start = cut.index(chars.len());
         let end = (start + len).min(chars.len());

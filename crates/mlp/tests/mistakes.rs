@@ -7,48 +7,9 @@ use mlp::gradcheck::{
 };
 use mlp::{backward, backward_with, forward, forward_with, Mistake, Mistakes, Params};
 use nalgebra::{DMatrix, DVector};
-use serde::Deserialize;
+mod fixture;
 
-#[derive(Deserialize)]
-struct Fixture {
-    cases: Vec<Case>,
-}
-
-/// The inputs of a reference case (the expected values are checked in `reference.rs`).
-#[derive(Deserialize)]
-struct Case {
-    seed: u64,
-    lambda: f64,
-    params: RawParams,
-    x: Vec<f64>,
-    y: usize,
-}
-
-#[derive(Deserialize)]
-struct RawParams {
-    #[serde(rename = "W1")]
-    w1: Vec<Vec<f64>>,
-    b1: Vec<f64>,
-    #[serde(rename = "W2")]
-    w2: Vec<Vec<f64>>,
-    b2: Vec<f64>,
-}
-
-impl Case {
-    fn params(&self) -> Params {
-        let p = &self.params;
-        Params::from_rows(&p.w1, &p.b1, &p.w2, &p.b2).unwrap()
-    }
-
-    fn x(&self) -> DVector<f64> {
-        DVector::from_column_slice(&self.x)
-    }
-}
-
-fn cases() -> Vec<Case> {
-    let text = include_str!("fixtures/cases.json");
-    serde_json::from_str::<Fixture>(text).unwrap().cases
-}
+use fixture::{cases, Case};
 
 fn case(seed: u64) -> Case {
     cases().into_iter().find(|c| c.seed == seed).unwrap()

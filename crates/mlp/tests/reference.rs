@@ -6,99 +6,10 @@
 use mlp::batch::{batch_backward, batch_forward, Workspace};
 use mlp::gradcheck::{gradient_check, DEFAULT_EPSILON};
 use mlp::{backward, forward, Params};
-use nalgebra::{DMatrix, DVector};
-use serde::Deserialize;
+use nalgebra::DMatrix;
+mod fixture;
 
-#[derive(Deserialize)]
-struct Fixture {
-    cases: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    seed: u64,
-    note: Option<String>,
-    d: usize,
-    d_h: usize,
-    m: usize,
-    lambda: f64,
-    params: RawParams,
-    x: Vec<f64>,
-    y: usize,
-    forward: RawForward,
-    gradients: RawGradients,
-    regularized_gradients: RawParams,
-}
-
-/// Matrices as arrays of rows, as in numpy.
-#[derive(Deserialize)]
-struct RawParams {
-    #[serde(rename = "W1")]
-    w1: Vec<Vec<f64>>,
-    b1: Vec<f64>,
-    #[serde(rename = "W2")]
-    w2: Vec<Vec<f64>>,
-    b2: Vec<f64>,
-}
-
-#[derive(Deserialize)]
-struct RawForward {
-    h_a: Vec<f64>,
-    h_s: Vec<f64>,
-    o_a: Vec<f64>,
-    o_s: Vec<f64>,
-    loss: f64,
-    regularized_loss: f64,
-}
-
-#[derive(Deserialize)]
-struct RawGradients {
-    o_a: Vec<f64>,
-    #[serde(rename = "W2")]
-    w2: Vec<Vec<f64>>,
-    b2: Vec<f64>,
-    h_s: Vec<f64>,
-    h_a: Vec<f64>,
-    #[serde(rename = "W1")]
-    w1: Vec<Vec<f64>>,
-    b1: Vec<f64>,
-    x: Vec<f64>,
-}
-
-impl Case {
-    fn name(&self) -> String {
-        let note = self
-            .note
-            .as_deref()
-            .map(|n| format!(", {n}"))
-            .unwrap_or_default();
-        let (d, d_h, m, lambda) = (self.d, self.d_h, self.m, self.lambda);
-        format!(
-            "case seed={} (d={d}, d_h={d_h}, m={m}, lambda={lambda}{note})",
-            self.seed
-        )
-    }
-
-    fn params(&self) -> Params {
-        let p = &self.params;
-        Params::from_rows(&p.w1, &p.b1, &p.w2, &p.b2)
-            .unwrap_or_else(|e| panic!("{}: params rejected: {e}", self.name()))
-    }
-
-    fn x(&self) -> DVector<f64> {
-        DVector::from_column_slice(&self.x)
-    }
-}
-
-fn cases() -> Vec<Case> {
-    let text = include_str!("fixtures/cases.json");
-    let fixture: Fixture = serde_json::from_str(text).expect("fixtures/cases.json parses");
-    assert!(
-        fixture.cases.len() >= 7,
-        "expected at least 7 reference cases"
-    );
-    fixture.cases
-}
+use fixture::{cases, RawParams};
 
 /// Collects every mismatch so one run reports all of them, each with case, field and index.
 #[derive(Default)]
