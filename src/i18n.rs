@@ -10,6 +10,8 @@ pub mod diagram;
 mod errors;
 mod format;
 pub mod step_title;
+pub mod check;
+pub mod mistakes;
 pub mod stepper;
 
 pub use errors::{dataset_error, feature_error, field_error, typed_error};

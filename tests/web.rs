@@ -15,7 +15,8 @@ async fn mount() -> HtmlElement {
     let window = web_sys::window().expect("a window");
     let path = window.location().pathname().expect("a path");
     let history = window.history().expect("history");
-    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?lang=en"))).expect("set the URL");
+    // English, first step, no mistakes: tests share one page and its URL.
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?lang=en&step=a"))).expect("set the URL");
     let document = window.document().expect("a document");
     let container: HtmlElement = document.create_element("div").expect("div").unchecked_into();
     document.body().expect("body").append_child(&container).expect("append");
@@ -90,4 +91,35 @@ async fn draws_the_data_on_the_canvas() {
     let has = |(r, g, b): (u8, u8, u8)| pixels.chunks(4).any(|p| p[0] == r && p[1] == g && p[2] == b);
     assert!(has(backprop_lab::palette::class_rgb(0)), "no class-0 colour on the canvas");
     assert!(has(backprop_lab::palette::class_rgb(1)), "no class-1 colour on the canvas");
+}
+
+fn step_on_screen(root: &HtmlElement) -> String {
+    root.query_selector(".step-card")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("data-step"))
+        .unwrap_or_default()
+}
+
+fn click(root: &HtmlElement, css: &str) {
+    let button: HtmlElement = root.query_selector(css).ok().flatten().expect(css).unchecked_into();
+    button.click();
+}
+
+#[wasm_bindgen_test]
+async fn the_stepper_walks_forward_and_back() {
+    let root = mount().await;
+    assert_eq!(step_on_screen(&root), "a");
+    click(&root, "#step-next");
+    leptos::task::tick().await;
+    assert_eq!(step_on_screen(&root), "a2");
+    click(&root, "#step-last");
+    leptos::task::tick().await;
+    assert_eq!(step_on_screen(&root), "f");
+    // The update step says whether the objective went down on this example.
+    assert!(text(&root, "#update-outcome").contains('→'));
+    click(&root, "#whole-backward");
+    leptos::task::tick().await;
+    let cards = root.query_selector_all(".step-card").expect("cards").length();
+    assert_eq!(cards, 10, "(g) to (r): ten backward steps");
 }
