@@ -12,6 +12,7 @@ mod format;
 pub mod step_title;
 pub mod check;
 pub mod mistakes;
+pub mod case;
 pub mod stepper;
 
 pub use errors::{dataset_error, feature_error, field_error, typed_error};

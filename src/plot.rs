@@ -1,4 +1,6 @@
 //! Charts drawn with plotters. Each drawing function is pure and generic over the backend:
 //! the page hands it a `CanvasBackend`, and tests can hand it any other.
 
+pub mod curves;
+pub mod regions;
 pub mod scatter;

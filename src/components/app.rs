@@ -54,7 +54,10 @@ pub fn App() -> impl IntoView {
     let source = RwSignal::new(ExampleSource::default());
     let case = RwSignal::new(None::<Case>);
     let mistakes = RwSignal::new(initial_mistakes());
-    Effect::new(move |_| url::set_query_param("mistakes", &mistakes.get().to_keys()));
+    Effect::new(move |_| match mistakes.get() {
+        none if none.is_empty() => url::remove_query_param("mistakes"),
+        some => url::set_query_param("mistakes", &some.to_keys()),
+    });
 
     // The outside world follows the language: <html lang>, the title, the URL.
     Effect::new(move |_| {

@@ -38,6 +38,31 @@ enum State {
 #[component]
 pub fn GradCheckPanel(walk: Memo<Option<Walk>>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
+    let (state, run) = check_state(walk);
+    let body = move || match state.get() {
+        State::NoWalk => view! { <p class="check-empty">{move || t(lang.get(), CheckMsg::NoExample)}</p> }.into_any(),
+        State::CannotRun => view! { <p class="field-error">{move || t(lang.get(), CheckMsg::CannotRun)}</p> }.into_any(),
+        State::Waiting { n_params, d } => view! { <OnDemand n_params=n_params d=d run=run /> }.into_any(),
+        State::Ready(report) => view! { <Tables report=report /> }.into_any(),
+    };
+    let epsilon = format!("{:e}", mlp::gradcheck::DEFAULT_EPSILON);
+    view! {
+        <section class="check-panel" id="check-panel" aria-labelledby="check-heading">
+            <h3 id="check-heading">{move || t(lang.get(), CheckMsg::Heading)}</h3>
+            <p class="check-compared">
+                {move || t(lang.get(), CheckMsg::Compared)}
+                " R̃ = L + λ(ΣW⁽¹⁾² + ΣW⁽²⁾²), "
+                <span class="nowrap">"ε = " <span id="check-epsilon">{epsilon}</span></span>
+            </p>
+            <VerdictLine state=state />
+            {body}
+        </section>
+    }
+}
+
+/// What to show for the walk, recomputed when it changes, and the callback that asks for the
+/// check of a large network.
+fn check_state(walk: Memo<Option<Walk>>) -> (Memo<State>, Callback<()>) {
     // Each new walk gets a new number; a request to check a large network names the walk it
     // was made for, so a new walk waits for a new request.
     let generation = Memo::new(move |previous: Option<&u64>| {
@@ -55,25 +80,7 @@ pub fn GradCheckPanel(walk: Memo<Option<Walk>>) -> impl IntoView {
         })
     });
     let run = Callback::new(move |()| requested.set(Some(generation.get_untracked())));
-    let body = move || match state.get() {
-        State::NoWalk => view! { <p class="check-empty">{move || t(lang.get(), CheckMsg::NoExample)}</p> }.into_any(),
-        State::CannotRun => view! { <p class="field-error">{move || t(lang.get(), CheckMsg::CannotRun)}</p> }.into_any(),
-        State::Waiting { n_params, d } => view! { <OnDemand n_params=n_params d=d run=run /> }.into_any(),
-        State::Ready(report) => view! { <Tables report=report /> }.into_any(),
-    };
-    let epsilon = format!("{:e}", mlp::gradcheck::DEFAULT_EPSILON);
-    view! {
-        <section class="check-panel" id="check-panel" aria-labelledby="check-heading">
-            <h3 id="check-heading">{move || t(lang.get(), CheckMsg::Heading)}</h3>
-            <p class="check-compared">
-                {move || t(lang.get(), CheckMsg::Compared)}
-                " R̃ = L + λ(ΣW⁽¹⁾² + ΣW⁽²⁾²), ε = "
-                <span id="check-epsilon">{epsilon}</span>
-            </p>
-            <VerdictLine state=state />
-            {body}
-        </section>
-    }
+    (state, run)
 }
 
 /// The update line, one table per group, and the notes that explain them.
@@ -82,7 +89,11 @@ fn Tables(report: Report) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let dash = report.shows_a_dash();
     let shape = report.shape;
-    let tables = report.grads.all_groups().map(|check| view! { <GroupTable check=check.clone() shape=shape /> }).collect_view();
+    let tables = report
+        .grads
+        .all_groups()
+        .map(|check| view! { <GroupTable check=check.clone() shape=shape /> })
+        .collect_view();
     view! {
         <UpdateLine update=report.update eta=report.eta />
         <div class="check-groups">{tables}</div>

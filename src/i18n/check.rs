@@ -11,8 +11,8 @@ crate::messages! {
             "Backprop's gradient (with the mistakes switched on) against centred differences (R̃(θ + εeᵢ) − R̃(θ − εeᵢ)) / 2ε of the true objective",
             "Gradient de la rétropropagation (avec les erreurs activées) comparé aux différences centrées (R̃(θ + εeᵢ) − R̃(θ − εeᵢ)) / 2ε du vrai objectif"
         ),
-        Pass => ("✓ Pass", "✓ Réussite"),
-        Fail => ("✗ Fail", "✗ Échec"),
+        Pass => ("✓ Pass:", "✓ Réussite :"),
+        Fail => ("✗ Fail:", "✗ Échec :"),
         VerdictPass => (
             "backprop agrees with the finite differences.",
             "la rétropropagation concorde avec les différences finies."
@@ -27,7 +27,8 @@ crate::messages! {
         Backprop => ("g_bp (backprop)", "g_bp (rétroprop.)"),
         FiniteDiff => ("g_fd (centred diff.)", "g_fd (diff. centrées)"),
         RelError => ("relative error", "erreur relative"),
-        Ratio => ("ratio g_bp / g_fd (0.99–1.01)", "rapport g_bp / g_fd (0,99–1,01)"),
+        Ratio => ("ratio g_bp / g_fd", "rapport g_bp / g_fd"),
+        Criterion => ("course: 0.99–1.01", "cours : 0,99–1,01"),
         Result => ("result", "résultat"),
         InputCaption => (
             "∂L/∂x of (q), against differences of L in x (the penalty does not depend on x)",
@@ -39,16 +40,20 @@ crate::messages! {
             "the objective did not go down: the step goes the wrong way (or η is too large).",
             "l'objectif n'a pas baissé : le pas va dans le mauvais sens (ou η est trop grand)."
         ),
+        WentNaN => (
+            "the objective after the step is not a number: the update used NaN or ∞ values.",
+            "l'objectif après le pas n'est pas un nombre : la mise à jour a utilisé des valeurs NaN ou ∞."
+        ),
         PassRule => (
             "An entry passes when g_bp / g_fd lies in 0.99–1.01 (the course's criterion), or its relative error |g_fd − g_bp| / (|g_fd| + |g_bp|) is below 1e-6, or |g_fd − g_bp| ≤ 1e-8 (the rounding noise of the difference). NaN and ∞ always fail.",
             "Une composante réussit quand g_bp / g_fd est compris entre 0,99 et 1,01 (le critère du cours), ou que son erreur relative |g_fd − g_bp| / (|g_fd| + |g_bp|) est sous 1e-6, ou que |g_fd − g_bp| ≤ 1e-8 (le bruit d'arrondi de la différence). NaN et ∞ échouent toujours."
         ),
         DashNote => (
-            "— : no ratio. Both values are 0 (0/0: e.g. a weight of a dead ReLU unit, hᵃⱼ ≤ 0, whose gradient is blocked; the entry passes), or g_fd = 0 alone, or a value is NaN or ∞ (the entry fails).",
-            "— : pas de rapport. Les deux valeurs sont nulles (0/0 : p. ex. un poids d'une unité ReLU morte, hᵃⱼ ≤ 0, dont le gradient est bloqué ; la composante réussit), ou g_fd seul est nul, ou une valeur vaut NaN ou ∞ (la composante échoue)."
+            "“—” in the ratio column: no ratio, because both values are 0 (0/0: e.g. a weight of a dead ReLU unit, hᵃⱼ ≤ 0, whose gradient is blocked; the entry passes), or g_fd alone is 0, or a value is NaN or ∞ (the entry fails).",
+            "« — » dans la colonne du rapport : pas de rapport, car les deux valeurs sont nulles (0/0 : p. ex. un poids d'une unité ReLU morte, hᵃⱼ ≤ 0, dont le gradient est bloqué ; la composante réussit), ou g_fd seul est nul, ou une valeur vaut NaN ou ∞ (la composante échoue)."
         ),
         NotRun => ("not run yet for this example.", "pas encore exécutée pour cet exemple."),
-        NotRunWord => ("… Waiting", "… En attente"),
+        NotRunWord => ("… Waiting:", "… En attente :"),
         RunCheck => ("Run the check", "Lancer la vérification"),
         Running => ("Checking…", "Vérification en cours…"),
         NoExample => ("No example to check.", "Aucun exemple à vérifier."),
@@ -96,11 +101,11 @@ pub fn on_demand_note(lang: Lang, n_params: usize, d: usize) -> String {
     }
 }
 
-/// "R̃ before → after: 0.6931 → 0.6912", with η: the update line's numbers.
+/// "with η = 0.1: R̃ before → after the step: 0.6931 → 0.6912;": the update line's numbers.
 pub fn update_numbers(lang: Lang, eta: &str, before: &str, after: &str) -> String {
     match lang {
-        Lang::En => format!("η = {eta}: R̃ before → after the step: {before} → {after};"),
-        Lang::Fr => format!("η = {eta} : R̃ avant → après le pas : {before} → {after} ;"),
+        Lang::En => format!("with η = {eta}: R̃ before → after the step: {before} → {after};"),
+        Lang::Fr => format!("avec η = {eta} : R̃ avant → après le pas : {before} → {after} ;"),
     }
 }
 

@@ -97,7 +97,7 @@ pub fn mistake_why(m: Mistake) -> MistakesMsg {
 /// and (p), so it has two lines (`\n`-separated), as do the two weight-decay lines of (r).
 pub fn wrong_numpy(m: Mistake) -> &'static str {
     match m {
-        Mistake::GradientAscent => "W1 += eta * grad_W1    # and b1, W2, b2",
+        Mistake::GradientAscent => "W1 += eta * grad_W1",
         Mistake::ElementwiseOuter => "grad_W2 = grad_oa * hs.T\ngrad_W1 = grad_ha * x.T",
         Mistake::ElementwiseMatVec => "grad_hs = W2.T * grad_oa",
         Mistake::ReluPositiveGrad => "grad_ha = (grad_hs + np.abs(grad_hs)) / 2",
@@ -111,7 +111,7 @@ pub fn wrong_numpy(m: Mistake) -> &'static str {
 /// The correct numpy line(s), matching [`wrong_numpy`] line by line.
 pub fn right_numpy(m: Mistake) -> &'static str {
     match m {
-        Mistake::GradientAscent => "W1 -= eta * grad_W1    # and b1, W2, b2",
+        Mistake::GradientAscent => "W1 -= eta * grad_W1",
         Mistake::ElementwiseOuter => "grad_W2 = np.outer(grad_oa, hs)\ngrad_W1 = np.outer(grad_ha, x)",
         Mistake::ElementwiseMatVec => "grad_hs = W2.T @ grad_oa",
         Mistake::ReluPositiveGrad => "grad_ha = grad_hs * (ha > 0)",

@@ -13,7 +13,7 @@ mod split;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
-pub use error::DatasetError;
+pub use error::{DatasetError, LabelError};
 pub use split::Split;
 
 /// Half-width of the plot window `[−VIEW, VIEW]²` that fits every data set.
@@ -22,6 +22,9 @@ pub const VIEW: f64 = 2.5;
 pub const MAX_NOISE: f64 = 1.0;
 /// Largest accepted number of points, to keep training interactive in the browser.
 pub const MAX_POINTS: usize = 10_000;
+/// Largest number of classes of a data set (labels `0..MAX_CLASSES`): the most any generator
+/// makes, and what [`Dataset::push`] accepts.
+pub const MAX_CLASSES: usize = 8;
 
 /// A labelled set of 2-D points; `labels[i] < classes` is the class of `points[i]`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -46,10 +49,20 @@ impl Dataset {
     }
 
     /// Adds point `p` of class `label` (e.g. a student's click); `classes` grows to cover it.
-    pub fn push(&mut self, p: [f64; 2], label: usize) {
+    ///
+    /// A label ≥ [`MAX_CLASSES`] is refused (nothing is added), so `classes` stays at most
+    /// [`MAX_CLASSES`] and [`class_counts`](Self::class_counts) stays small.
+    pub fn push(&mut self, p: [f64; 2], label: usize) -> Result<(), LabelError> {
+        if label >= MAX_CLASSES {
+            return Err(LabelError {
+                label,
+                max_classes: MAX_CLASSES,
+            });
+        }
         self.points.push(p);
         self.labels.push(label);
-        self.classes = self.classes.max(label.saturating_add(1));
+        self.classes = self.classes.max(label + 1);
+        Ok(())
     }
 
     /// Removes the point nearest to `p` (Euclidean) and returns the index it had, or `None`
@@ -85,8 +98,10 @@ impl Dataset {
     }
 
     /// Number of points of each class, `[classes]`; labels beyond `classes` are not counted.
+    /// The fields are public, so `classes` may have been set by hand: at most [`MAX_CLASSES`]
+    /// counts are returned, whatever it says.
     pub fn class_counts(&self) -> Vec<usize> {
-        let mut counts = vec![0; self.classes];
+        let mut counts = vec![0; self.classes.min(MAX_CLASSES)];
         for &y in &self.labels {
             if let Some(count) = counts.get_mut(y) {
                 *count += 1;

@@ -10,43 +10,13 @@
 //! penalised.
 
 mod error;
+mod shape;
 
 pub use error::ShapeError;
+pub use shape::{Shape, MAX_D, MAX_D_H, MAX_M};
 
 use nalgebra::{DMatrix, DVector};
 use rand::{Rng, RngExt};
-
-/// The sizes of the network: `d` inputs, `d_h` hidden units, `m` classes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Shape {
-    /// Number of inputs (length of x).
-    pub d: usize,
-    /// Number of hidden units.
-    pub d_h: usize,
-    /// Number of classes (outputs of the softmax).
-    pub m: usize,
-}
-
-impl Shape {
-    /// A valid shape: `d ≥ 1`, `d_h ≥ 1` and `m ≥ 2` (a softmax over one class is constant).
-    pub fn new(d: usize, d_h: usize, m: usize) -> Result<Shape, ShapeError> {
-        if d == 0 {
-            return Err(ShapeError::ZeroDimension { name: "d" });
-        }
-        if d_h == 0 {
-            return Err(ShapeError::ZeroDimension { name: "d_h" });
-        }
-        if m < 2 {
-            return Err(ShapeError::TooFewClasses { m });
-        }
-        Ok(Shape { d, d_h, m })
-    }
-
-    /// n_θ = d_h·d + d_h + m·d_h + m, the number of scalar parameters (exercise (e)).
-    pub fn n_params(&self) -> usize {
-        self.d_h * self.d + self.d_h + self.m * self.d_h + self.m
-    }
-}
 
 /// θ = (W1, b1, W2, b2). Also used for gradients ∂/∂θ, which have the same shapes.
 #[derive(Clone, Debug, PartialEq)]
@@ -281,13 +251,6 @@ mod tests {
     use rand_pcg::Pcg64;
 
     #[test]
-    fn n_params_counts_every_scalar() {
-        // (e): d_h·d + d_h + m·d_h + m = 3·2 + 3 + 4·3 + 4 = 25
-        let shape = Shape::new(2, 3, 4).unwrap();
-        assert_eq!(shape.n_params(), 25);
-    }
-
-    #[test]
     fn init_respects_bounds_and_zero_biases() {
         let shape = Shape::new(4, 9, 3).unwrap();
         let p = Params::init(shape, &mut Pcg64::seed_from_u64(7));
@@ -295,6 +258,22 @@ mod tests {
         assert!(p.w2.iter().all(|w| w.abs() <= 1.0 / 3.0)); // 1/√9
         assert!(p.b1.iter().chain(p.b2.iter()).all(|&b| b == 0.0));
         assert_eq!(p.check_shape(), Ok(shape));
+    }
+
+    #[test]
+    fn init_fills_the_whole_interval_around_zero() {
+        // A large layer: the draws must reach both ends of [−b, b] and average 0, with
+        // b = 1/√d for W1 and b = 1/√d_h for W2 (not 1/d, not the other layer's n_c).
+        let shape = Shape::new(16, 400, 10).unwrap();
+        let p = Params::init(shape, &mut Pcg64::seed_from_u64(3));
+        for (name, w, bound) in [("W1", &p.w1, 0.25), ("W2", &p.w2, 0.05)] {
+            let (min, max) = (w.min(), w.max());
+            assert!(min >= -bound && max <= bound, "{name}: {min} {max} vs ±{bound}");
+            assert!(min < -0.9 * bound && max > 0.9 * bound, "{name}: {min} {max}");
+            // The mean of N uniform draws has standard error b/√(3N): 5 of them is < 0.05 b.
+            let mean = w.mean();
+            assert!(mean.abs() < 0.05 * bound, "{name}: mean {mean}");
+        }
     }
 
     #[test]

@@ -14,6 +14,9 @@ use leptos::prelude::*;
 use mlp::gradcheck::{EntryCheck, Group, GroupCheck};
 use mlp::Shape;
 
+/// What the ratio column shows for an entry without a ratio.
+const DASH: &str = "—";
+
 /// The group's symbol in the course's notation: W⁽¹⁾, b⁽¹⁾, W⁽²⁾, b⁽²⁾, x.
 fn symbol(group: Group) -> String {
     match group {
@@ -43,17 +46,25 @@ pub fn GroupTable(check: GroupCheck, shape: Shape) -> impl IntoView {
     let text = move |m| move || t(lang.get(), m);
     let group = check.group;
     let passes = check.passes;
-    let rows = shown_entries(&check).into_iter().map(|e| view! { <EntryRow group=group entry=e.clone() /> }).collect_view();
+    let rows = shown_entries(&check)
+        .into_iter()
+        .map(|e| view! { <EntryRow group=group entry=e.clone() /> })
+        .collect_view();
     let (total, fails) = (check.entries.len(), failing(&check));
-    let worst = (total > SMALL_GROUP).then(|| view! { <span class="worst-of">{move || worst_of(lang.get(), total, fails)}</span> });
-    let input_note = (group == Group::X).then(|| view! { <span class="group-note">{text(CheckMsg::InputCaption)}</span> });
+    let worst = (total > SMALL_GROUP)
+        .then(|| view! { <span class="worst-of">{move || worst_of(lang.get(), total, fails)}</span> });
+    let input_note =
+        (group == Group::X).then(|| view! { <span class="group-note">{text(CheckMsg::InputCaption)}</span> });
+    let id = format!("check-group-{}", group.name());
     view! {
-        <div class="check-group" class:fail=!passes id=format!("check-group-{}", group.name()) data-pass=pass_attr(passes)>
+        <div class="check-group" class:fail=!passes id=id data-pass=pass_attr(passes)>
             <table class="check-table">
                 <caption>
                     <span class="group-symbol" inner_html=math(false, &symbol(group))></span>
                     <span class="shape">{dims(group, shape)}</span>
-                    <span class="group-verdict" class:pass=passes class:fail=!passes>{move || pass_word(lang.get(), passes)}</span>
+                    <span class="group-verdict" class:pass=passes class:fail=!passes>
+                        {move || pass_word(lang.get(), passes)}
+                    </span>
                     {worst}
                     {input_note}
                 </caption>
@@ -63,7 +74,9 @@ pub fn GroupTable(check: GroupCheck, shape: Shape) -> impl IntoView {
                         <th scope="col">{text(CheckMsg::Backprop)}</th>
                         <th scope="col">{text(CheckMsg::FiniteDiff)}</th>
                         <th scope="col">{text(CheckMsg::RelError)}</th>
-                        <th scope="col">{text(CheckMsg::Ratio)}</th>
+                        <th scope="col" class="ratio-head">
+                            {text(CheckMsg::Ratio)} <span class="criterion">{text(CheckMsg::Criterion)}</span>
+                        </th>
                         <th scope="col">{text(CheckMsg::Result)}</th>
                     </tr>
                 </thead>
@@ -81,8 +94,9 @@ fn EntryRow(group: Group, entry: EntryCheck) -> impl IntoView {
     let ratio = ratio(&entry);
     let ratio_text = match ratio {
         Ratio::Value(r) => number(r),
-        Ratio::BothZero | Ratio::ZeroFiniteDiff | Ratio::NotFinite => "—".to_string(),
+        Ratio::BothZero | Ratio::ZeroFiniteDiff | Ratio::NotFinite => DASH.to_string(),
     };
+    let dash = ratio_text == DASH;
     let value = |v: f64| view! { <td data-value=full(v) title=full(v)>{number(v)}</td> };
     let id = format!("check-{}-{}-{}", group.name(), entry.row, entry.col);
     view! {
@@ -91,7 +105,7 @@ fn EntryRow(group: Group, entry: EntryCheck) -> impl IntoView {
             {value(entry.backprop)}
             {value(entry.finite_diff)}
             {value(entry.rel_error)}
-            <td class="ratio" class:in-range=ratio.in_range() class:dash=!matches!(ratio, Ratio::Value(_))>{ratio_text}</td>
+            <td class="ratio" class:in-range=ratio.in_range() class:dash=dash>{ratio_text}</td>
             <td class="result" class:pass=passes class:fail=!passes>{move || pass_word(lang.get(), passes)}</td>
         </tr>
     }

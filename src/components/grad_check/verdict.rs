@@ -47,7 +47,7 @@ pub fn VerdictLine(state: Memo<State>) -> impl IntoView {
         <p id="check-verdict" class="check-verdict" role="status"
             class:pass=move || passes() == Some(true) class:fail=move || passes() == Some(false)
             data-pass=move || passes().map(pass_attr)>
-            {move || words().map(|(word, sentence)| view! { <strong class="verdict-word">{word}</strong> ": " {sentence} })}
+            {move || words().map(|(word, sentence)| view! { <strong class="verdict-word">{word}</strong> " " {sentence} })}
         </p>
     }
 }
@@ -58,13 +58,18 @@ pub fn UpdateLine(update: UpdateCheck, eta: f64) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let ok = update.decreased;
     let (before, after) = (number(update.loss_before), number(update.loss_after));
-    let numbers = move || update_numbers(lang.get(), &number(eta), &before, &after);
-    let verdict = move || t(lang.get(), if ok { CheckMsg::WentDown } else { CheckMsg::WentUp });
+    let numbers = move || update_numbers(lang.get(), &format!("{eta}"), &before, &after);
+    let outcome = match (ok, update.loss_after.is_finite()) {
+        (true, _) => CheckMsg::WentDown,
+        (false, true) => CheckMsg::WentUp,
+        (false, false) => CheckMsg::WentNaN,
+    };
+    let verdict = move || t(lang.get(), outcome);
     let word = move || t(lang.get(), if ok { CheckMsg::Pass } else { CheckMsg::Fail });
     view! {
         <p id="check-update" class="check-update" class:pass=ok class:fail=!ok data-pass=pass_attr(ok)>
             <strong class="verdict-word">{word}</strong> " "
-            <span class="update-label">{move || t(lang.get(), CheckMsg::UpdateLabel)}</span> ", "
+            <span class="update-label">{move || t(lang.get(), CheckMsg::UpdateLabel)}</span> " "
             {numbers} " " {verdict}
         </p>
     }

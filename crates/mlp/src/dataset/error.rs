@@ -4,6 +4,30 @@ use std::fmt;
 
 use super::{DatasetKind, MAX_NOISE, MAX_POINTS};
 
+/// Why [`Dataset::push`](super::Dataset::push) refused a point: its class is beyond the
+/// largest a data set can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LabelError {
+    /// The class asked for.
+    pub label: usize,
+    /// The number of classes a data set can have at most ([`super::MAX_CLASSES`]).
+    pub max_classes: usize,
+}
+
+impl fmt::Display for LabelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let LabelError { label, max_classes } = *self;
+        write!(
+            f,
+            "class {label} is out of range: a data set has at most {max_classes} classes, \
+             numbered 0 to {}",
+            max_classes.saturating_sub(1)
+        )
+    }
+}
+
+impl std::error::Error for LabelError {}
+
 /// Why a data set could not be generated or split.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DatasetError {

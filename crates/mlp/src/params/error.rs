@@ -16,6 +16,16 @@ pub enum ShapeError {
         /// The number of classes found.
         m: usize,
     },
+    /// `d`, `d_h` or `m` is beyond its limit ([`super::MAX_D`], [`super::MAX_D_H`],
+    /// [`super::MAX_M`]).
+    TooLarge {
+        /// `"d"`, `"d_h"` or `"m"`.
+        name: &'static str,
+        /// The size asked for.
+        found: usize,
+        /// The largest size allowed.
+        max: usize,
+    },
     /// A vector has the wrong length.
     Length {
         /// The vector, e.g. `"x"` or `"b1"`.
@@ -78,6 +88,16 @@ pub enum ShapeError {
         /// The step found.
         epsilon: f64,
     },
+    /// The weight decay λ is negative, NaN or infinite.
+    InvalidLambda {
+        /// The λ found.
+        lambda: f64,
+    },
+    /// The learning rate η of a check step is not a positive finite number.
+    InvalidEta {
+        /// The η found.
+        eta: f64,
+    },
 }
 
 impl ShapeError {
@@ -106,11 +126,15 @@ impl fmt::Display for ShapeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             ShapeError::ZeroDimension { name } => {
-                let meaning = match name {
-                    "d" => "number of inputs",
-                    _ => "number of hidden units",
-                };
+                let meaning = meaning(name);
                 write!(f, "{name} ({meaning}) must be at least 1, found 0")
+            }
+            ShapeError::TooLarge { name, found, max } => {
+                let meaning = meaning(name);
+                write!(
+                    f,
+                    "{name} ({meaning}) is {found}, more than the largest allowed, {max}"
+                )
             }
             ShapeError::TooFewClasses { m } => {
                 write!(f, "m (number of classes) must be at least 2, found {m}")
@@ -184,7 +208,25 @@ impl fmt::Display for ShapeError {
                 "the finite-difference step epsilon = {epsilon} must be positive and finite \
                  (try 1e-5)"
             ),
+            ShapeError::InvalidLambda { lambda } => write!(
+                f,
+                "the weight decay lambda = {lambda} must be 0 or a positive finite number \
+                 (try 0.0001)"
+            ),
+            ShapeError::InvalidEta { eta } => write!(
+                f,
+                "the learning rate eta = {eta} must be a positive finite number (try 0.001)"
+            ),
         }
+    }
+}
+
+/// What the size called `name` counts.
+fn meaning(name: &str) -> &'static str {
+    match name {
+        "d" => "number of inputs",
+        "d_h" => "number of hidden units",
+        _ => "number of classes",
     }
 }
 

@@ -1,0 +1,140 @@
+//! The `case` parameter of a link: a case's input only (d, d_h, m, lambda, params, x, y — not
+//! the computed values, which the page recomputes) as compact JSON in URL-safe base64
+//! ([`crate::base64url`]), so a teacher's link opens the page on a worked example.
+//!
+//! Numbers are written with Rust's shortest round-trip form (`{:?}`: `0.1`, `-2.5e-7`), which
+//! is valid JSON and reads back to the same f64, so a link reproduces the walk bit for bit.
+
+use crate::base64url;
+use crate::stepper::Walk;
+use mlp::{parse_case, Case, CaseError};
+use nalgebra::DMatrix;
+
+/// Why a link's `case` parameter could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    /// `case=` with nothing after it.
+    Empty,
+    /// Not URL-safe base64 (cut short, or altered on the way).
+    NotBase64,
+    /// The bytes are not UTF-8 text.
+    NotText,
+    /// The text is not a valid case.
+    Case(CaseError),
+}
+
+/// The case a walk is about: its parameters, example and λ.
+pub fn case_of(walk: &Walk) -> Case {
+    let example = &walk.example;
+    Case { params: example.params.clone(), x: example.x.clone(), y: example.y, lambda: example.lambda }
+}
+
+/// The input of `case` as compact JSON; `None` when a value is NaN or ±∞ (JSON has neither).
+pub fn input_json(case: &Case) -> Option<String> {
+    let shape = case.shape();
+    let params = &case.params;
+    Some(format!(
+        r#"{{"d":{},"d_h":{},"m":{},"lambda":{},"params":{{"W1":{},"b1":{},"W2":{},"b2":{}}},"x":{},"y":{}}}"#,
+        shape.d,
+        shape.d_h,
+        shape.m,
+        number(case.lambda)?,
+        rows(&params.w1)?,
+        list(params.b1.iter().copied())?,
+        rows(&params.w2)?,
+        list(params.b2.iter().copied())?,
+        list(case.x.iter().copied())?,
+        case.y,
+    ))
+}
+
+/// The `case` parameter for `case`; `None` when it has a non-finite value.
+pub fn encode(case: &Case) -> Option<String> {
+    input_json(case).map(|json| base64url::encode(json.as_bytes()))
+}
+
+/// The case a link's `case` parameter holds. Never panics, whatever the parameter.
+pub fn decode(param: &str) -> Result<Case, LinkError> {
+    if param.trim().is_empty() {
+        return Err(LinkError::Empty);
+    }
+    let bytes = base64url::decode(param).ok_or(LinkError::NotBase64)?;
+    let text = String::from_utf8(bytes).map_err(|_| LinkError::NotText)?;
+    parse_case(&text).map_err(LinkError::Case)
+}
+
+fn number(value: f64) -> Option<String> {
+    value.is_finite().then(|| format!("{value:?}"))
+}
+
+fn list(values: impl Iterator<Item = f64>) -> Option<String> {
+    let items: Vec<String> = values.map(number).collect::<Option<_>>()?;
+    Some(format!("[{}]", items.join(",")))
+}
+
+/// Arrays of rows, numpy's layout. // [rows x cols]
+fn rows(matrix: &DMatrix<f64>) -> Option<String> {
+    let rows: Vec<String> = matrix.row_iter().map(|row| list(row.iter().copied())).collect::<Option<_>>()?;
+    Some(format!("[{}]", rows.join(",")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mlp::Params;
+    use nalgebra::DVector;
+
+    fn case(lambda: f64) -> Case {
+        let params = Params {
+            w1: DMatrix::from_row_slice(3, 2, &[0.1, -2.5e-7, 1e300, 3.0, -0.0, 1.0 / 3.0]), // [d_h x d]
+            b1: DVector::from_vec(vec![0.0, 1e-320, -7.25]),
+            w2: DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, f64::MIN_POSITIVE]), // [m x d_h]
+            b2: DVector::from_vec(vec![0.5, -0.5]),
+        };
+        Case { params, x: DVector::from_vec(vec![std::f64::consts::PI, -1e-9]), y: 1, lambda }
+    }
+
+    #[test]
+    fn a_case_survives_the_link_bit_for_bit() {
+        let case = case(0.01);
+        let param = encode(&case).expect("finite");
+        assert!(param.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
+        let back = decode(&param).expect("reads back");
+        assert_eq!(back, case);
+        assert_eq!(back.params.w1[(2, 0)].to_bits(), (-0.0f64).to_bits(), "the sign of zero too");
+    }
+
+    #[test]
+    fn the_link_holds_only_the_input() {
+        let json = input_json(&case(0.0)).expect("finite");
+        assert!(json.starts_with(r#"{"d":2,"d_h":3,"m":2,"lambda":0.0,"params":{"W1":[[0.1,-2.5e-7],"#), "{json}");
+        assert!(json.ends_with(r#""x":[3.141592653589793,-1e-9],"y":1}"#), "{json}");
+        assert!(!json.contains("forward") && !json.contains(' '));
+    }
+
+    #[test]
+    fn a_non_finite_value_gives_no_link() {
+        let mut case = case(0.0);
+        case.params.b2[1] = f64::NAN;
+        assert_eq!(encode(&case), None);
+    }
+
+    #[test]
+    fn bad_parameters_say_what_is_wrong_and_never_panic() {
+        assert_eq!(decode(""), Err(LinkError::Empty));
+        assert_eq!(decode("abc$"), Err(LinkError::NotBase64));
+        assert_eq!(decode("abcde"), Err(LinkError::NotBase64));
+        assert_eq!(decode(&base64url::encode(&[0xff, 0xfe])), Err(LinkError::NotText));
+        assert!(matches!(decode(&base64url::encode(b"{\"y\": 7")), Err(LinkError::Case(CaseError::Json { .. }))));
+        // Every byte string, cut anywhere: an error or a case, never a panic.
+        let good = encode(&case(0.1)).expect("finite");
+        for end in 0..good.len() {
+            let _ = decode(&good[..end]);
+        }
+        for seed in 0u32..2000 {
+            let bytes: Vec<u8> = (0..(seed % 97)).map(|i| (seed.wrapping_mul(2654435761).rotate_left(i) & 0xff) as u8).collect();
+            let _ = decode(&base64url::encode(&bytes));
+            let _ = decode(&String::from_utf8_lossy(&bytes));
+        }
+    }
+}
