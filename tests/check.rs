@@ -166,6 +166,8 @@ fn a_large_network_is_checked_on_demand() {
     });
     assert!(browser.text(".check-on-demand p").contains("n_θ = 4104"));
     assert_eq!(pass_of(&browser, "check-verdict"), None, "nothing checked yet");
+    scroll_to(&browser, "check-panel");
+    browser.screenshot("check-on-demand");
     let ms = time_one_check(&browser);
     eprintln!("wasm: {ms:.0} ms from the click to the verdict for the 7-256-8 network (n_θ = 4104)");
     wait_pass(&browser, "check-verdict", "true");
@@ -228,4 +230,48 @@ fn print_check_timings() {
 
 fn checked_feature(b: &Browser, key: &str) -> Value {
     b.exec("return document.getElementById(arguments[0]).checked", vec![Value::from(format!("feature-{key}"))])
+}
+
+/// Loads reference case seed 2 (λ = 0.01, biases not 0) through the case panel, as a paste.
+fn load_reference_case(b: &Browser) {
+    let fixture: Value =
+        serde_json::from_str(include_str!("../crates/mlp/tests/fixtures/cases.json")).expect("cases.json parses");
+    let case = fixture["cases"][1].to_string();
+    let script = "const t = document.getElementById('case-input');
+        t.value = arguments[0];
+        t.dispatchEvent(new Event('input', { bubbles: true }));";
+    b.exec(script, vec![Value::from(case)]);
+    b.click(&b.find("#load-case"));
+    b.wait_for(5, "the case banner", |b| b.text("#case-banner").contains("d_h = 3").then_some(()));
+}
+
+#[test]
+fn penalized_biases_fail_the_check_once_the_biases_are_not_zero() {
+    let (_server, browser) = open("lang=en");
+    load_reference_case(&browser);
+    wait_pass(&browser, "check-verdict", "true");
+    switch(&browser, "biases");
+    wait_pass(&browser, "check-verdict", "false");
+    // b1 fails; on b2 the extra 2λb (≈ 0.0007) is within the course's 1 % of ∂L/∂b2 (≈ 0.54).
+    assert_eq!(pass_of(&browser, "check-group-b1").as_deref(), Some("false"));
+    assert_eq!(pass_of(&browser, "check-group-W1").as_deref(), Some("true"));
+    assert_eq!(pass_of(&browser, "check-group-W2").as_deref(), Some("true"));
+    switch(&browser, "biases");
+    wait_pass(&browser, "check-verdict", "true");
+}
+
+#[test]
+fn a_step_changed_by_a_mistake_says_so() {
+    let (_server, browser) = open("lang=en&step=n&mistakes=relu");
+    let note = browser.text("#altered-n");
+    assert!(note.starts_with("Altered by a mistake switch"), "{note}");
+    assert!(note.contains("(grad_hs + np.abs(grad_hs)) / 2") || note.contains("abs"), "{note}");
+    browser.click(&browser.find("#goto-l"));
+    let others = browser.exec("return document.querySelectorAll('.altered').length", vec![]);
+    assert_eq!(others, Value::from(0), "step (l) is not altered by the ReLU mistake");
+    browser.click(&browser.find("#goto-n"));
+    switch(&browser, "relu");
+    browser.wait_for(5, "the note to go", |b| {
+        (b.exec("return document.querySelectorAll('.altered').length", vec![]) == Value::from(0)).then_some(())
+    });
 }

@@ -7,7 +7,8 @@ use super::matrix_view::{MatrixView, Role};
 use crate::i18n::stepper::{step_title, StepperMsg};
 use crate::i18n::t;
 use crate::mathml::math;
-use crate::stepper::content::{matrix_form, numpy, operands, scalar_form};
+use crate::i18n::mistakes::{mistake_title, mistake_why, wrong_numpy};
+use crate::stepper::content::{matrix_form, mistakes_altering, numpy, operands, scalar_form};
 use crate::stepper::format::number;
 use crate::stepper::formula::{formula, reads, Cells};
 use crate::stepper::quantity::Quantity;
@@ -66,6 +67,7 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Select
                 <span class="eq-label">{move || t(lang.get(), StepperMsg::Numpy)}</span>
                 <pre><code>{numpy(step)}</code></pre>
             </div>
+            <Altered step=step walk=walk />
             <div class="operands">
                 <div class="side reads">
                     <span class="side-label">{move || t(lang.get(), StepperMsg::Reads)}</span>
@@ -81,6 +83,37 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Select
             <div class="formula" aria-live="polite" inner_html=instantiated></div>
             {(step == Step::Update).then(|| view! { <UpdateOutcome walk=walk /> })}
         </article>
+    }
+}
+
+/// While a mistake switch changes this step: which one, the line that now runs, and why it is
+/// wrong. The numbers below are then the mistaken ones.
+#[component]
+fn Altered(step: Step, walk: Memo<Option<Walk>>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    move || {
+        let altering = walk.with(|w| w.as_ref().map(|w| mistakes_altering(step, w.example.mistakes)))?;
+        (!altering.is_empty()).then(|| {
+            let lang = lang.get();
+            let items = altering
+                .into_iter()
+                .map(|m| {
+                    view! {
+                        <li>
+                            <strong>{t(lang, mistake_title(m))}</strong>
+                            <pre><code>{wrong_numpy(m)}</code></pre>
+                            <span>{t(lang, mistake_why(m))}</span>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <div class="altered" role="note" id=format!("altered-{}", step.key())>
+                    <p class="altered-title">{t(lang, StepperMsg::Altered)}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
     }
 }
 

@@ -46,6 +46,10 @@ crate::messages! {
         TypedY => ("y (class)", "y (classe)"),
         UseTyped => ("Walk this example", "Parcourir cet exemple"),
         NoWalk => ("No example to walk: the settings are not valid yet.", "Aucun exemple à parcourir : les réglages ne sont pas encore valides."),
+        Altered => (
+            "Altered by a mistake switch: the numbers of this step come from the mistaken line below, not from the equation above.",
+            "Modifiée par une erreur activée : les nombres de cette étape viennent de la ligne erronée ci-dessous, pas de l'équation ci-dessus."
+        ),
         CaseBanner => ("Walking the loaded case", "Parcours du cas chargé"),
         BackToNetwork => ("Back to the network", "Revenir au réseau"),
     }

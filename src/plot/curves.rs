@@ -157,7 +157,7 @@ mod tests {
 
     fn record(epoch: usize, loss: f64, error: f64, with_valid: bool) -> EpochRecord {
         let stats = SetStats { loss, objective: loss + 0.1, error };
-        EpochRecord { epoch, train: stats, valid: with_valid.then_some(stats), test: None }
+        EpochRecord { epoch, train: stats, valid: with_valid.then_some(stats), test: None, dead_units: 0 }
     }
 
     #[test]

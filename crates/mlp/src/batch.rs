@@ -21,7 +21,7 @@
 mod block;
 mod workspace;
 
-pub use workspace::Workspace;
+pub use workspace::{Workspace, MAX_BLOCK};
 
 use nalgebra::{DMatrix, DVector};
 
@@ -175,6 +175,67 @@ mod tests {
         let (grads, _) = batch_backward(&params, &fwd, &xs, &[1, 0], 0.0);
         assert!((grads.b2[0] - (0.5 + p - 1.0) / 2.0).abs() < 1e-15);
         assert!((grads.b2[0] + grads.b2[1]).abs() < 1e-15); // each row of O_s − Y sums to 0
+    }
+
+    #[test]
+    fn units_exactly_at_the_kink_pass_no_gradient() {
+        // b1 = 0 and W1 rows 0, 1 orthogonal to every x below, so h_a_0 = h_a_1 = 0 exactly on
+        // every row (x = 0 puts unit 2 at 0 too). rect'(0) = 0: ∂W1 and ∂b1 of units 0 and 1
+        // must be exactly 0 in all three forms, although ∂L/∂h_s is not 0 for them.
+        let params = Params::from_rows(
+            &[vec![1.0, -1.0], vec![2.0, -2.0], vec![0.5, 0.25]],
+            &[0.0, 0.0, 0.0],
+            &[vec![1.0, -2.0, 0.5], vec![-1.5, 1.0, 2.0]],
+            &[0.1, -0.1],
+        )
+        .unwrap();
+        let xs = DMatrix::from_row_slice(3, 2, &[0.0, 0.0, 1.0, 1.0, 3.0, 3.0]);
+        let ys = [0, 1, 0];
+        // The mean of the one-example gradients (backward.rs, whose kink test is separate).
+        let mut mean = Params::zeros(params.shape());
+        for (i, &y) in ys.iter().enumerate() {
+            let x: DVector<f64> = xs.row(i).transpose();
+            let fwd = crate::forward(&params, &x, y).unwrap();
+            assert_eq!((fwd.h_a[0], fwd.h_a[1]), (0.0, 0.0));
+            let g = crate::backward(&params, &fwd, &x, y, 0.0);
+            assert!(g.h_s[0] != 0.0 && g.h_s[1] != 0.0);
+            mean.axpy(1.0 / 3.0, &g.regularized());
+        }
+        let fwd = batch_forward(&params, &xs, &ys).unwrap();
+        let (matrix_form, _) = batch_backward(&params, &fwd, &xs, &ys, 0.0);
+        let mut workspace = Params::zeros(params.shape());
+        Workspace::new(params.shape(), 2).gradient(
+            &params,
+            &xs,
+            &ys,
+            &[0, 1, 2],
+            0.0,
+            &mut workspace,
+        );
+        for (form, g) in [
+            ("backward", &mean),
+            ("batch_backward", &matrix_form),
+            ("Workspace", &workspace),
+        ] {
+            for j in 0..2 {
+                let dead = (g.w1[(j, 0)], g.w1[(j, 1)], g.b1[j]);
+                assert_eq!(dead, (0.0, 0.0, 0.0), "{form}: unit {j}");
+            }
+            assert!(g.b1[2] != 0.0, "{form}: unit 2 is active on rows 1 and 2");
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-15;
+            assert!(
+                g.w1.iter().zip(mean.w1.iter()).all(|(&a, &b)| close(a, b)),
+                "{form}"
+            );
+            assert!(
+                g.b1.iter().zip(mean.b1.iter()).all(|(&a, &b)| close(a, b)),
+                "{form}"
+            );
+            assert!(
+                g.w2.iter().zip(mean.w2.iter()).all(|(&a, &b)| close(a, b)),
+                "{form}"
+            );
+        }
     }
 
     #[test]

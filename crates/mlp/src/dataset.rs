@@ -167,7 +167,7 @@ impl DatasetKind {
     pub fn classes_range(self) -> (usize, usize) {
         match self {
             DatasetKind::Moons | DatasetKind::Xor => (2, 2),
-            DatasetKind::Circles | DatasetKind::Spirals | DatasetKind::Blobs => (2, 8),
+            DatasetKind::Circles | DatasetKind::Spirals | DatasetKind::Blobs => (2, MAX_CLASSES),
         }
     }
 

@@ -10,13 +10,19 @@
 //! `|g_fd − g_bp| / max(1e-12, |g_fd| + |g_bp|)` and the course's ratio `g_bp / g_fd`.
 //!
 //! **When an entry passes** ([`EntryCheck::passes`]), any one of:
-//! 1. the course's criterion: `g_bp / g_fd` lies in [0.99, 1.01];
-//! 2. `rel_error < 1e-6`, what a correct f64 implementation reaches (this includes the
-//!    "both zero" entries, e.g. a dead ReLU unit, whose relative error is defined as 0);
-//! 3. `|g_fd − g_bp| ≤ 1e-8`, the noise floor of the centred difference: R̃ is only known to
-//!    about 1e-16·|R̃|, so g_fd carries an error near 1e-16·|R̃|/ε ≈ 1e-11·|R̃|. For gradients that
-//!    small the ratio is noise, and 1e-8 leaves a factor 1000 of margin for |R̃| ≲ 1. The common
+//! 1. both are (near) zero, `|g_fd| + |g_bp| < 1e-12`: e.g. a weight into a dead ReLU unit,
+//!    where 0 = 0 and the ratio 0/0 does not exist;
+//! 2. the course's criterion: `g_bp / g_fd` lies in [0.99, 1.01];
+//! 3. `rel_error < 1e-6`, what a correct f64 implementation reaches;
+//! 4. `|g_fd − g_bp| ≤ 1e-8 · max(1, |R̃|)`, the noise floor of the centred difference: R̃ is
+//!    only known to about 1e-16·|R̃|, so g_fd carries an error near 1e-16·|R̃|/ε ≈ 1e-11·|R̃|.
+//!    For gradients that small the ratio is noise; the floor scales with R̃ (a loss of 1000 is
+//!    1000 times noisier in absolute terms) and keeps a factor 1000 of margin. The common
 //!    mistakes of the course give errors of the size of the gradient itself, far above it.
+//!
+//! The relative error is reported exactly as math.md writes it,
+//! `|g_fd − g_bp| / max(1e-12, |g_fd| + |g_bp|)` (0 when both are 0), and the ratio whenever
+//! g_fd ≠ 0; the "both zero" rule lives in `passes` only.
 //!
 //! A NaN or infinite value on either side always **fails**: its entry reports
 //! `rel_error = ∞` and `ratio = None`, so one NaN (e.g. from a softmax without the max-shift)
@@ -106,8 +112,8 @@ pub fn check_gradients(
 /// gradient (one of the course's common mistakes) shows which group fails. ∂L/∂x is not part of
 /// `backprop`, so [`GradCheck::input`] is `None`.
 ///
-/// Errors when `x`, `y` or `backprop` do not fit `params`, when a parameter is not finite, or
-/// when `epsilon` is not positive and finite.
+/// Errors when `x`, `y` or `backprop` do not fit `params`, when a parameter is not finite, when
+/// `lambda` is negative or not finite, or when `epsilon` is not positive and finite.
 pub fn check_against(
     params: &Params,
     x: &DVector<f64>,
@@ -116,6 +122,7 @@ pub fn check_against(
     epsilon: f64,
     backprop: &Params,
 ) -> Result<GradCheck, ShapeError> {
+    check_lambda(lambda)?;
     if !(epsilon > 0.0 && epsilon.is_finite()) {
         return Err(ShapeError::InvalidEpsilon { epsilon });
     }
@@ -128,23 +135,20 @@ pub fn check_against(
     )?; // checks that θ is finite; this copy is the one we perturb
     check_same_shape(backprop, params.shape())?;
 
+    let r_tilde = objective(&params, x, y, lambda);
     let mut probe = params;
     let groups = Group::ALL
         .iter()
         .map(|&group| {
-            check_group(
-                &mut probe,
-                group,
-                backprop,
-                |p| objective(p, x, y, lambda),
-                epsilon,
-            )
+            let at = |p: &Params| objective(p, x, y, lambda);
+            check_group(&mut probe, group, backprop, at, r_tilde, epsilon)
         })
         .collect();
     Ok(GradCheck {
         groups,
         input: None,
         epsilon,
+        objective: r_tilde,
     })
 }
 
@@ -154,12 +158,23 @@ pub(crate) fn objective(params: &Params, x: &DVector<f64>, y: usize, lambda: f64
     forward(params, x, y).map_or(f64::NAN, |f| f.loss) + params.penalty(lambda)
 }
 
-/// Centred differences of `r_tilde` on every entry of `group`, each restored afterwards.
+/// λ must be 0 or a positive finite number.
+pub(crate) fn check_lambda(lambda: f64) -> Result<(), ShapeError> {
+    if lambda.is_finite() && lambda >= 0.0 {
+        Ok(())
+    } else {
+        Err(ShapeError::InvalidLambda { lambda })
+    }
+}
+
+/// Centred differences of `r_tilde` on every entry of `group`, each restored afterwards;
+/// `value` is R̃ at the unperturbed θ (it sets the noise floor).
 fn check_group(
     probe: &mut Params,
     group: Group,
     backprop: &Params,
     r_tilde: impl Fn(&Params) -> f64,
+    value: f64,
     epsilon: f64,
 ) -> GroupCheck {
     let (rows, cols) = group.dims(probe.shape());
@@ -177,11 +192,13 @@ fn check_group(
             if let Some(slot) = group.entry(probe, row, col) {
                 *slot = theta;
             }
-            entries.push(EntryCheck::new(
+            let backprop = group.value(backprop, row, col);
+            entries.push(EntryCheck::with_objective(
                 row,
                 col,
-                group.value(backprop, row, col),
+                backprop,
                 finite_diff,
+                value,
             ));
         }
     }

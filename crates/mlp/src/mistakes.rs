@@ -20,8 +20,13 @@
 //!   m ≠ d_h). The switch keeps exactly that: only the diagonal of the outer product survives,
 //!   `∂L/∂W2_kj = ∂L/∂o_a_k · h_s_k` if k = j and 0 otherwise; likewise
 //!   `∂L/∂W1_kj = ∂L/∂h_a_k · x_k` if k = j and 0 otherwise.
-//! - **Element-wise instead of matrix–vector product (l).** `W2.T * grad_oa` keeps only the
-//!   k = j term of Σ_k: `∂L/∂h_s_j = W2_jj · ∂L/∂o_a_j` for j < min(m, d_h), and 0 otherwise.
+//! - **Element-wise instead of matrix–vector product (l).** In numpy, `W2.T * grad_oa`
+//!   broadcasts the m-vector along the rows of the `[d_h x m]` matrix `W2.T`: the result is the
+//!   `[d_h x m]` matrix of the products `W2_kj · ∂L/∂o_a_k`, every term of Σ_k, but *not summed*
+//!   (and shapes only line up by accident later on). The switch simplifies this to a vector of
+//!   the right length by keeping the diagonal k = j of that matrix:
+//!   `∂L/∂h_s_j = W2_jj · ∂L/∂o_a_j` for j < min(m, d_h), and 0 otherwise. Both drop the
+//!   other terms of the sum, which is what the gradient check catches.
 //! - **ReLU backward on positive gradients (n).** `(grad_hs + |grad_hs|) / 2` keeps the *positive
 //!   gradients* instead of the gradients of the *active units* (h_a > 0).
 //! - **Stray input factor (q).** `∂L/∂x_j = x_j · Σ_k ∂L/∂h_a_k W1_kj`. ∂L/∂x is not used by
@@ -32,11 +37,16 @@
 //!   switches may be on together.
 //! - **Softmax without the max-shift (c), (d).** `o_s = exp(o_a) / Σ exp(o_a)` and
 //!   `L = −ln(o_s_y)`, literally. For ordinary logits this is the correct result (up to
-//!   rounding). A logit above ≈ 709.78 overflows exp to ∞, and ∞/∞ is NaN: o_s, the loss and
-//!   every gradient downstream become NaN. Well before that, a true class whose probability
-//!   underflows to 0 (logits a few hundred apart) gives `L = −ln 0 = ∞`, while the shifted
-//!   log-sum-exp gives the finite loss; the gradients, computed from o_s, are then still right,
-//!   so the gradient check only fails once a logit passes ≈ 709.78 and NaN appears.
+//!   rounding). Well before anything overflows, a true class whose probability underflows to 0
+//!   (logits a few hundred apart) gives `L = −ln 0 = ∞`, while the shifted log-sum-exp gives
+//!   the finite loss; the gradients, computed from o_s, are then still right. A logit above
+//!   ≈ 709.78 overflows exp to ∞ and Σ exp to ∞: the overflowing classes get o_s_k = ∞/∞ = NaN
+//!   and the others o_s_k = finite/∞ = 0. The loss is then NaN if y is an overflowing class and
+//!   `−ln 0 = ∞` otherwise. Among the gradients, ∂L/∂o_a (and so ∂L/∂b2 and the rows of ∂L/∂W2)
+//!   is NaN for the overflowing classes; ∂L/∂h_s = W2ᵀ ∂L/∂o_a sums over them, so it is NaN,
+//!   and so are ∂L/∂h_a, ∂L/∂W1 and ∂L/∂b1 for the *active* hidden units, while inactive units
+//!   still get 0 (rect' = 0 selects, it does not multiply). The gradient check fails on those
+//!   NaN entries.
 //! - **Gradient ascent (f).** Only the update changes sign; every gradient is right, so the
 //!   gradient check passes and [`crate::gradcheck::update_check`] shows R̃ going up instead.
 //!
@@ -56,7 +66,8 @@ pub enum Mistake {
     GradientAscent,
     /// (j), (p) `grad_oa * hs` (entry by entry) instead of the outer product.
     ElementwiseOuter,
-    /// (l) `W2.T * grad_oa` (entry by entry) instead of `W2ᵀ · grad_oa`.
+    /// (l) `W2.T * grad_oa` (broadcast, unsummed) instead of `W2ᵀ · grad_oa`; kept as its
+    /// diagonal k = j (see the module docs).
     ElementwiseMatVec,
     /// (n) `(g + |g|)/2` instead of `g ⊙ 1{h_a > 0}`.
     ReluPositiveGrad,

@@ -9,9 +9,11 @@
 //! inputs of the layer (d for W1, d_h for W2). The penalty (r) is λ(Σ W1² + Σ W2²): biases are not
 //! penalised.
 
+mod check;
 mod error;
 mod shape;
 
+pub(crate) use check::check_vector_finite;
 pub use error::ShapeError;
 pub use shape::{Shape, MAX_D, MAX_D_H, MAX_M};
 
@@ -52,37 +54,6 @@ impl Params {
         }
     }
 
-    /// Assembles parameters, checking that the shapes agree (`W1` `[d_h x d]`, `b1` `d_h`,
-    /// `W2` `[m x d_h]`, `b2` `m`, with `d, d_h ≥ 1`, `m ≥ 2`) and that every value is finite.
-    pub fn from_parts(
-        w1: DMatrix<f64>,
-        b1: DVector<f64>,
-        w2: DMatrix<f64>,
-        b2: DVector<f64>,
-    ) -> Result<Params, ShapeError> {
-        let params = Params { w1, b1, w2, b2 };
-        params.check_shape()?;
-        params.check_finite()?;
-        Ok(params)
-    }
-
-    /// Builds parameters from matrices given as arrays of rows (the layout of the reference JSON
-    /// and of numpy): `w1[j][k]` = W1_jk. Ragged or empty matrices and non-finite values are
-    /// reported with the field and position, e.g. "W2 row 1 has 3 values, expected 2".
-    pub fn from_rows(
-        w1: &[Vec<f64>],
-        b1: &[f64],
-        w2: &[Vec<f64>],
-        b2: &[f64],
-    ) -> Result<Params, ShapeError> {
-        Params::from_parts(
-            matrix_from_rows("W1", w1)?,
-            DVector::from_column_slice(b1),
-            matrix_from_rows("W2", w2)?,
-            DVector::from_column_slice(b2),
-        )
-    }
-
     /// The shape read from `W1` (`d_h x d`) and `W2` (`m x d_h`). Use [`Params::check_shape`] to
     /// also verify that the four fields agree.
     pub fn shape(&self) -> Shape {
@@ -91,23 +62,6 @@ impl Params {
             d_h: self.w1.nrows(),
             m: self.w2.nrows(),
         }
-    }
-
-    /// Checks that the four fields have consistent shapes (the fields are public, so a value built
-    /// by hand may not) and returns that shape.
-    pub fn check_shape(&self) -> Result<Shape, ShapeError> {
-        let shape = Shape::new(self.w1.ncols(), self.w1.nrows(), self.w2.nrows())?;
-        if self.b1.len() != shape.d_h {
-            return Err(ShapeError::length("b1", shape.d_h, self.b1.len()));
-        }
-        if self.w2.ncols() != shape.d_h {
-            let found = (self.w2.nrows(), self.w2.ncols());
-            return Err(ShapeError::matrix("W2", (shape.m, shape.d_h), found));
-        }
-        if self.b2.len() != shape.m {
-            return Err(ShapeError::length("b2", shape.m, self.b2.len()));
-        }
-        Ok(shape)
     }
 
     /// True when every field has exactly the sizes given by `shape`.
@@ -181,13 +135,6 @@ impl Params {
             self.b2.as_mut_slice(),
         ]
     }
-
-    fn check_finite(&self) -> Result<(), ShapeError> {
-        check_matrix_finite("W1", &self.w1)?;
-        check_vector_finite("b1", &self.b1)?;
-        check_matrix_finite("W2", &self.w2)?;
-        check_vector_finite("b2", &self.b2)
-    }
 }
 
 /// Fills `w` row by row with values uniform in [−bound, bound].
@@ -196,51 +143,6 @@ fn fill_uniform<R: Rng + ?Sized>(w: &mut DMatrix<f64>, bound: f64, rng: &mut R) 
         for k in 0..w.ncols() {
             w[(j, k)] = rng.random_range(-bound..=bound);
         }
-    }
-}
-
-/// A matrix from its rows; every row must have as many values as the first.
-fn matrix_from_rows(field: &'static str, rows: &[Vec<f64>]) -> Result<DMatrix<f64>, ShapeError> {
-    let ncols = rows.first().map_or(0, Vec::len);
-    if ncols == 0 {
-        return Err(ShapeError::Empty { field });
-    }
-    for (row, values) in rows.iter().enumerate() {
-        if values.len() != ncols {
-            return Err(ShapeError::Ragged {
-                field,
-                row,
-                expected: ncols,
-                found: values.len(),
-            });
-        }
-    }
-    Ok(DMatrix::from_fn(rows.len(), ncols, |j, k| rows[j][k]))
-}
-
-fn check_matrix_finite(field: &'static str, w: &DMatrix<f64>) -> Result<(), ShapeError> {
-    for j in 0..w.nrows() {
-        for k in 0..w.ncols() {
-            if !w[(j, k)].is_finite() {
-                return Err(ShapeError::NonFinite {
-                    field,
-                    row: j,
-                    col: Some(k),
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
-pub(crate) fn check_vector_finite(field: &'static str, v: &DVector<f64>) -> Result<(), ShapeError> {
-    match v.iter().position(|x| !x.is_finite()) {
-        Some(row) => Err(ShapeError::NonFinite {
-            field,
-            row,
-            col: None,
-        }),
-        None => Ok(()),
     }
 }
 
@@ -268,8 +170,14 @@ mod tests {
         let p = Params::init(shape, &mut Pcg64::seed_from_u64(3));
         for (name, w, bound) in [("W1", &p.w1, 0.25), ("W2", &p.w2, 0.05)] {
             let (min, max) = (w.min(), w.max());
-            assert!(min >= -bound && max <= bound, "{name}: {min} {max} vs ±{bound}");
-            assert!(min < -0.9 * bound && max > 0.9 * bound, "{name}: {min} {max}");
+            assert!(
+                min >= -bound && max <= bound,
+                "{name}: {min} {max} vs ±{bound}"
+            );
+            assert!(
+                min < -0.9 * bound && max > 0.9 * bound,
+                "{name}: {min} {max}"
+            );
             // The mean of N uniform draws has standard error b/√(3N): 5 of them is < 0.05 b.
             let mean = w.mean();
             assert!(mean.abs() < 0.05 * bound, "{name}: mean {mean}");

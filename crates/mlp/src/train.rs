@@ -1,11 +1,18 @@
 //! The SGD trainer of exercise (f): `θ ← θ − η ∇_θ R̃` on minibatches of K examples, until
-//! `η ‖∇_θ R̃‖ < ε` or the student stops it.
+//! `η ‖∇_θ R̃‖ < ε` ([`Trainer::converged`]) or the student stops it.
 //!
 //! Each step follows the *mean* gradient of its minibatch B,
 //! `∇ [(1/|B|) Σ_B L(x, y) + λ(ΣW1² + ΣW2²)]`, so η does not depend on K. An epoch visits the
 //! training set once in an order shuffled by an RNG seeded from [`TrainConfig::seed`]; the
 //! last minibatch of an epoch may be shorter. At the end of each epoch the three sets are
-//! evaluated and an [`EpochRecord`] is appended to the history (record 0 = before training).
+//! evaluated and an [`EpochRecord`] is appended to the history (record 0 = before training),
+//! with the number of dead hidden units; the gradient of the whole training objective
+//! `(1/n) Σ L + λ(ΣW1² + ΣW2²)` is computed for the stopping test (f), not that of the last
+//! minibatch, which is noisy and never small with K < n.
+//!
+//! **Stopping.** A step returns a [`Divergence`] instead of its loss when the loss or θ turn
+//! NaN or run away ([`LOSS_LIMIT`], [`PARAM_LIMIT`]), or, from the step that ends an epoch, when
+//! every hidden unit is dead on the training set ([`Divergence::DeadNetwork`]).
 //!
 //! **No allocation after warm-up.** All buffers (the minibatch [`Workspace`], the gradient,
 //! the shuffled order) are allocated by [`Trainer::new`]. Steps, end-of-epoch evaluations and
@@ -34,7 +41,7 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_pcg::Pcg64;
 
-use crate::batch::Workspace;
+use crate::batch::{Workspace, MAX_BLOCK};
 use crate::dataset::Split;
 use crate::features::FeatureSet;
 use crate::mistakes::Mistakes;
@@ -57,11 +64,14 @@ pub struct Trainer {
     test: Examples,
     /// This epoch's visiting order of the training rows; `order[cursor..]` is still to come.
     order: Vec<usize>,
+    /// 0..n, the training rows in order: the "minibatch" of the full gradient.
+    all_rows: Vec<usize>,
     cursor: usize,
     /// Shuffles `order` at the start of each epoch; seeded from `config.seed`.
     rng: Pcg64,
     workspace: Workspace,
-    /// ∇_θ R̃ of the last minibatch (same shapes as θ).
+    /// Scratch gradient (same shapes as θ): ∇_θ R̃ of the last minibatch, and after each epoch
+    /// end that of the whole training set.
     grads: Params,
     /// Completed epochs.
     epoch: usize,
@@ -69,6 +79,7 @@ pub struct Trainer {
     step_in_epoch: usize,
     examples_seen: usize,
     history: Vec<EpochRecord>,
+    /// ‖∇_θ R̃‖ over the whole training set at the end of the last completed epoch.
     grad_norm: Option<f64>,
     diverged: Option<Divergence>,
     /// The common mistakes switched on for the steps (none by default).
@@ -102,7 +113,8 @@ impl Trainer {
             return Err(TrainError::EmptyTrainingSet);
         }
         let mut rng = Pcg64::seed_from_u64(config.seed);
-        let mut order: Vec<usize> = (0..train.len()).collect();
+        let all_rows: Vec<usize> = (0..train.len()).collect();
+        let mut order = all_rows.clone();
         order.shuffle(&mut rng);
         let capacity = block_capacity(config.batch_size, train.len());
         let mut trainer = Trainer {
@@ -115,6 +127,7 @@ impl Trainer {
             valid,
             test,
             order,
+            all_rows,
             cursor: 0,
             rng,
             epoch: 0,
@@ -137,6 +150,7 @@ impl Trainer {
 
     /// Replaces θ (same shape, finite values), e.g. after a divergence, and accepts steps again.
     /// The history, counters and epoch order are kept; build a new trainer to start over.
+    /// [`grad_norm`](Self::grad_norm) is forgotten (it was the old θ's) until the next epoch end.
     pub fn set_params(&mut self, params: Params) -> Result<(), TrainError> {
         let shape = checked_shape(&params)?;
         let expected = self.params.shape();
@@ -148,6 +162,7 @@ impl Trainer {
         }
         self.params = params;
         self.diverged = None;
+        self.grad_norm = None;
         Ok(())
     }
 
@@ -231,12 +246,18 @@ impl Trainer {
         &self.history
     }
 
-    /// ‖∇_θ R̃‖ (Euclidean norm over all parameters) of the last step; `None` before the first.
+    /// ‖∇_θ R̃‖ (Euclidean norm over all n_θ parameters) of the whole training objective
+    /// `R̃ = (1/n) Σ_i L(x_i, y_i) + λ(ΣW1² + ΣW2²)`, computed at the end of the last completed
+    /// epoch; `None` before the first epoch ends (and after [`set_params`](Self::set_params)).
+    ///
+    /// This is the gradient of (f)'s stopping test, not the last minibatch's: with K < n that
+    /// one is noisy and stays large even at the minimum.
     pub fn grad_norm(&self) -> Option<f64> {
         self.grad_norm
     }
 
-    /// The course's stopping test `η ‖∇_θ R̃‖ < ε` on the last step (false before the first).
+    /// The course's stopping test (f), `η ‖∇_θ R̃‖ < ε` (strictly), with the current η and
+    /// [`grad_norm`](Self::grad_norm); false while that is `None`.
     pub fn converged(&self, epsilon: f64) -> bool {
         self.grad_norm
             .is_some_and(|norm| self.config.eta * norm < epsilon)
@@ -247,8 +268,8 @@ impl Trainer {
         self.diverged.as_ref()
     }
 
-    /// Statistics of the current θ on the three sets, labelled with the completed epochs; not
-    /// added to the history. Allocates nothing.
+    /// Statistics of the current θ on the three sets, and its dead hidden units on the training
+    /// set, labelled with the completed epochs; not added to the history. Allocates nothing.
     pub fn evaluate(&mut self) -> EpochRecord {
         let (ws, params, lambda) = (&mut self.workspace, &self.params, self.config.lambda);
         let mut stats = |set: &Examples| {
@@ -259,11 +280,19 @@ impl Trainer {
                 error,
             }
         };
+        let (train, valid, test) = (
+            stats(&self.train),
+            (!self.valid.is_empty()).then(|| stats(&self.valid)),
+            (!self.test.is_empty()).then(|| stats(&self.test)),
+        );
+        // Cannot fail: `new` checked the training set against θ's shape, which never changes.
+        let dead_units = ws.dead_units(params, &self.train.xs).unwrap_or(0);
         EpochRecord {
             epoch: self.epoch,
-            train: stats(&self.train),
-            valid: (!self.valid.is_empty()).then(|| stats(&self.valid)),
-            test: (!self.test.is_empty()).then(|| stats(&self.test)),
+            train,
+            valid,
+            test,
+            dead_units,
         }
     }
 }
@@ -278,7 +307,8 @@ fn checked_shape(params: &Params) -> Result<Shape, TrainError> {
 }
 
 /// Workspace block size: a whole minibatch of K (at most n) examples, and at least
-/// [`EVAL_BLOCK`] so evaluation runs in large blocks.
+/// [`EVAL_BLOCK`] so evaluation runs in large blocks; at most [`MAX_BLOCK`], what a workspace
+/// holds.
 fn block_capacity(batch_size: usize, n_train: usize) -> usize {
-    batch_size.min(n_train).max(EVAL_BLOCK)
+    batch_size.min(n_train).clamp(EVAL_BLOCK, MAX_BLOCK)
 }

@@ -9,9 +9,12 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use mlp::batch::Workspace;
-use mlp::{DatasetKind, FeatureSet, Params, Shape, TrainConfig, Trainer};
-use rand::SeedableRng;
-use rand_pcg::Pcg64;
+use mlp::{Params, TrainConfig, Trainer};
+use nalgebra::DMatrix;
+
+mod fixture;
+
+use fixture::{moons_trainer, moons_trainer_with, MOONS_CONFIG};
 
 /// Wraps the system allocator and counts `alloc`, `alloc_zeroed` and `realloc` calls.
 struct Counting;
@@ -64,17 +67,12 @@ fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
 
 /// Two moons, 320 training examples, a d_h-unit network, minibatches of K; one warm-up epoch.
 fn warm_trainer(d_h: usize, batch_size: usize, eta: f64) -> Trainer {
-    let mut rng = Pcg64::seed_from_u64(9);
-    let data = DatasetKind::Moons.generate(400, 0.1, 2, &mut rng).unwrap();
-    let split = data.split(0.8, 0.1, &mut rng).unwrap();
-    let params = Params::init(Shape::new(2, d_h, 2).unwrap(), &mut rng);
     let config = TrainConfig {
         eta,
         batch_size,
-        lambda: 1e-4,
-        seed: 9,
+        ..MOONS_CONFIG
     };
-    let mut trainer = Trainer::new(params, config, FeatureSet::default(), &split).unwrap();
+    let mut trainer = moons_trainer_with(9, 400, d_h, config);
     trainer.run_epoch().unwrap();
     trainer
 }
@@ -112,17 +110,11 @@ fn training_allocations(d_h: usize, batch_size: usize) {
 
 /// A trainer that has diverged refuses steps without allocating either.
 fn divergence_allocations() {
-    let mut rng = Pcg64::seed_from_u64(2);
-    let data = DatasetKind::Moons.generate(200, 0.1, 2, &mut rng).unwrap();
-    let split = data.split(0.8, 0.1, &mut rng).unwrap();
-    let params = Params::init(Shape::new(2, 16, 2).unwrap(), &mut rng);
     let config = TrainConfig {
         eta: 50.0,
-        batch_size: 10,
-        lambda: 1e-4,
-        seed: 2,
+        ..MOONS_CONFIG
     };
-    let mut trainer = Trainer::new(params, config, FeatureSet::default(), &split).unwrap();
+    let mut trainer = moons_trainer(2, config);
     let (count, diverged) = allocations(|| {
         let first = (0..2000).find_map(|_| trainer.step_minibatch().err());
         let again = trainer.step_example().err();
@@ -144,6 +136,12 @@ fn workspace_allocations() {
     let mut grads = Params::zeros(params.shape());
     let rows: Vec<usize> = (0..set.len()).rev().collect();
     workspace.gradient(params, &set.xs, &set.ys, &rows[..100], 1e-4, &mut grads); // warm-up
+                                                                                  // The decision plane: a 100 x 100 grid of points, probabilities into a [10000 x m] buffer.
+    let grid = DMatrix::from_fn(10_000, 2, |i, j| {
+        let (row, col) = (i / 100, i % 100);
+        -2.5 + 0.05 * [col, row][j] as f64
+    });
+    let mut probabilities = DMatrix::zeros(10_000, 2);
     let (count, total) = allocations(|| {
         let mut total = 0.0;
         for chunk in rows.chunks(100).chain(rows.chunks(1).take(50)) {
@@ -151,13 +149,18 @@ fn workspace_allocations() {
         }
         for _ in 0..20 {
             total += workspace.evaluate(params, &set.xs, &set.ys).0;
+            total += workspace.dead_units(params, &set.xs).unwrap() as f64;
+        }
+        for _ in 0..3 {
+            workspace.predict_into(params, &grid, &mut probabilities);
         }
         total
     });
     assert!(total.is_finite());
+    assert!(probabilities.iter().all(|p| (0.0..=1.0).contains(p)));
     assert_eq!(
         count, 0,
-        "{count} heap allocations in Workspace::gradient/evaluate"
+        "{count} heap allocations in Workspace::gradient/evaluate/dead_units/predict_into"
     );
 }
 

@@ -8,8 +8,7 @@ use serde_json::{json, Value};
 
 mod fixture;
 
-use fixture::{json_cases, valid_input};
-
+use fixture::{finite, json_cases, valid_input};
 
 /// `got` and `want` agree: same structure, numbers within 1e-9 relative (+1e-12 absolute).
 fn assert_close(got: &Value, want: &Value, path: &str) {
@@ -128,13 +127,6 @@ fn every_reference_case_round_trips_bit_for_bit() {
         let again = parse_case(&export_case(&case, Mistakes::NONE).unwrap()).unwrap();
         assert_eq!(bits(&again), bits(&case));
     }
-}
-
-/// Any finite f64: every exponent, subnormals, ±0.
-fn finite() -> impl Strategy<Value = f64> {
-    any::<u64>()
-        .prop_map(f64::from_bits)
-        .prop_filter("finite", |v| v.is_finite())
 }
 
 fn any_case() -> impl Strategy<Value = Case> {

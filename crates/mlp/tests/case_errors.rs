@@ -8,15 +8,7 @@ use serde_json::{json, Value};
 
 mod fixture;
 
-use fixture::valid_input;
-
-
-/// Any finite f64: every exponent, subnormals, ±0.
-fn finite() -> impl Strategy<Value = f64> {
-    any::<u64>()
-        .prop_map(f64::from_bits)
-        .prop_filter("finite", |v| v.is_finite())
-}
+use fixture::{finite, valid_input};
 
 /// The error for `valid_input()` changed by `edit`.
 fn error_after(edit: impl FnOnce(&mut Value)) -> CaseError {

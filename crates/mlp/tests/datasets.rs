@@ -1,9 +1,9 @@
-//! Data sets, splits and input features: sizes, balance, reproducibility, ranges and the error
-//! messages a student sees.
+//! Data-set generation: sizes, balance, reproducibility, ranges and the error messages a student
+//! sees. Shapes at noise 0: `shapes.rs`; splits and hand-edited sets: `split.rs`; input
+//! features: `features.rs`.
 
 use mlp::dataset::{generators, DatasetError, MAX_POINTS, VIEW};
-use mlp::features::FeatureError;
-use mlp::{Dataset, DatasetKind, Feature, FeatureSet};
+use mlp::DatasetKind;
 use proptest::prelude::*;
 use rand::SeedableRng;
 use rand_pcg::Pcg64;
@@ -180,184 +180,12 @@ fn gaussian_has_mean_zero_and_variance_one() {
     assert!((var - 1.0).abs() < 0.04, "variance {var}");
 }
 
-/// Points and labels as sortable keys, to compare data sets as multisets.
-fn multiset(sets: &[&Dataset]) -> Vec<(u64, u64, usize)> {
-    let mut keys: Vec<_> = sets
-        .iter()
-        .flat_map(|d| d.points.iter().zip(&d.labels))
-        .map(|(p, &y)| (p[0].to_bits(), p[1].to_bits(), y))
-        .collect();
-    keys.sort_unstable();
-    keys
-}
-
 #[test]
-fn split_sizes_and_disjoint_parts_that_rebuild_the_data() {
-    let data = DatasetKind::Spirals
-        .generate(101, 0.2, 3, &mut rng(2))
-        .unwrap();
-    let split = data.split(0.6, 0.2, &mut rng(9)).unwrap();
-    assert_eq!(split.train.len(), 61); // round(60.6)
-    assert_eq!(split.valid.len(), 20); // round(20.2)
-    assert_eq!(split.test.len(), 20); // the rest
-    assert_eq!(
-        multiset(&[&split.train, &split.valid, &split.test]),
-        multiset(&[&data])
-    );
-    assert!([&split.train, &split.valid, &split.test]
-        .iter()
-        .all(|d| d.classes == 3));
-    // Shuffled: the training set is not simply the first points.
-    assert_ne!(split.train.points[..], data.points[..61]);
-    assert_eq!(split, data.split(0.6, 0.2, &mut rng(9)).unwrap());
-
-    let all = data.split(1.0, 0.0, &mut rng(9)).unwrap();
-    assert_eq!(
-        (all.train.len(), all.valid.len(), all.test.len()),
-        (101, 0, 0)
-    );
-    let halves = data.split(0.5, 0.5, &mut rng(9)).unwrap(); // round(50.5) twice is 102 > 101
-    assert_eq!(
-        (halves.train.len(), halves.valid.len(), halves.test.len()),
-        (51, 50, 0)
-    );
-}
-
-#[test]
-fn bad_split_fractions_are_refused() {
-    let data = DatasetKind::Moons
-        .generate(50, 0.1, 2, &mut rng(2))
-        .unwrap();
-    for (train, valid) in [
-        (-0.1, 0.1),
-        (1.1, 0.0),
-        (0.6, 0.5),
-        (f64::NAN, 0.1),
-        (0.5, f64::NAN),
-    ] {
-        let err = data.split(train, valid, &mut rng(0)).unwrap_err();
-        assert!(
-            matches!(err, DatasetError::SplitFractions { .. }),
-            "{train} {valid}: {err:?}"
-        );
-        assert!(err.to_string().contains("add up to at most 1"), "{err}");
-    }
-    let err = data.split(0.0, 0.5, &mut rng(0)).unwrap_err();
-    assert_eq!(err, DatasetError::EmptyTrainingSet { n: 50, train: 0.0 });
-    assert!(
-        err.to_string().contains("raise the training fraction"),
-        "{err}"
-    );
-    assert!(Dataset::default().split(0.8, 0.1, &mut rng(0)).is_err());
-    let mut unlabelled = data.clone();
-    unlabelled.labels.pop();
-    let split = unlabelled.split(1.0, 0.0, &mut rng(0)).unwrap(); // the unlabelled point is left out
-    assert_eq!(
-        (split.train.points.len(), split.train.labels.len()),
-        (49, 49)
-    );
-}
-
-#[test]
-fn points_can_be_added_and_removed_by_hand() {
-    let mut data = Dataset::default();
-    assert_eq!(data.bounds(), ([-VIEW, -VIEW], [VIEW, VIEW]));
-    assert_eq!(data.remove_nearest([0.0, 0.0]), None);
-    data.push([1.0, 1.0], 0);
-    data.push([-1.0, 0.5], 2);
-    data.push([0.2, -1.5], 1);
-    assert_eq!(data.classes, 3);
-    assert_eq!(data.class_counts(), vec![1, 1, 1]);
-    assert_eq!(data.bounds(), ([-1.0, -1.5], [1.0, 1.0]));
-    assert_eq!(data.remove_nearest([-0.9, 0.4]), Some(1));
-    assert_eq!(data.labels, vec![0, 1]);
-    assert_eq!(data.points, vec![[1.0, 1.0], [0.2, -1.5]]);
-    assert_eq!(data.class_counts(), vec![1, 1, 0]);
-}
-
-#[test]
-fn kinds_and_features_round_trip_through_their_keys() {
+fn kinds_round_trip_through_their_keys() {
     for kind in DatasetKind::ALL {
         assert_eq!(DatasetKind::from_key(kind.key()), Some(kind));
     }
     assert_eq!(DatasetKind::from_key("moon"), None);
-    for f in Feature::ALL {
-        assert_eq!(Feature::from_key(f.key()), Some(f));
-    }
-    assert_eq!(Feature::from_key("x3"), None);
-}
-
-#[test]
-fn feature_sets_count_d_and_round_trip_every_subset() {
-    let default = FeatureSet::default();
-    assert_eq!(default.d(), 2);
-    assert_eq!(default.to_keys(), "x1,x2");
-    for mask in 1u32..(1 << Feature::ALL.len()) {
-        let chosen: Vec<Feature> = Feature::ALL
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, f)| f)
-            .collect();
-        let set = FeatureSet::new(&chosen).unwrap();
-        assert_eq!(set.d(), chosen.len());
-        assert_eq!(set.iter().collect::<Vec<_>>(), chosen);
-        assert_eq!(FeatureSet::parse_keys(&set.to_keys()), Ok(set));
-    }
-    let set = FeatureSet::parse_keys(" sinx2 , x1 ,x1").unwrap();
-    assert_eq!(
-        set.iter().collect::<Vec<_>>(),
-        vec![Feature::X1, Feature::SinX2]
-    );
-}
-
-#[test]
-fn feature_errors_name_the_problem() {
-    let err = FeatureSet::parse_keys("x1,x3").unwrap_err();
-    assert_eq!(err, FeatureError::UnknownKey("x3".into()));
-    assert!(
-        err.to_string().contains("\"x3\"") && err.to_string().contains("sinx1"),
-        "{err}"
-    );
-    for empty in [
-        FeatureSet::new(&[]),
-        FeatureSet::parse_keys(""),
-        FeatureSet::parse_keys(" , "),
-    ] {
-        assert_eq!(
-            empty.unwrap_err().to_string(),
-            "choose at least one input feature"
-        );
-    }
-    let x1 = FeatureSet::new(&[Feature::X1]).unwrap();
-    assert_eq!(x1.with(Feature::X1, false), Err(FeatureError::Empty));
-    let both = x1.with(Feature::X1X2, true).unwrap();
-    assert!(both.contains(Feature::X1X2) && !both.contains(Feature::X2));
-    assert_eq!(both.with(Feature::X1X2, false), Ok(x1));
-}
-
-#[test]
-fn apply_and_matrix_agree() {
-    let all = FeatureSet::new(&Feature::ALL).unwrap();
-    let p = [0.5, -2.0];
-    let mut x = [0.0; 7];
-    all.apply(p, &mut x);
-    // x1, x2, x1², x2², x1·x2, sin x1, sin x2
-    assert_eq!(
-        x,
-        [0.5, -2.0, 0.25, 4.0, -1.0, 0.5f64.sin(), (-2.0f64).sin()]
-    );
-
-    let set = FeatureSet::parse_keys("x2,x1x2,sinx1").unwrap();
-    let points = [[0.3, -1.2], [1.9, 0.4], [-2.0, 2.0]];
-    let xs = set.matrix(&points); // [n x d]
-    assert_eq!(xs.shape(), (3, 3));
-    for (i, p) in points.iter().enumerate() {
-        let mut row = [0.0; 3];
-        set.apply(*p, &mut row);
-        assert_eq!(xs.row(i).iter().copied().collect::<Vec<_>>(), row);
-    }
-    assert_eq!(set.matrix(&[]).shape(), (0, 3));
 }
 
 proptest! {
@@ -376,16 +204,6 @@ proptest! {
         if let Ok(data) = kind.generate(n, noise, classes, &mut rng(seed)) {
             prop_assert_eq!(data.len(), n);
             prop_assert!(data.points.iter().flatten().all(|v| v.is_finite()));
-        }
-    }
-
-    /// Any fractions give a correct split or an error, never a panic.
-    #[test]
-    fn split_never_panics(train in -0.5f64..1.5, valid in -0.5f64..1.5, n in 2usize..60) {
-        let data = DatasetKind::Xor.generate(n, 0.1, 2, &mut rng(1)).unwrap();
-        if let Ok(split) = data.split(train, valid, &mut rng(2)) {
-            prop_assert!(!split.train.is_empty());
-            prop_assert_eq!(split.train.len() + split.valid.len() + split.test.len(), n);
         }
     }
 }

@@ -240,6 +240,31 @@ fn an_overflowing_softmax_fails_the_check_with_an_infinite_error() {
 }
 
 #[test]
+fn an_overflowing_softmax_spreads_nan_only_where_the_sums_reach() {
+    // by_hand() with b2_0 = 1000: o_a = (1003, 4), e^1003 = ∞, so o_s = (∞/∞, e⁴/∞) = (NaN, 0).
+    let (mut params, x, _, _) = by_hand();
+    params.b2[0] = 1000.0;
+    let mistakes = one(Mistake::UnshiftedSoftmax);
+    let f = forward_with(&params, &x, 0, mistakes).unwrap();
+    assert!(f.o_s[0].is_nan() && f.o_s[1] == 0.0 && f.loss.is_nan()); // y = 0 overflows
+    let f = forward_with(&params, &x, 1, mistakes).unwrap();
+    assert_eq!(f.loss, f64::INFINITY); // y = 1 does not: L = −ln 0 = ∞, not NaN
+    let g = backward_with(&params, &f, &x, 1, 0.0, mistakes);
+    // ∂L/∂o_a = (NaN, 0 − 1): class 1's row of ∂W2 is −h_sᵀ = (−1, −2, 0), class 0's is NaN
+    assert!(g.b2[0].is_nan() && g.b2[1] == -1.0);
+    assert_eq!(
+        g.w2.row(1).iter().copied().collect::<Vec<_>>(),
+        [-1.0, -2.0, 0.0]
+    );
+    assert!(g.w2.row(0).iter().all(|v| v.is_nan()));
+    // ∂L/∂h_s = W2ᵀ ∂L/∂o_a sums over the NaN; rect' keeps the active units 0 and 1 (NaN) and
+    // gives the inactive unit 2 an exact 0.
+    assert!(g.h_s.iter().all(|v| v.is_nan()));
+    assert!(g.b1[0].is_nan() && g.b1[1].is_nan() && g.b1[2] == 0.0);
+    assert_eq!(g.w1.row(2).iter().copied().collect::<Vec<_>>(), [0.0, 0.0]);
+}
+
+#[test]
 fn gradient_ascent_passes_the_gradient_check_but_not_the_update_check() {
     let ascent = one(Mistake::GradientAscent);
     for case in cases() {

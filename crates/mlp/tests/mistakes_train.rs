@@ -1,27 +1,22 @@
 //! Training with the course's common mistakes switched on: gradient ascent makes the loss rise
 //! until the divergence detection stops it; the ReLU mistake trains to a worse network; mistakes
-//! that leave ∂R̃/∂θ alone train like the correct network.
+//! that leave ∂R̃/∂θ alone train like the correct network; a mistaken step reports its
+//! minibatch's mean loss.
 
-use mlp::{DatasetKind, FeatureSet, Mistake, Mistakes, Params, Shape, TrainConfig, Trainer};
+use mlp::{forward_with, Divergence, Mistake, Mistakes, Trainer};
 use nalgebra::DMatrix;
-use rand::SeedableRng;
-use rand_pcg::Pcg64;
+
+mod fixture;
+
+use fixture::{moons_trainer, MOONS_CONFIG};
 
 fn one(m: Mistake) -> Mistakes {
     Mistakes::from(m)
 }
 
-/// Two moons (n = 200, noise 0.1), d_h = 16, trained `epochs` epochs with `mistakes`.
-fn train_moons(mistakes: Mistakes, epochs: usize) -> (Trainer, Option<mlp::Divergence>) {
-    let mut rng = Pcg64::seed_from_u64(1);
-    let data = DatasetKind::Moons.generate(200, 0.1, 2, &mut rng).unwrap();
-    let split = data.split(0.8, 0.1, &mut rng).unwrap();
-    let params = Params::init(Shape::new(2, 16, 2).unwrap(), &mut rng);
-    let config = TrainConfig {
-        seed: 1,
-        ..TrainConfig::default()
-    };
-    let mut trainer = Trainer::new(params, config, FeatureSet::default(), &split).unwrap();
+/// Two moons (n = 200, noise 0.1), d_h = 16, seed 1, trained `epochs` epochs with `mistakes`.
+fn train_moons(mistakes: Mistakes, epochs: usize) -> (Trainer, Option<Divergence>) {
+    let mut trainer = moons_trainer(1, MOONS_CONFIG);
     trainer.set_mistakes(mistakes);
     assert_eq!(trainer.mistakes(), mistakes);
     let stopped = (0..epochs).find_map(|_| trainer.run_epoch().err());
@@ -76,4 +71,23 @@ fn mistakes_that_do_not_touch_the_parameter_gradient_train_like_the_correct_netw
     let (mut t, _) = train_moons(one(Mistake::ElementwiseOuter), 1);
     t.set_mistakes(Mistakes::NONE);
     assert!(t.run_epoch().is_ok() && t.mistakes().is_empty());
+}
+
+#[test]
+fn a_mistaken_step_returns_the_mean_loss_of_its_minibatch() {
+    // The per-example path averages forward_with's losses over the K rows, like the workspace.
+    let mistakes = one(Mistake::ElementwiseOuter);
+    let (mut trainer, _) = train_moons(mistakes, 1);
+    let rows = trainer.upcoming()[..10].to_vec();
+    let (set, params) = (trainer.train_set(), trainer.params());
+    let losses: Vec<f64> = rows
+        .iter()
+        .map(|&i| {
+            let x = set.xs.row(i).transpose();
+            forward_with(params, &x, set.ys[i], mistakes).unwrap().loss
+        })
+        .collect();
+    let mean = losses.iter().sum::<f64>() / 10.0;
+    let loss = trainer.step_minibatch().unwrap();
+    assert!((loss - mean).abs() <= 1e-14 * mean, "{loss} vs mean {mean}");
 }

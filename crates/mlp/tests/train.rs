@@ -1,40 +1,19 @@
-//! The SGD trainer (f): reproducibility, learning two moons, the exact one-example step,
-//! divergence handling and changing hyper-parameters mid-training.
+//! The SGD trainer (f): reproducibility, learning two moons, the exact one-example step, the
+//! epoch's order, the stopping test and changing hyper-parameters mid-training. Divergence:
+//! `divergence.rs`.
 
+use mlp::batch::{batch_backward, batch_forward};
 use mlp::train::{Examples, TrainError};
 use mlp::{
-    backward, forward, Dataset, DatasetKind, Divergence, Feature, FeatureSet, Params, Shape, Split,
+    backward, forward, Dataset, DatasetKind, Feature, FeatureSet, Params, Shape, Split,
     TrainConfig, Trainer,
 };
 use rand::SeedableRng;
 use rand_pcg::Pcg64;
 
-const MOONS_CONFIG: TrainConfig = TrainConfig {
-    eta: 0.1,
-    batch_size: 10,
-    lambda: 1e-4,
-    seed: 0,
-};
+mod fixture;
 
-/// Two moons (n = 200, noise 0.1) split 80/10/10, and a fresh d_h = 16 network, all from `seed`.
-fn moons(seed: u64) -> (Dataset, Split, Params) {
-    let mut rng = Pcg64::seed_from_u64(seed);
-    let data = DatasetKind::Moons.generate(200, 0.1, 2, &mut rng).unwrap();
-    let split = data.split(0.8, 0.1, &mut rng).unwrap();
-    let params = Params::init(Shape::new(2, 16, 2).unwrap(), &mut rng);
-    (data, split, params)
-}
-
-fn moons_trainer(seed: u64, config: TrainConfig) -> Trainer {
-    let (_, split, params) = moons(seed);
-    Trainer::new(
-        params,
-        TrainConfig { seed, ..config },
-        FeatureSet::default(),
-        &split,
-    )
-    .unwrap()
-}
+use fixture::{moons, moons_trainer, MOONS_CONFIG};
 
 /// Example `i` of a transformed set as a column vector x (d).
 fn example(set: &Examples, i: usize) -> (nalgebra::DVector<f64>, usize) {
@@ -144,11 +123,13 @@ fn minibatches_walk_the_shuffled_epoch_and_the_last_one_is_shorter() {
     let params = Params::init(Shape::new(2, 4, 3).unwrap(), &mut rng);
     let mut trainer = Trainer::new(params, MOONS_CONFIG, FeatureSet::default(), &split).unwrap();
     assert_eq!(trainer.grad_norm(), None);
-    let mut order: Vec<usize> = trainer.upcoming().to_vec();
+    let first_order = trainer.upcoming().to_vec();
+    let mut order = first_order.clone();
     order.sort_unstable();
     assert_eq!(order, (0..23).collect::<Vec<_>>());
     for expected in [10, 10, 3] {
         assert_eq!(trainer.epoch(), 0);
+        assert_eq!(trainer.grad_norm(), None); // only known at the end of an epoch
         assert_eq!(trainer.next_batch_len(), expected);
         trainer.step_minibatch().unwrap();
     }
@@ -160,7 +141,12 @@ fn minibatches_walk_the_shuffled_epoch_and_the_last_one_is_shorter() {
         ),
         (1, 23, 2)
     );
-    assert_eq!(trainer.upcoming().len(), 23);
+    // Epoch 2 visits the same rows in a new order: the set is reshuffled at every epoch.
+    let second_order = trainer.upcoming().to_vec();
+    let mut order = second_order.clone();
+    order.sort_unstable();
+    assert_eq!(order, (0..23).collect::<Vec<_>>());
+    assert_ne!(second_order, first_order);
     let record = trainer.history()[1].clone();
     assert_eq!((record.epoch, record.valid, record.test), (1, None, None));
     assert_eq!(trainer.evaluate(), record); // nothing changed since the end of the epoch
@@ -170,58 +156,60 @@ fn minibatches_walk_the_shuffled_epoch_and_the_last_one_is_shorter() {
     assert_eq!(trainer.train_examples(0).unwrap(), 0);
 }
 
-#[test]
-fn huge_learning_rate_is_reported_and_training_stays_stopped() {
-    // With this seed the weights blow up in epoch 1. (With some other seeds η = 50 instead kills
-    // every hidden unit: the loss then sticks at a constant, which is no divergence.)
-    let mut trainer = moons_trainer(
-        2,
-        TrainConfig {
-            eta: 50.0,
-            ..MOONS_CONFIG
-        },
-    );
-    let error = (0..100)
-        .find_map(|_| trainer.run_epoch().err())
-        .expect("η = 50 must diverge");
-    assert!(
-        error.to_string().contains("Lower the learning rate η"),
-        "{error}"
-    );
-    assert_eq!(trainer.divergence(), Some(&error));
-    let frozen = trainer.params().clone();
-    assert_eq!(trainer.step_example(), Err(error.clone()));
-    assert_eq!(trainer.step_minibatch(), Err(error.clone()));
-    assert_eq!(trainer.run_epoch().err(), Some(error.clone()));
-    assert_eq!(trainer.train_examples(100), Err(error));
-    assert_eq!(trainer.params(), &frozen);
-
-    // New parameters and a sane η: training resumes.
-    trainer.set_eta(0.1).unwrap();
-    trainer.set_params(moons(2).2).unwrap();
-    assert_eq!(trainer.divergence(), None);
-    assert!(trainer.run_epoch().unwrap().train.loss.is_finite());
+/// ‖∇R̃‖ of the whole training objective (1/n) Σ L + λ(ΣW1² + ΣW2²), from the matrix form.
+fn full_gradient_norm(trainer: &Trainer) -> f64 {
+    let (set, params) = (trainer.train_set(), trainer.params());
+    let fwd = batch_forward(params, &set.xs, &set.ys).unwrap();
+    let (_, g) = batch_backward(params, &fwd, &set.xs, &set.ys, trainer.config().lambda);
+    let squares = g.w1.norm_squared() + g.b1.norm_squared();
+    (squares + g.w2.norm_squared() + g.b2.norm_squared()).sqrt()
 }
 
 #[test]
-fn overshooting_weight_decay_is_exploding() {
-    // Each step multiplies W by about (1 − 2ηλ) = −19: |W| passes PARAM_LIMIT within a few steps.
-    let mut trainer = moons_trainer(
-        4,
-        TrainConfig {
-            eta: 1.0,
-            lambda: 10.0,
-            ..MOONS_CONFIG
-        },
+fn the_stopping_test_uses_the_gradient_of_the_whole_training_set() {
+    // (f) stops when η‖∇R̃‖ < ε, R̃ the training objective: not the last minibatch's gradient.
+    let mut trainer = moons_trainer(7, MOONS_CONFIG);
+    for _ in 0..3 {
+        trainer.run_epoch().unwrap();
+    }
+    let norm = trainer.grad_norm().unwrap();
+    let want = full_gradient_norm(&trainer);
+    assert!((norm - want).abs() <= 1e-12 * want, "{norm} vs {want}");
+    // converged(ε) ⇔ η‖∇R̃‖ < ε, strictly.
+    let eta_norm = trainer.config().eta * norm;
+    assert!(trainer.converged(eta_norm * (1.0 + 1e-9)));
+    assert!(!trainer.converged(eta_norm * (1.0 - 1e-9)));
+    assert!(!trainer.converged(eta_norm));
+    // With a smaller η the same gradient passes a smaller ε.
+    trainer.set_eta(0.01).unwrap();
+    assert!(trainer.converged(eta_norm * 0.5));
+    // New parameters: the old θ's gradient is forgotten until the next epoch end.
+    trainer.set_params(moons(7).2).unwrap();
+    assert_eq!(
+        (trainer.grad_norm(), trainer.converged(f64::MAX)),
+        (None, false)
     );
-    let error = (0..50)
-        .find_map(|_| trainer.step_minibatch().err())
-        .expect("must explode");
-    assert!(
-        matches!(error, Divergence::Exploding { epoch: 1, .. }),
-        "{error:?}"
-    );
-    assert!(error.to_string().contains("lower λ"), "{error}");
+}
+
+#[test]
+fn records_hold_loss_plus_penalty_and_the_dead_units() {
+    let config = TrainConfig {
+        lambda: 0.01,
+        ..MOONS_CONFIG
+    };
+    let mut trainer = moons_trainer(8, config);
+    let record = trainer.run_epoch().unwrap().clone();
+    let penalty = trainer.params().penalty(0.01);
+    for stats in [Some(record.train), record.valid, record.test] {
+        let stats = stats.unwrap();
+        // objective = R̂/n + λ(ΣW1² + ΣW2²), the same two numbers added: exactly equal
+        assert_eq!(stats.objective, stats.loss + penalty);
+        assert!(stats.objective > stats.loss);
+    }
+    // A healthy network: every unit is active on some training example.
+    assert_eq!(record.dead_units, 0);
+    let json = serde_json::to_value(&record).unwrap();
+    assert_eq!(json["dead_units"], 0);
 }
 
 #[test]

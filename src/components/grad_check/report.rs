@@ -18,10 +18,12 @@ use mlp::Shape;
 /// larger ones only when the student asks. The check costs 2(n_θ + d) forward passes, about
 /// n_θ² operations. Measured natively (release, opt-level 3): 12 µs for the default 2-8-2
 /// network (n_θ = 42), 4 ms for 7-128-8 (n_θ = 2056), 16 ms for 7-256-8 (n_θ = 4104). In the
-/// page (size-optimized wasm, headless Chromium, best of 5, one frame of overhead removed):
-/// about 6 ms for 2-256-2 (n_θ = 1282), 18 ms for 7-128-8 and 95 ms for 7-256-8, so above
-/// this bound an automatic check would freeze the page for more than ~50 ms at every change.
-/// (`tests/check.rs`, `print_check_timings`, prints these figures.)
+/// page (size-optimized wasm, headless Chromium on a busy 2-core machine, best of 5, the
+/// ~10 ms of one painted frame removed): 7–8 ms for 2-256-2 (n_θ = 1282), 15–18 ms for 7-128-8
+/// and 45–95 ms for 7-256-8, so above this bound an automatic check would freeze the page for
+/// about 50 ms or more at every change of the walk.
+/// (`print_check_timings` in `tests/check.rs` prints the in-page figures for the networks above
+/// this bound; build with the bound at 0 to time the smaller ones.)
 pub const AUTO_MAX_PARAMS: usize = 2000;
 
 /// Groups with at most this many entries are shown entry by entry; larger ones by their worst.

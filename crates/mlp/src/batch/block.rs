@@ -34,6 +34,8 @@ pub(super) struct Block {
     pub(super) row_arg: Vec<usize>,
     /// Σ_k exp(O_a[i, k] − max) per row.
     row_sum: Vec<f64>,
+    /// Per hidden unit: active (h_a_j > 0) on some row seen by [`Block::mark_active`]. // d_h
+    active: Vec<bool>,
 }
 
 impl Block {
@@ -49,6 +51,7 @@ impl Block {
             row_max: vec![0.0; cap],
             row_arg: vec![0; cap],
             row_sum: vec![0.0; cap],
+            active: vec![false; shape.d_h],
         }
     }
 
@@ -107,15 +110,9 @@ impl Block {
     pub(super) fn forward(&mut self, p: &Params, len: usize) {
         let (cap, shape) = (self.cap, p.shape());
         for j in 0..shape.d_h {
-            let h_a = col_mut(&mut self.h_a, cap, j, len);
-            h_a.fill(p.b1[j]);
-            for l in 0..shape.d {
-                axpy(p.w1[(j, l)], col(&self.x, cap, l, len), h_a);
-            }
-            for (s, &a) in col_mut(&mut self.h_s, cap, j, len)
-                .iter_mut()
-                .zip(h_a.iter())
-            {
+            self.hidden_activation(p, j, len);
+            let h_a = col(&self.h_a, cap, j, len);
+            for (s, &a) in col_mut(&mut self.h_s, cap, j, len).iter_mut().zip(h_a) {
                 *s = rect(a);
             }
         }
@@ -126,6 +123,32 @@ impl Block {
                 axpy(p.w2[(k, j)], col(&self.h_s, cap, j, len), o_a);
             }
         }
+    }
+
+    /// (a) for hidden unit `j` alone: H_a[:, j] = X W1_j·ᵀ + b1_j for `len` rows.
+    fn hidden_activation(&mut self, p: &Params, j: usize, len: usize) {
+        let h_a = col_mut(&mut self.h_a, self.cap, j, len);
+        h_a.fill(p.b1[j]);
+        for l in 0..p.w1.ncols() {
+            axpy(p.w1[(j, l)], col(&self.x, self.cap, l, len), h_a);
+        }
+    }
+
+    /// Forgets which hidden units were seen active, before [`Block::mark_active`] runs over a set.
+    pub(super) fn reset_active(&mut self) {
+        self.active.fill(false);
+    }
+
+    /// Marks the hidden units active (h_a_j > 0) on some of the `len` gathered rows, computing
+    /// H_a only for units not yet seen active. Returns the number of units still never active.
+    pub(super) fn mark_active(&mut self, p: &Params, len: usize) -> usize {
+        for j in 0..self.active.len() {
+            if !self.active[j] {
+                self.hidden_activation(p, j, len);
+                self.active[j] = col(&self.h_a, self.cap, j, len).iter().any(|&a| a > 0.0);
+            }
+        }
+        self.active.iter().filter(|&&on| !on).count()
     }
 
     /// (c),(d) up to the normalization: finds each row's max and argmax, replaces O_a by
@@ -228,8 +251,8 @@ fn col_mut(buf: &mut [f64], cap: usize, j: usize, len: usize) -> &mut [f64] {
     &mut buf[j * cap..j * cap + len]
 }
 
-/// y += alpha · x.
-fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
+/// y += alpha · x (the shorter length wins; callers pass equal lengths).
+pub(super) fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
     for (yi, xi) in y.iter_mut().zip(x) {
         *yi += alpha * xi;
     }

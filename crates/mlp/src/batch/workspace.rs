@@ -6,15 +6,20 @@
 
 use nalgebra::DMatrix;
 
-use super::block::Block;
+use super::block::{axpy, Block};
 use crate::params::{Params, Shape, ShapeError};
+
+/// Largest block: a workspace asked for more examples per block gets this many, and a longer
+/// minibatch or set is processed block by block (with the same result up to rounding). It keeps
+/// the buffers (`[capacity x d_h]` and the like) of a bounded size whatever the caller asks.
+pub const MAX_BLOCK: usize = 1024;
 
 /// Preallocated buffers for a network of a given [`Shape`] and up to `capacity` examples per
 /// block.
 ///
 /// After [`Workspace::new`], [`gradient`](Workspace::gradient),
-/// [`evaluate`](Workspace::evaluate) and [`predict_into`](Workspace::predict_into) allocate
-/// nothing, except in two documented cases: parameters of another shape (the workspace adopts
+/// [`evaluate`](Workspace::evaluate), [`predict_into`](Workspace::predict_into) and
+/// [`dead_units`](Workspace::dead_units) allocate nothing, except in two documented cases: parameters of another shape (the workspace adopts
 /// their shape, reallocating once), and an output buffer of the wrong size.
 ///
 /// Invalid data (`xs` without d columns, `ys` of the wrong length, a label ≥ m, a row index
@@ -33,12 +38,15 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Buffers for `shape` and blocks of `capacity` examples (at least 1; a larger minibatch is
-    /// processed in blocks, with the same result).
+    /// Buffers for `shape` and blocks of `capacity` examples, clamped to `1..=MAX_BLOCK` (a
+    /// larger minibatch is processed in blocks, with the same result).
+    ///
+    /// `shape` is meant to come from [`Shape::new`], whose limits keep the buffers small; a shape
+    /// written by hand far beyond them may exhaust memory.
     pub fn new(shape: Shape, capacity: usize) -> Workspace {
         Workspace {
             shape,
-            block: Block::new(shape, capacity.max(1)),
+            block: Block::new(shape, capacity.clamp(1, MAX_BLOCK)),
         }
     }
 
@@ -90,8 +98,8 @@ impl Workspace {
             self.block.backward(params, chunk.len(), k_total, grads);
         }
         // (r) + 2λW for the weights; biases are not penalised.
-        add_scaled(grads.w1.as_mut_slice(), 2.0 * lambda, params.w1.as_slice());
-        add_scaled(grads.w2.as_mut_slice(), 2.0 * lambda, params.w2.as_slice());
+        axpy(2.0 * lambda, params.w1.as_slice(), grads.w1.as_mut_slice());
+        axpy(2.0 * lambda, params.w2.as_slice(), grads.w2.as_mut_slice());
         if rows.is_empty() {
             0.0
         } else {
@@ -166,6 +174,30 @@ impl Workspace {
         }
     }
 
+    /// The number of hidden units never active on `xs` `[n x d]`: units j with h_a_j ≤ 0 for
+    /// every row (h_a = W1 x + b1). Such a "dead" unit passes no gradient back
+    /// (rect'(h_a) = 0, and rect'(0) = 0), so SGD on that set can never revive it; when all d_h
+    /// are dead, only b2 still learns. An empty `xs` has every unit dead.
+    ///
+    /// Stops looking at a unit as soon as it is seen active, so a healthy network costs a
+    /// fraction of a forward pass. Allocates nothing (one d_h-sized buffer is part of the
+    /// workspace). Errors when `params` is inconsistent or `xs` does not have d columns.
+    pub fn dead_units(&mut self, params: &Params, xs: &DMatrix<f64>) -> Result<usize, ShapeError> {
+        let shape = self.prepare(params, xs, None)?;
+        let n = xs.nrows();
+        self.block.reset_active();
+        let mut dead = shape.d_h;
+        for start in (0..n).step_by(self.block.cap) {
+            let len = self.block.cap.min(n - start);
+            self.block.gather_range(xs, None, shape.m, start, len)?;
+            dead = self.block.mark_active(params, len);
+            if dead == 0 {
+                break;
+            }
+        }
+        Ok(dead)
+    }
+
     /// Checks `params` against the data and adopts the shape of `params` if it differs from the
     /// workspace's (the only case where the buffers are reallocated).
     fn prepare(
@@ -193,12 +225,5 @@ impl Workspace {
     fn block_loss(&mut self, params: &Params, len: usize) -> f64 {
         self.block.forward(params, len);
         self.block.shifted_exp(self.shape.m, len)
-    }
-}
-
-/// y += alpha · x (x and y have the same length).
-fn add_scaled(y: &mut [f64], alpha: f64, x: &[f64]) {
-    for (yi, xi) in y.iter_mut().zip(x) {
-        *yi += alpha * xi;
     }
 }

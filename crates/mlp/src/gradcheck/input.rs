@@ -20,6 +20,7 @@ pub(super) fn check_input(
         return Err(ShapeError::length("backprop x", x.len(), grad_x.len()));
     }
     let loss = |x: &DVector<f64>| forward(params, x, y).map_or(f64::NAN, |f| f.loss);
+    let value = loss(x); // L at the unperturbed x: sets the noise floor
     let mut probe = x.clone();
     let entries = (0..x.len())
         .map(|j| {
@@ -28,7 +29,8 @@ pub(super) fn check_input(
             probe[j] = x[j] - epsilon;
             let minus = loss(&probe);
             probe[j] = x[j];
-            EntryCheck::new(j, 0, grad_x[j], (plus - minus) / (2.0 * epsilon))
+            let finite_diff = (plus - minus) / (2.0 * epsilon);
+            EntryCheck::with_objective(j, 0, grad_x[j], finite_diff, value)
         })
         .collect();
     Ok(GroupCheck::new(Group::X, entries))

@@ -1,7 +1,7 @@
 //! The report of a gradient check: one [`EntryCheck`] per scalar parameter (or input), gathered
 //! in a [`GroupCheck`] per parameter group and a [`GradCheck`] overall, with the pass rule of
-//! [`crate::gradcheck`] (ratio in [0.99, 1.01], or relative error < 1e-6, or absolute difference
-//! ≤ 1e-8; a non-finite value always fails).
+//! [`crate::gradcheck`] (both zero, or ratio in [0.99, 1.01], or relative error < 1e-6, or
+//! absolute difference ≤ 1e-8·max(1, |R̃|); a non-finite value always fails).
 
 use crate::params::{Params, Shape};
 
@@ -11,11 +11,13 @@ pub const RATIO_MIN: f64 = 0.99;
 pub const RATIO_MAX: f64 = 1.01;
 /// Relative error a correct f64 implementation stays below (away from kinks).
 pub const REL_TOLERANCE: f64 = 1e-6;
-/// Absolute difference below which g_fd and g_bp are indistinguishable (the noise floor of the
-/// centred difference, see the module documentation).
+/// Absolute difference below which g_fd and g_bp are indistinguishable when |R̃| ≤ 1: the noise
+/// floor of the centred difference. It scales with the objective: the floor of an entry is
+/// `ABS_TOLERANCE · max(1, |R̃|)` (see [`EntryCheck::with_objective`] and the module
+/// documentation of [`crate::gradcheck`]).
 pub const ABS_TOLERANCE: f64 = 1e-8;
 /// |g_fd| + |g_bp| below this counts as "both zero"; also the floor of the relative error's
-/// denominator.
+/// denominator, as in math.md.
 const BOTH_ZERO: f64 = 1e-12;
 
 /// A parameter group, checked and reported separately.
@@ -95,25 +97,52 @@ pub struct EntryCheck {
     pub backprop: f64,
     /// g_fd, the centred finite difference.
     pub finite_diff: f64,
-    /// |g_fd − g_bp| / max(1e-12, |g_fd| + |g_bp|); 0 when both are (near) zero; `∞` when
-    /// either is NaN or infinite. Never NaN.
+    /// |g_fd − g_bp| / max(1e-12, |g_fd| + |g_bp|), exactly math.md's formula (0 when both are
+    /// 0); `∞` when either is NaN or infinite. Never NaN.
     pub rel_error: f64,
-    /// g_bp / g_fd; `None` when g_fd = 0, when both are (near) zero, or when either is NaN or
-    /// infinite. Never NaN.
+    /// g_bp / g_fd; `None` when g_fd = 0 (including both 0) or when either is NaN or infinite.
+    /// Never NaN.
     pub ratio: Option<f64>,
+    /// The absolute noise floor of this entry, `ABS_TOLERANCE · max(1, |R̃|)` for the objective
+    /// R̃ that was differenced: a difference |g_fd − g_bp| up to it passes.
+    pub abs_tolerance: f64,
 }
 
 impl EntryCheck {
-    /// Compares `backprop` with `finite_diff` for the entry (row, col).
+    /// Compares `backprop` with `finite_diff` for the entry (row, col), with the noise floor of
+    /// an objective |R̃| ≤ 1 ([`ABS_TOLERANCE`]). The same as
+    /// [`with_objective`](Self::with_objective) with R̃ = 1.
     pub fn new(row: usize, col: usize, backprop: f64, finite_diff: f64) -> EntryCheck {
-        let scale = finite_diff.abs() + backprop.abs();
-        let (rel_error, ratio) = if !(backprop.is_finite() && finite_diff.is_finite()) {
-            (f64::INFINITY, None) // e.g. exp overflow in an unshifted softmax: always a failure
-        } else if scale < BOTH_ZERO {
-            (0.0, None) // e.g. a weight into a dead ReLU unit: 0 = 0
+        EntryCheck::with_objective(row, col, backprop, finite_diff, 1.0)
+    }
+
+    /// Compares `backprop` with `finite_diff` for the entry (row, col) of a check of the
+    /// objective value `objective` (R̃ at the unperturbed θ, or L for the input check).
+    ///
+    /// R̃ is known to about 1e-16·|R̃|, so g_fd is noisy by about 1e-16·|R̃|/ε: the absolute floor
+    /// grows with |R̃|. A non-finite `objective` gives the floor of |R̃| = 1 (its differences are
+    /// NaN and fail anyway).
+    pub fn with_objective(
+        row: usize,
+        col: usize,
+        backprop: f64,
+        finite_diff: f64,
+        objective: f64,
+    ) -> EntryCheck {
+        let (rel_error, ratio) = if backprop.is_finite() && finite_diff.is_finite() {
+            let scale = finite_diff.abs() + backprop.abs();
+            let rel_error = (finite_diff - backprop).abs() / scale.max(BOTH_ZERO);
+            (
+                rel_error,
+                (finite_diff != 0.0).then(|| backprop / finite_diff),
+            )
         } else {
-            let ratio = (finite_diff != 0.0).then(|| backprop / finite_diff);
-            ((finite_diff - backprop).abs() / scale.max(BOTH_ZERO), ratio)
+            (f64::INFINITY, None) // e.g. exp overflow in an unshifted softmax: always a failure
+        };
+        let scale = if objective.is_finite() {
+            objective.abs().max(1.0)
+        } else {
+            1.0
         };
         EntryCheck {
             row,
@@ -122,18 +151,22 @@ impl EntryCheck {
             finite_diff,
             rel_error,
             ratio,
+            abs_tolerance: ABS_TOLERANCE * scale,
         }
     }
 
-    /// The rule of the module documentation: ratio in [0.99, 1.01], or relative error < 1e-6, or
-    /// absolute difference ≤ 1e-8. A NaN or infinite value on either side never passes.
+    /// The rule of the module documentation, any one of: both (near) zero
+    /// (|g_fd| + |g_bp| < 1e-12, e.g. a weight into a dead ReLU unit), ratio in [0.99, 1.01],
+    /// relative error < 1e-6, or |g_fd − g_bp| ≤ [`abs_tolerance`](Self::abs_tolerance). A NaN
+    /// or infinite value on either side never passes.
     pub fn passes(&self) -> bool {
         self.is_finite()
-            && (self
-                .ratio
-                .is_some_and(|r| (RATIO_MIN..=RATIO_MAX).contains(&r))
+            && (self.finite_diff.abs() + self.backprop.abs() < BOTH_ZERO
+                || self
+                    .ratio
+                    .is_some_and(|r| (RATIO_MIN..=RATIO_MAX).contains(&r))
                 || self.rel_error < REL_TOLERANCE
-                || (self.finite_diff - self.backprop).abs() <= ABS_TOLERANCE)
+                || (self.finite_diff - self.backprop).abs() <= self.abs_tolerance)
     }
 
     /// Whether both g_bp and g_fd are finite numbers (not NaN, not ±∞).
@@ -182,6 +215,9 @@ pub struct GradCheck {
     pub input: Option<GroupCheck>,
     /// The step ε used.
     pub epsilon: f64,
+    /// R̃(θ) = L(x, y) + λ(ΣW1² + ΣW2²) at the unperturbed θ: the value whose differences were
+    /// taken, which sets the absolute noise floor of every entry.
+    pub objective: f64,
 }
 
 impl GradCheck {

@@ -60,6 +60,74 @@ fn entry_rules() {
     // g_fd = 0 exactly but g_bp clearly not: no ratio, relative error 1
     let e = EntryCheck::new(0, 0, 0.3, 0.0);
     assert_eq!((e.ratio, e.rel_error, e.passes()), (None, 1.0, false));
+    // just outside [0.99, 1.01], relative error 0.01: fails
+    assert!(!EntryCheck::new(0, 0, 0.98, 1.0).passes());
+    // ratio 2, relative error 1/3, |g_fd − g_bp| = 1e-7 above the floor 1e-8: fails
+    assert!(!EntryCheck::new(0, 0, 2e-7, 1e-7).passes());
+}
+
+#[test]
+fn rel_error_and_ratio_are_reported_as_math_md_writes_them() {
+    // |g_fd − g_bp| / max(1e-12, |g_fd| + |g_bp|) = 2e-13 / 1e-12 = 0.2, ratio 3: reported as is,
+    // and the entry passes only by the "both zero" rule (|g_fd| + |g_bp| < 1e-12).
+    let e = EntryCheck::new(0, 0, 3e-13, 1e-13);
+    assert!((e.rel_error - 0.2).abs() < 1e-12, "{}", e.rel_error);
+    assert!((e.ratio.unwrap() - 3.0).abs() < 1e-12);
+    assert!(e.passes());
+    // exactly 0 = 0: relative error 0, no ratio (0/0), passes
+    let zero = EntryCheck::new(0, 0, 0.0, 0.0);
+    assert_eq!(
+        (zero.rel_error, zero.ratio, zero.passes()),
+        (0.0, None, true)
+    );
+    // an ordinary entry: |1.5 − 1| / 2.5 = 0.2
+    let e = EntryCheck::new(0, 0, 1.5, 1.0);
+    assert_eq!((e.rel_error, e.ratio), (0.2, Some(1.5)));
+}
+
+#[test]
+fn the_absolute_floor_scales_with_the_objective() {
+    // g_bp = 2e-6, g_fd = 1e-6: ratio 2, relative error 1/3, difference 1e-6.
+    // With |R̃| ≤ 1 the floor is 1e-8: fails. With R̃ = 1000 g_fd is 1000 times noisier and the
+    // floor is 1e-5: passes.
+    assert!(!EntryCheck::with_objective(0, 0, 2e-6, 1e-6, 0.5).passes());
+    let big = EntryCheck::with_objective(0, 0, 2e-6, 1e-6, -1000.0);
+    assert_eq!(big.abs_tolerance, 1e-5);
+    assert!(big.passes());
+    assert!(!EntryCheck::with_objective(0, 0, 2e-6, 1e-6, f64::INFINITY).passes());
+    assert_eq!(EntryCheck::new(0, 0, 1.0, 1.0).abs_tolerance, ABS_TOLERANCE);
+
+    // The check records R̃(θ) = L + λ(ΣW1² + ΣW2²) and gives every entry the floor of that R̃.
+    let (params, x) = setup();
+    let check = gradient_check(&params, &x, 1, 0.1, DEFAULT_EPSILON).unwrap();
+    let r_tilde = forward(&params, &x, 1).unwrap().loss + params.penalty(0.1);
+    assert_eq!(check.objective, r_tilde);
+    let floor = ABS_TOLERANCE * r_tilde.abs().max(1.0);
+    let entries = check.groups.iter().flat_map(|g| &g.entries);
+    assert!(entries.clone().all(|e| e.abs_tolerance == floor));
+}
+
+#[test]
+fn update_check_needs_a_strict_decrease() {
+    // b2 = (800, 0), y = 0, x = 0 and b1 = 0 (h_s = 0): o_s = (1, 0) exactly, since e^−800
+    // underflows, so ∂L/∂o_a = o_s − onehot(0) = 0 and, with λ = 0, the whole gradient is 0.
+    // The step leaves θ and R̃ = 0 unchanged: equal is no decrease.
+    let params = Params::from_rows(
+        &[vec![0.5, -0.3], vec![0.2, -0.1]],
+        &[0.0, 0.0],
+        &[vec![0.7, 0.4], vec![-0.6, 0.9]],
+        &[800.0, 0.0],
+    )
+    .unwrap();
+    let x = DVector::zeros(2);
+    let check = update_check(&params, &x, 0, 0.0, 0.1, Mistakes::NONE).unwrap();
+    assert_eq!((check.loss_before, check.loss_after), (0.0, 0.0));
+    assert!(!check.decreased && !check.passes());
+    // A real step does decrease R̃.
+    let (params, x) = setup();
+    assert!(update_check(&params, &x, 0, 0.01, 1e-3, Mistakes::NONE)
+        .unwrap()
+        .passes());
 }
 
 #[test]
@@ -113,6 +181,20 @@ fn bad_inputs_are_errors() {
     let (params, x) = setup();
     let err = gradient_check(&params, &x, 0, 0.0, 0.0).unwrap_err();
     assert_eq!(err, ShapeError::InvalidEpsilon { epsilon: 0.0 });
+    for lambda in [-0.1, f64::NAN, f64::INFINITY] {
+        let err = gradient_check(&params, &x, 0, lambda, 1e-5).unwrap_err();
+        assert!(matches!(err, ShapeError::InvalidLambda { .. }), "{err:?}");
+        let err = update_check(&params, &x, 0, lambda, 1e-3, Mistakes::NONE).unwrap_err();
+        assert!(matches!(err, ShapeError::InvalidLambda { .. }), "{err:?}");
+    }
+    assert!(gradient_check(&params, &x, 0, -1.0, 1e-5)
+        .unwrap_err()
+        .to_string()
+        .contains("weight decay lambda = -1"));
+    for eta in [0.0, -1e-3, f64::NAN] {
+        let err = update_check(&params, &x, 0, 0.0, eta, Mistakes::NONE).unwrap_err();
+        assert!(matches!(err, ShapeError::InvalidEta { .. }), "{err:?}");
+    }
     assert!(gradient_check(&params, &x, 2, 0.0, 1e-5).is_err());
     let mut nan = params.clone();
     nan.b2[1] = f64::NAN;

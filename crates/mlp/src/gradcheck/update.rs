@@ -10,7 +10,7 @@
 
 use nalgebra::DVector;
 
-use super::objective;
+use super::{check_lambda, objective};
 use crate::backward::backward_with;
 use crate::forward::forward_with;
 use crate::mistakes::Mistakes;
@@ -28,8 +28,9 @@ pub struct UpdateCheck {
     pub loss_before: f64,
     /// R̃(θ') after one update θ' = θ ∓ η ∇ computed with the mistakes, judged by the correct R̃.
     pub loss_after: f64,
-    /// `loss_after < loss_before` (false when either is NaN, and when the step moved R̃ by less
-    /// than rounding, e.g. a gradient that is exactly 0).
+    /// `loss_after < loss_before`, strictly: an unchanged R̃ is no decrease (false when either
+    /// is NaN, and when the step moved R̃ by less than rounding, e.g. a gradient that is exactly
+    /// 0).
     pub decreased: bool,
 }
 
@@ -44,7 +45,8 @@ impl UpdateCheck {
 /// [`DEFAULT_UPDATE_ETA`]), the gradient of [`backward_with`] and the update of
 /// [`crate::sgd_update`], both with `mistakes`; R̃ is always the correct one.
 ///
-/// Errors when `x` or `y` do not fit `params` (as [`crate::forward()`]). `params` itself is not
+/// Errors when `x` or `y` do not fit `params` (as [`crate::forward()`]), when `lambda` is
+/// negative or not finite, or when `eta` is not a positive finite number. `params` itself is not
 /// changed.
 pub fn update_check(
     params: &Params,
@@ -54,6 +56,10 @@ pub fn update_check(
     eta: f64,
     mistakes: Mistakes,
 ) -> Result<UpdateCheck, ShapeError> {
+    check_lambda(lambda)?;
+    if !(eta > 0.0 && eta.is_finite()) {
+        return Err(ShapeError::InvalidEta { eta });
+    }
     let fwd = forward_with(params, x, y, mistakes)?;
     let grads = backward_with(params, &fwd, x, y, lambda, mistakes).regularized();
     let mut stepped = params.clone();

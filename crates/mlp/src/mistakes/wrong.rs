@@ -13,8 +13,10 @@ pub(crate) fn diagonal_outer(u: &DVector<f64>, v: &DVector<f64>) -> DMatrix<f64>
     )
 }
 
-/// (l) `W2.T * grad_oa` entry by entry instead of `W2.T @ grad_oa`: only the k = j term of
-/// Σ_k W2_kj · g_k survives, `out_j = W2_jj · g_j` for j < min(m, d_h), 0 otherwise. // d_h
+/// (l) `W2.T * grad_oa` instead of `W2.T @ grad_oa`. numpy broadcasts it to the `[d_h x m]`
+/// matrix of the terms W2_kj · g_k and skips the sum over k; as a simplification that keeps a
+/// d_h-vector, only that matrix's diagonal is kept: `out_j = W2_jj · g_j` for
+/// j < min(m, d_h), 0 otherwise. // d_h
 pub(crate) fn diagonal_tr_mul(w2: &DMatrix<f64>, g: &DVector<f64>) -> DVector<f64> {
     DVector::from_fn(w2.ncols(), |j, _| {
         if j < w2.nrows() {
@@ -38,8 +40,9 @@ pub(crate) fn stray_input_factor(x: &DVector<f64>, grad_x: DVector<f64>) -> DVec
 }
 
 /// (c), (d) `os = np.exp(oa) / np.exp(oa).sum()` and `loss = -np.log(os[y])`, without the
-/// max-shift: exp overflows to ∞ for a logit above ≈ 709.78 (then ∞/∞ = NaN), and a true class
-/// whose probability underflows to 0 gives L = −ln 0 = ∞.
+/// max-shift: exp overflows to ∞ for a logit above ≈ 709.78, giving o_s_k = ∞/∞ = NaN for the
+/// overflowing classes and 0 for the others; L is NaN if y overflows and ∞ otherwise, as it is
+/// whenever the true class's probability underflows to 0.
 pub(crate) fn unshifted_softmax(o_a: &DVector<f64>, y: usize) -> (DVector<f64>, f64) {
     let exp = o_a.map(f64::exp);
     let o_s = &exp / exp.sum();
@@ -70,6 +73,9 @@ mod tests {
         assert_eq!((o_s[0], loss), (0.5, 2f64.ln()));
         let (o_s, loss) = unshifted_softmax(&DVector::from_column_slice(&[1000.0, 0.0]), 0);
         assert!(o_s[0].is_nan() && o_s[1] == 0.0 && loss.is_nan()); // ∞/∞, 1/∞
+                                                                    // y is not the overflowing class: o_s_1 = 1/∞ = 0, L = −ln 0 = ∞ (not NaN)
+        let (_, loss) = unshifted_softmax(&DVector::from_column_slice(&[1000.0, 0.0]), 1);
+        assert_eq!(loss, f64::INFINITY);
         let (_, loss) = unshifted_softmax(&DVector::from_column_slice(&[300.0, -500.0]), 1);
         assert_eq!(loss, f64::INFINITY); // e^-500 / e^300 underflows to 0
     }

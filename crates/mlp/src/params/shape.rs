@@ -105,6 +105,9 @@ mod tests {
             d_h: usize::MAX,
             m: usize::MAX,
         };
-        assert_eq!((huge.checked_n_params(), huge.n_params()), (None, usize::MAX));
+        assert_eq!(
+            (huge.checked_n_params(), huge.n_params()),
+            (None, usize::MAX)
+        );
     }
 }

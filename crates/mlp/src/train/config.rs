@@ -113,9 +113,13 @@ impl fmt::Display for TrainError {
                 f,
                 "the network's parameters contain NaN or infinite values; re-initialize it"
             ),
-            TrainError::ShapeChanged { expected: e, found: n } => write!(
+            TrainError::ShapeChanged {
+                expected: e,
+                found: n,
+            } => write!(
                 f,
-                "the new network has d = {}, d_h = {}, m = {} but the trainer's has d = {},                  d_h = {}, m = {}; restart training to change the architecture",
+                "the new network has d = {}, d_h = {}, m = {} but the trainer's has d = {}, \
+                 d_h = {}, m = {}; restart training to change the architecture",
                 n.d, n.d_h, n.m, e.d, e.d_h, e.m
             ),
             TrainError::FeatureCount { features, d } => write!(

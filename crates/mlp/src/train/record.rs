@@ -32,6 +32,9 @@ pub struct EpochRecord {
     pub valid: Option<SetStats>,
     /// Statistics on the test set; `None` when it is empty.
     pub test: Option<SetStats>,
+    /// Hidden units never active (h_a_j > 0) on any training example: "dead" units, which
+    /// receive no gradient. All d_h dead stops training with [`Divergence::DeadNetwork`].
+    pub dead_units: usize,
 }
 
 /// Why training stopped. The trainer keeps returning it until its parameters are replaced.
@@ -52,6 +55,14 @@ pub enum Divergence {
         /// The minibatch loss (mean L) of the step that tripped the limit.
         loss: f64,
     },
+    /// At the end of `epoch`, every hidden unit was dead: h_a_j ≤ 0 for every training example
+    /// and every j. No gradient then reaches W1, b1 or W2 (rect' = 0 there), so SGD can never
+    /// revive them and only b2 still moves: the network is stuck predicting one class
+    /// distribution everywhere. A too large η typically throws the biases b1 far below 0.
+    DeadNetwork {
+        /// The epoch that just ended (1 = the first).
+        epoch: usize,
+    },
 }
 
 impl fmt::Display for Divergence {
@@ -67,6 +78,15 @@ impl fmt::Display for Divergence {
                 "training is exploding in epoch {epoch} (minibatch loss {loss:.3e}, or weights \
                  beyond ±{PARAM_LIMIT:e})"
             )?,
+            Divergence::DeadNetwork { epoch } => {
+                return write!(
+                    f,
+                    "training stopped after epoch {epoch}: every hidden unit is dead (h_a ≤ 0 on \
+                     every training example), so no gradient reaches W1, b1 or W2 and the network \
+                     cannot learn any more. Lower the learning rate η, re-initialize the network, \
+                     or use more hidden units"
+                );
+            }
         }
         write!(
             f,

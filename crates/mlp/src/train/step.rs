@@ -3,7 +3,9 @@
 //! (or, with mistakes switched on, the mistaken gradient and update; see [`super::mistaken`]).
 //!
 //! After each step the loss and θ are checked for divergence (see [`Divergence`]); at the end
-//! of an epoch the three sets are evaluated, the record is appended and the order reshuffled.
+//! of an epoch the three sets are evaluated, the record is appended, the full training-set
+//! gradient norm is computed for the stopping test, the order is reshuffled, and a network whose
+//! hidden units are all dead is reported.
 
 use rand::seq::SliceRandom;
 
@@ -58,6 +60,13 @@ impl Trainer {
         if let Some(divergence) = &self.diverged {
             return Err(divergence.clone());
         }
+        if self.cursor == self.order.len() {
+            // The last step of an epoch diverged, so that epoch was never closed; θ has since
+            // been replaced: start the epoch over with a fresh order rather than take 0 rows.
+            self.order.shuffle(&mut self.rng);
+            self.cursor = 0;
+            self.step_in_epoch = 0;
+        }
         let end = self.cursor + k.min(self.order.len() - self.cursor);
         let rows = &self.order[self.cursor..end];
         let (xs, ys, lambda) = (&self.train.xs, &self.train.ys, self.config.lambda);
@@ -71,7 +80,6 @@ impl Trainer {
         self.examples_seen += rows.len();
         self.cursor = end;
         self.step_in_epoch += 1;
-        self.grad_norm = Some(norm(&self.grads));
         if loss.is_finite() {
             // (f) θ ← θ − η ∇_θ R̃ (+ with gradient ascent); a NaN loss is not applied, so θ
             // stays inspectable.
@@ -84,7 +92,7 @@ impl Trainer {
         }
         self.check_divergence(loss)?;
         if self.cursor == self.order.len() {
-            self.end_epoch();
+            self.end_epoch()?;
         }
         Ok(loss)
     }
@@ -107,18 +115,33 @@ impl Trainer {
         Err(divergence)
     }
 
-    /// Evaluates the three sets, appends the record and starts the next epoch.
-    fn end_epoch(&mut self) {
+    /// Evaluates the three sets, appends the record, computes the full gradient norm and starts
+    /// the next epoch; then reports a dead network.
+    fn end_epoch(&mut self) -> Result<(), Divergence> {
         self.epoch += 1;
         let record = self.evaluate();
+        let dead = record.dead_units == self.params.shape().d_h;
         if self.history.len() == self.history.capacity() {
             // The only allocation of the training loop: once every HISTORY_CHUNK epochs.
             self.history.reserve(HISTORY_CHUNK);
         }
         self.history.push(record);
+        // (f) stops on η‖∇_θ R̃‖ with R̃ the training objective: its gradient over every row.
+        let (xs, ys) = (&self.train.xs, &self.train.ys);
+        let lambda = self.config.lambda;
+        let (rows, grads) = (&self.all_rows, &mut self.grads);
+        self.workspace
+            .gradient(&self.params, xs, ys, rows, lambda, grads);
+        self.grad_norm = Some(norm(&self.grads));
         self.order.shuffle(&mut self.rng);
         self.cursor = 0;
         self.step_in_epoch = 0;
+        if dead {
+            let divergence = Divergence::DeadNetwork { epoch: self.epoch };
+            self.diverged = Some(divergence.clone());
+            return Err(divergence);
+        }
+        Ok(())
     }
 }
 
