@@ -239,6 +239,21 @@ mod tests {
     }
 
     #[test]
+    fn workspace_sizes_are_bounded_and_bad_data_is_an_error() {
+        // Any capacity is clamped to 1..=MAX_BLOCK instead of overflowing `cap · d_h`.
+        let shape = Shape::new(2, 3, 2).unwrap();
+        assert_eq!(Workspace::new(shape, usize::MAX).capacity(), MAX_BLOCK);
+        assert_eq!(Workspace::new(shape, 0).capacity(), 1);
+        let mut ws = Workspace::new(shape, 4);
+        let params = Params::zeros(shape);
+        let err = ws.dead_units(&params, &DMatrix::zeros(5, 3)).unwrap_err();
+        assert_eq!(err, ShapeError::matrix("xs", (5, 2), (5, 3)));
+        // b1 = 0 and W1 = 0: h_a = 0 exactly, and rect'(0) = 0 makes every unit dead.
+        assert_eq!(ws.dead_units(&params, &DMatrix::zeros(5, 2)), Ok(3));
+        assert_eq!(ws.dead_units(&params, &DMatrix::zeros(0, 2)), Ok(3));
+    }
+
+    #[test]
     fn check_set_reports_the_problem() {
         let params = Params::zeros(Shape::new(2, 3, 2).unwrap());
         let xs = DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 2.0, f64::NAN]);

@@ -72,6 +72,15 @@ fn nan_from_an_unshifted_softmax_stops_training_and_leaves_theta_alone() {
     assert_eq!(trainer.params(), &before);
     assert!(trainer.params().is_finite());
     assert_eq!(trainer.step_example(), Err(error));
+
+    // That full-batch step was also the last of epoch 1, which therefore never closed. With new
+    // parameters the next step starts the epoch over on all 160 examples, not on none.
+    trainer.set_params(moons(3).2).unwrap();
+    trainer.set_mistakes(mlp::Mistakes::NONE);
+    assert_eq!(trainer.next_batch_len(), 160);
+    let loss = trainer.step_minibatch().unwrap();
+    assert!(loss > 0.1, "{loss}");
+    assert_eq!((trainer.examples_seen(), trainer.epoch()), (320, 1));
 }
 
 #[test]
@@ -162,8 +171,14 @@ fn a_dead_network_is_reported_at_the_end_of_the_epoch() {
 
 #[test]
 fn dead_units_are_counted_on_the_training_set() {
-    // Units 0..5 get b1 = −100: dead for every |x| ≤ 2. The others are checked by hand.
-    let mut trainer = trainer_with(7, MOONS_CONFIG, |p| p.b1.rows_mut(0, 5).fill(-100.0));
+    // Units 0..5 get b1 = −100: dead for every |x| ≤ 2. Units 5 and 6 get W1_j· = 0 and b1 = 0:
+    // h_a = 0 exactly everywhere, at the kink, where rect'(0) = 0: dead too. The others are
+    // checked by hand against the definition, "never h_a > 0".
+    let mut trainer = trainer_with(7, MOONS_CONFIG, |p| {
+        p.b1.rows_mut(0, 5).fill(-100.0);
+        p.w1.rows_mut(5, 2).fill(0.0);
+        p.b1.rows_mut(5, 2).fill(0.0);
+    });
     let (params, set) = (trainer.params().clone(), trainer.train_set().clone());
     let active = |j: usize| {
         (0..set.len()).any(|i| {
@@ -172,7 +187,7 @@ fn dead_units_are_counted_on_the_training_set() {
         })
     };
     let dead = (0..16).filter(|&j| !active(j)).count();
-    assert!(dead >= 5);
+    assert!(dead >= 7);
     assert_eq!(trainer.evaluate().dead_units, dead);
     trainer.run_epoch().unwrap(); // not all dead: training goes on
 }
