@@ -8,11 +8,14 @@
 //! evaluated and an [`EpochRecord`] is appended to the history (record 0 = before training),
 //! with the number of dead hidden units; the gradient of the whole training objective
 //! `(1/n) Σ L + λ(ΣW1² + ΣW2²)` is computed for the stopping test (f), not that of the last
-//! minibatch, which is noisy and never small with K < n.
+//! minibatch, which is noisy and never small with K < n. The same pass gives the training loss
+//! and error of the record, so this costs one extra backward pass over the training set per
+//! epoch (about a quarter more time per epoch for two moons, d_h = 32, K = 10).
 //!
 //! **Stopping.** A step returns a [`Divergence`] instead of its loss when the loss or θ turn
 //! NaN or run away ([`LOSS_LIMIT`], [`PARAM_LIMIT`]), or, from the step that ends an epoch, when
-//! every hidden unit is dead on the training set ([`Divergence::DeadNetwork`]).
+//! every hidden unit is dead on the training set ([`Divergence::DeadNetwork`]). An epoch whose
+//! last step diverges is not recorded; after [`Trainer::set_params`] it starts over.
 //!
 //! **No allocation after warm-up.** All buffers (the minibatch [`Workspace`], the gradient,
 //! the shuffled order) are allocated by [`Trainer::new`]. Steps, end-of-epoch evaluations and
@@ -271,20 +274,32 @@ impl Trainer {
     /// Statistics of the current θ on the three sets, and its dead hidden units on the training
     /// set, labelled with the completed epochs; not added to the history. Allocates nothing.
     pub fn evaluate(&mut self) -> EpochRecord {
+        let (loss, error) = self
+            .workspace
+            .evaluate(&self.params, &self.train.xs, &self.train.ys);
+        self.record(loss, error)
+    }
+
+    /// The record of the current θ with the training set's `(loss, error)` already computed:
+    /// adds the objective, the other two sets and the dead units.
+    fn record(&mut self, loss: f64, error: f64) -> EpochRecord {
         let (ws, params, lambda) = (&mut self.workspace, &self.params, self.config.lambda);
+        let penalty = params.penalty(lambda);
+        let train = SetStats {
+            loss,
+            objective: loss + penalty,
+            error,
+        };
         let mut stats = |set: &Examples| {
             let (loss, error) = ws.evaluate(params, &set.xs, &set.ys);
             SetStats {
                 loss,
-                objective: loss + params.penalty(lambda),
+                objective: loss + penalty,
                 error,
             }
         };
-        let (train, valid, test) = (
-            stats(&self.train),
-            (!self.valid.is_empty()).then(|| stats(&self.valid)),
-            (!self.test.is_empty()).then(|| stats(&self.test)),
-        );
+        let valid = (!self.valid.is_empty()).then(|| stats(&self.valid));
+        let test = (!self.test.is_empty()).then(|| stats(&self.test));
         // Cannot fail: `new` checked the training set against θ's shape, which never changes.
         let dead_units = ws.dead_units(params, &self.train.xs).unwrap_or(0);
         EpochRecord {

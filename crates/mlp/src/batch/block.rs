@@ -20,7 +20,7 @@ pub(super) struct Block {
     /// The examples X. // [cap x d]
     x: Vec<f64>,
     /// Their labels.
-    pub(super) y: Vec<usize>,
+    y: Vec<usize>,
     /// H_a. // [cap x d_h]
     h_a: Vec<f64>,
     /// H_s. // [cap x d_h]
@@ -31,7 +31,7 @@ pub(super) struct Block {
     g_h: Vec<f64>,
     /// max_k O_a[i, k] per row, and the class where it is reached (first on ties).
     row_max: Vec<f64>,
-    pub(super) row_arg: Vec<usize>,
+    row_arg: Vec<usize>,
     /// Σ_k exp(O_a[i, k] − max) per row.
     row_sum: Vec<f64>,
     /// Per hidden unit: active (h_a_j > 0) on some row seen by [`Block::mark_active`]. // d_h
@@ -180,6 +180,12 @@ impl Block {
             }
         }
         loss + self.row_sum[..len].iter().map(|s| s.ln()).sum::<f64>()
+    }
+
+    /// After [`Block::shifted_exp`]: how many of the `len` rows have argmax_k o_a_k ≠ y.
+    pub(super) fn errors(&self, len: usize) -> usize {
+        let (arg, y) = (&self.row_arg[..len], &self.y[..len]);
+        arg.iter().zip(y).filter(|(a, y)| a != y).count()
     }
 
     /// (c): O_s = exp(O_a − max) / Σ_k exp(O_a_k − max), in place.

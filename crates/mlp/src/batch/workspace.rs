@@ -77,9 +77,28 @@ impl Workspace {
         lambda: f64,
         grads: &mut Params,
     ) -> f64 {
+        self.gradient_and_error(params, xs, ys, rows, lambda, grads)
+            .0
+    }
+
+    /// [`gradient`](Self::gradient), also returning the error rate over `rows` as
+    /// [`evaluate`](Self::evaluate) counts it: `(mean loss, error rate)`, from the same pass.
+    ///
+    /// With `rows` = 0..n this is `evaluate`'s result, bit for bit (same blocks, same sums), plus
+    /// the full gradient, for the price of one pass. An empty `rows` gives `(0.0, 0.0)`; invalid
+    /// data `(NaN, NaN)`.
+    pub fn gradient_and_error(
+        &mut self,
+        params: &Params,
+        xs: &DMatrix<f64>,
+        ys: &[usize],
+        rows: &[usize],
+        lambda: f64,
+        grads: &mut Params,
+    ) -> (f64, f64) {
         let Ok(shape) = self.prepare(params, xs, Some(ys)) else {
             grads.fill(0.0);
-            return f64::NAN;
+            return (f64::NAN, f64::NAN);
         };
         if grads.has_shape(shape) {
             grads.fill(0.0);
@@ -87,13 +106,14 @@ impl Workspace {
             *grads = Params::zeros(shape);
         }
         let k_total = rows.len() as f64;
-        let mut loss = 0.0;
+        let (mut loss, mut errors) = (0.0, 0usize);
         for chunk in rows.chunks(self.block.cap) {
             if self.block.gather_rows(xs, ys, shape.m, chunk).is_err() {
                 grads.fill(0.0);
-                return f64::NAN;
+                return (f64::NAN, f64::NAN);
             }
             loss += self.block_loss(params, chunk.len());
+            errors += self.block.errors(chunk.len());
             self.block.normalize(shape.m, chunk.len());
             self.block.backward(params, chunk.len(), k_total, grads);
         }
@@ -101,9 +121,9 @@ impl Workspace {
         axpy(2.0 * lambda, params.w1.as_slice(), grads.w1.as_mut_slice());
         axpy(2.0 * lambda, params.w2.as_slice(), grads.w2.as_mut_slice());
         if rows.is_empty() {
-            0.0
+            (0.0, 0.0)
         } else {
-            loss / k_total
+            (loss / k_total, errors as f64 / k_total)
         }
     }
 
@@ -131,12 +151,7 @@ impl Workspace {
                 return (f64::NAN, f64::NAN);
             }
             loss += self.block_loss(params, len);
-            let block = &self.block;
-            errors += block.row_arg[..len]
-                .iter()
-                .zip(&block.y)
-                .filter(|(a, y)| a != y)
-                .count();
+            errors += self.block.errors(len);
         }
         (loss / n as f64, errors as f64 / n as f64)
     }

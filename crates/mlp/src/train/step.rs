@@ -60,13 +60,6 @@ impl Trainer {
         if let Some(divergence) = &self.diverged {
             return Err(divergence.clone());
         }
-        if self.cursor == self.order.len() {
-            // The last step of an epoch diverged, so that epoch was never closed; θ has since
-            // been replaced: start the epoch over with a fresh order rather than take 0 rows.
-            self.order.shuffle(&mut self.rng);
-            self.cursor = 0;
-            self.step_in_epoch = 0;
-        }
         let end = self.cursor + k.min(self.order.len() - self.cursor);
         let rows = &self.order[self.cursor..end];
         let (xs, ys, lambda) = (&self.train.xs, &self.train.ys, self.config.lambda);
@@ -90,7 +83,14 @@ impl Trainer {
                 self.mistakes,
             );
         }
-        self.check_divergence(loss)?;
+        if let Err(divergence) = self.check_divergence(loss) {
+            if self.cursor == self.order.len() {
+                // The epoch's last step diverged: training stopped inside the epoch, which is
+                // not recorded; it starts over, in a fresh order, once new parameters are set.
+                self.new_order();
+            }
+            return Err(divergence);
+        }
         if self.cursor == self.order.len() {
             self.end_epoch()?;
         }
@@ -119,29 +119,35 @@ impl Trainer {
     /// the next epoch; then reports a dead network.
     fn end_epoch(&mut self) -> Result<(), Divergence> {
         self.epoch += 1;
-        let record = self.evaluate();
+        // (f) stops on η‖∇_θ R̃‖ with R̃ the training objective: its gradient over every row,
+        // whose pass also gives the training loss and error of the record (as `evaluate` would).
+        let (xs, ys) = (&self.train.xs, &self.train.ys);
+        let (rows, grads, lambda) = (&self.all_rows, &mut self.grads, self.config.lambda);
+        let (loss, error) =
+            self.workspace
+                .gradient_and_error(&self.params, xs, ys, rows, lambda, grads);
+        self.grad_norm = Some(norm(&self.grads));
+        let record = self.record(loss, error);
         let dead = record.dead_units == self.params.shape().d_h;
         if self.history.len() == self.history.capacity() {
             // The only allocation of the training loop: once every HISTORY_CHUNK epochs.
             self.history.reserve(HISTORY_CHUNK);
         }
         self.history.push(record);
-        // (f) stops on η‖∇_θ R̃‖ with R̃ the training objective: its gradient over every row.
-        let (xs, ys) = (&self.train.xs, &self.train.ys);
-        let lambda = self.config.lambda;
-        let (rows, grads) = (&self.all_rows, &mut self.grads);
-        self.workspace
-            .gradient(&self.params, xs, ys, rows, lambda, grads);
-        self.grad_norm = Some(norm(&self.grads));
-        self.order.shuffle(&mut self.rng);
-        self.cursor = 0;
-        self.step_in_epoch = 0;
+        self.new_order();
         if dead {
             let divergence = Divergence::DeadNetwork { epoch: self.epoch };
             self.diverged = Some(divergence.clone());
             return Err(divergence);
         }
         Ok(())
+    }
+
+    /// Reshuffles the training rows for the next epoch and rewinds to its first step.
+    fn new_order(&mut self) {
+        self.order.shuffle(&mut self.rng);
+        self.cursor = 0;
+        self.step_in_epoch = 0;
     }
 }
 
