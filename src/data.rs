@@ -1,7 +1,6 @@
 //! The data set the page shows, made from the settings: the generator of the chosen kind,
 //! seeded by the settings' seed, then split into training, validation and test sets.
 
-use crate::settings::{TRAIN_FRACTION, VALID_FRACTION};
 use mlp::{DatasetError, DatasetKind, Params, Shape, Split};
 use rand::SeedableRng;
 use rand_pcg::Pcg64;
@@ -15,13 +14,15 @@ pub struct DataKey {
     pub noise: f64,
     pub classes: usize,
     pub seed: u64,
+    pub train_frac: f64,
+    pub valid_frac: f64,
 }
 
 /// Generates and splits the data set; the same key always gives the same split.
 pub fn make_split(key: DataKey) -> Result<Split, DatasetError> {
     let mut rng = Pcg64::seed_from_u64(key.seed);
     let data = key.kind.generate(key.n, key.noise, key.classes, &mut rng)?;
-    data.split(TRAIN_FRACTION, VALID_FRACTION, &mut rng)
+    data.split(key.train_frac, key.valid_frac, &mut rng)
 }
 
 /// Mixed into the seed for the weights, so that data and weights come from different streams
@@ -30,8 +31,10 @@ const WEIGHTS_STREAM: u64 = 0x5745_4947_4854_5321;
 
 /// The network's initial parameters for `shape`, from the settings' seed (biases 0, weights
 /// uniform in ±1/√n_c as the course says).
-pub fn initial_params(shape: Shape, seed: u64) -> Params {
-    Params::init(shape, &mut Pcg64::seed_from_u64(seed ^ WEIGHTS_STREAM))
+/// `init` counts re-initializations: each gives other weights from the same seed.
+pub fn initial_params(shape: Shape, seed: u64, init: u64) -> Params {
+    let stream = seed ^ WEIGHTS_STREAM ^ init.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    Params::init(shape, &mut Pcg64::seed_from_u64(stream))
 }
 
 #[cfg(test)]
@@ -39,7 +42,7 @@ mod tests {
     use super::*;
 
     fn key(seed: u64) -> DataKey {
-        DataKey { kind: DatasetKind::Moons, n: 200, noise: 0.1, classes: 2, seed }
+        DataKey { kind: DatasetKind::Moons, n: 200, noise: 0.1, classes: 2, seed, train_frac: 0.7, valid_frac: 0.15 }
     }
 
     #[test]

@@ -23,6 +23,16 @@ pub struct Settings {
     pub lambda: f64,
     /// Learning rate η of the update (f).
     pub eta: f64,
+    /// Fractions of the points in the training and validation sets; the rest is the test set.
+    pub train_frac: f64,
+    pub valid_frac: f64,
+    /// Minibatch size K (1 = plain SGD); the step uses the mean gradient of the minibatch.
+    pub batch_size: usize,
+    /// How many times the weights were re-initialized: mixed into the weights' seed, so
+    /// "re-initialize" gives new weights that a link still reproduces.
+    pub init: u64,
+    /// Training speed in epochs per second; 0 means as fast as the machine allows.
+    pub speed: f64,
 }
 
 impl Default for Settings {
@@ -38,6 +48,11 @@ impl Default for Settings {
             d_h: 8,
             lambda: 1e-3,
             eta: 0.1,
+            train_frac: 0.7,
+            valid_frac: 0.15,
+            batch_size: 10,
+            init: 0,
+            speed: 0.0,
         }
     }
 }
@@ -48,10 +63,6 @@ impl Settings {
         Shape::new(self.features.d(), self.d_h, self.m).ok()
     }
 }
-
-/// Fractions of the points that go to the training and validation sets; the rest is the test set.
-pub const TRAIN_FRACTION: f64 = 0.7;
-pub const VALID_FRACTION: f64 = 0.15;
 
 /// Why a typed value was refused. Bounds are kept as text so they print as written in the rule.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,6 +126,13 @@ pub const D_H_RULE: NumRule = int_rule(1.0, 256.0, "1", "256");
 pub const LAMBDA_RULE: NumRule = real_rule(0.0, 10.0, "0", "10");
 /// η > 0; the upper bound is far past divergence, so a student can watch it happen.
 pub const ETA_RULE: NumRule = real_rule(1e-6, 100.0, "0.000001", "100");
+/// At least one point in twenty trains; the validation set may be empty.
+pub const TRAIN_FRAC_RULE: NumRule = real_rule(0.05, 1.0, "0.05", "1");
+pub const VALID_FRAC_RULE: NumRule = real_rule(0.0, 0.95, "0", "0.95");
+pub const BATCH_RULE: NumRule = int_rule(1.0, 1000.0, "1", "1000");
+pub const INIT_RULE: NumRule = int_rule(0.0, 4_294_967_295.0, "0", "4294967295");
+/// Epochs per second; 0 = as fast as possible.
+pub const SPEED_RULE: NumRule = real_rule(0.0, 1000.0, "0", "1000");
 
 #[cfg(test)]
 mod tests {
@@ -146,6 +164,11 @@ mod tests {
         assert!(D_H_RULE.parse(&s.d_h.to_string()).is_ok());
         assert!(LAMBDA_RULE.parse(&s.lambda.to_string()).is_ok());
         assert!(ETA_RULE.parse(&s.eta.to_string()).is_ok());
+        assert!(TRAIN_FRAC_RULE.parse(&s.train_frac.to_string()).is_ok());
+        assert!(VALID_FRAC_RULE.parse(&s.valid_frac.to_string()).is_ok());
+        assert!(BATCH_RULE.parse(&s.batch_size.to_string()).is_ok());
+        assert!(INIT_RULE.parse(&s.init.to_string()).is_ok());
+        assert!(SPEED_RULE.parse(&s.speed.to_string()).is_ok());
         assert_eq!(ETA_RULE.parse("0"), Err(FieldError::BelowMin("0.000001")));
         assert_eq!(s.shape(), Shape::new(2, 8, 2).ok());
     }

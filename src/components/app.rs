@@ -39,7 +39,15 @@ pub fn App() -> impl IntoView {
 
     // Only the settings the data depends on: changing d_h or λ does not regenerate it.
     let key = Memo::new(move |_| {
-        settings.with(|s| DataKey { kind: s.dataset, n: s.n, noise: s.noise, classes: s.m, seed: s.seed })
+        settings.with(|s| DataKey {
+            kind: s.dataset,
+            n: s.n,
+            noise: s.noise,
+            classes: s.m,
+            seed: s.seed,
+            train_frac: s.train_frac,
+            valid_frac: s.valid_frac,
+        })
     });
     let data = Memo::new(move |_| make_split(key.get()));
     // What the plot and legend show: the data, or while the settings are invalid the last
@@ -49,8 +57,8 @@ pub fn App() -> impl IntoView {
         Err(_) => previous.cloned().unwrap_or_default(),
     });
     // The network: initialized from the seed for the current shape (d, d_h, m).
-    let shape = Memo::new(move |_| settings.with(|s| s.shape().map(|shape| (shape, s.seed))));
-    let params = Memo::new(move |_| shape.get().map(|(shape, seed)| initial_params(shape, seed)));
+    let shape = Memo::new(move |_| settings.with(|s| s.shape().map(|shape| (shape, s.seed, s.init))));
+    let params = Memo::new(move |_| shape.get().map(|(shape, seed, init)| initial_params(shape, seed, init)));
     let source = RwSignal::new(ExampleSource::default());
     let case = RwSignal::new(None::<Case>);
     let mistakes = RwSignal::new(initial_mistakes());

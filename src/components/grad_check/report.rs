@@ -151,7 +151,7 @@ mod tests {
     }
 
     fn default_params() -> Params {
-        initial_params(Shape { d: 2, d_h: 8, m: 2 }, 1)
+        initial_params(Shape { d: 2, d_h: 8, m: 2 }, 1, 0)
     }
 
     #[test]
@@ -209,7 +209,7 @@ mod tests {
         assert_eq!(shown_entries(&report.grads.groups[0]).len(), 16);
         assert_eq!(index(Group::W1, shown_entries(&report.grads.groups[0])[3]), "[1, 1]");
         assert_eq!(index(Group::X, &report.grads.input.as_ref().expect("x is checked").entries[1]), "[1]");
-        let big = initial_params(Shape { d: 7, d_h: 256, m: 8 }, 1);
+        let big = initial_params(Shape { d: 7, d_h: 256, m: 8 }, 1, 0);
         let big = walk(big, &[0.1; 7], 1e-3, Mistakes::NONE);
         assert_eq!(n_params(&big), 4104);
         assert!(!automatic(&big));
