@@ -2,15 +2,21 @@
 
 mod app;
 mod case_panel;
+mod curves_panel;
+mod click_tools;
 mod data_plot;
 mod example_chooser;
 mod field;
 mod grad_check;
 mod header;
+mod lab_panel;
 mod matrix_view;
 mod mistakes_panel;
+mod region_layer;
 mod settings_panel;
 mod step_card;
 mod stepper_panel;
+mod url_notices;
 
 pub use app::App;
+pub use curves_panel::CurvesPanel;

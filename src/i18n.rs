@@ -9,11 +9,14 @@
 pub mod diagram;
 mod errors;
 mod format;
+pub mod lab;
 pub mod step_title;
 pub mod check;
 pub mod mistakes;
 pub mod case;
 pub mod stepper;
+pub mod url_state;
+pub mod curves;
 
 pub use errors::{dataset_error, feature_error, field_error, typed_error};
 pub use format::{class_name, dataset_name, split_summary};
@@ -144,6 +147,11 @@ messages! {
             "θ ← θ − η ∇R̃, with the mean gradient of a minibatch, so η does not depend on K",
             "θ ← θ − η ∇R̃, avec le gradient moyen du minibatch : η ne dépend donc pas de K"
         ),
+        BatchSize => ("Minibatch size K", "Taille du minibatch K"),
+        BatchHelp => ("1 = plain SGD, one example per step", "1 = SGD simple, un exemple par pas"),
+        TrainFraction => ("Training fraction", "Fraction d'entraînement"),
+        ValidFraction => ("Validation fraction", "Fraction de validation"),
+        FractionHelp => ("the rest of the points is the test set", "le reste des points forme l'ensemble de test"),
         ParamCount => ("parameters n_θ = d_h·d + d_h + m·d_h + m", "paramètres n_θ = d_h·d + d_h + m·d_h + m"),
         Train => ("training", "entraînement"),
         Valid => ("validation", "validation"),

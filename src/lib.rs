@@ -6,12 +6,14 @@ pub mod base64url;
 pub mod components;
 pub mod data;
 pub mod i18n;
+pub mod lab;
 pub mod mathml;
 pub mod palette;
 pub mod plot;
 pub mod settings;
 pub mod stepper;
 pub mod url;
+pub mod url_state;
 
 pub use components::App;
 

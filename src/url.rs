@@ -44,3 +44,28 @@ fn edit_query(edit: impl FnOnce(&UrlSearchParams)) {
 pub fn browser_language() -> String {
     web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
 }
+
+/// Every (name, value) pair of the current page URL's query, in order and decoded as the
+/// browser decodes them (`+` is a space, `%2C` a comma); empty when there is no query.
+pub fn query_pairs() -> Vec<(String, String)> {
+    use wasm_bindgen::JsCast;
+    use web_sys::js_sys::Array;
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return Vec::new() };
+    let Ok(params) = UrlSearchParams::new_with_str(&search) else { return Vec::new() };
+    // Each entry is a [name, value] array of two strings.
+    let pair = |entry: wasm_bindgen::JsValue| {
+        let entry = entry.dyn_into::<Array>().ok()?;
+        Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+    };
+    params.entries().into_iter().filter_map(|entry| entry.ok().and_then(pair)).collect()
+}
+
+/// Sets each `(name, value)` in the address bar with one `history.replaceState`, keeping the
+/// other parameters.
+pub fn set_query_params(pairs: &[(&str, String)]) {
+    edit_query(|params| {
+        for (name, value) in pairs {
+            params.set(name, value);
+        }
+    });
+}

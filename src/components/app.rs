@@ -2,13 +2,17 @@
 
 use super::data_plot::DataPlot;
 use super::header::Header;
+use super::lab_panel::LabPanel;
 use super::settings_panel::SettingsPanel;
 use super::stepper_panel::StepperPanel;
+use super::url_notices::UrlNotices;
 use crate::data::{initial_params, make_split, DataKey};
 use crate::i18n::{t, Lang, Msg};
+use crate::lab::{self, Edits};
 use crate::settings::Settings;
 use crate::stepper::ExampleSource;
 use crate::url;
+use crate::url_state;
 use leptos::prelude::*;
 use mlp::{Case, Mistakes, Split};
 
@@ -35,7 +39,12 @@ fn initial_mistakes() -> Mistakes {
 pub fn App() -> impl IntoView {
     let lang: LangSignal = RwSignal::new(initial_lang());
     provide_context(lang);
-    let settings = RwSignal::new(Settings::default());
+    // The settings come from the link; the values it gave that could not be used are listed.
+    let (from_link, link_notices) = url_state::read_page();
+    let settings: RwSignal<Settings> = RwSignal::new(from_link);
+    let url_notices = RwSignal::new(link_notices);
+    // The URL follows the settings, so that "copy link" reproduces them.
+    Effect::new(move |_| settings.with(url_state::write_page));
 
     // Only the settings the data depends on: changing d_h or λ does not regenerate it.
     let key = Memo::new(move |_| {
@@ -62,6 +71,9 @@ pub fn App() -> impl IntoView {
     let source = RwSignal::new(ExampleSource::default());
     let case = RwSignal::new(None::<Case>);
     let mistakes = RwSignal::new(initial_mistakes());
+    // The training lab: the trainer follows the data (with the clicked edits) and the settings.
+    let edits = RwSignal::new(Edits::default());
+    let (lab, trained_on) = lab::connect(lab::Inputs { settings, key, shown, initial: params, mistakes, edits });
     Effect::new(move |_| match mistakes.get() {
         none if none.is_empty() => url::remove_query_param("mistakes"),
         some => url::set_query_param("mistakes", &some.to_keys()),
@@ -79,10 +91,12 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Header />
+        <UrlNotices notices=url_notices />
         <main class="layout">
             <SettingsPanel settings=settings data=data />
-            <DataPlot settings=settings data=data shown=shown source=source />
-            <StepperPanel settings=settings shown=shown params=params source=source case=case mistakes=mistakes />
+            <DataPlot settings=settings data=data shown=trained_on source=source params=lab.current edits=edits key=key />
+            <LabPanel lab=lab settings=settings />
+            <StepperPanel settings=settings shown=trained_on params=lab.current_slow source=source case=case mistakes=mistakes />
         </main>
         <footer class="footer">{move || t(lang.get(), Msg::Footer)}</footer>
     }

@@ -3,12 +3,17 @@
 use super::app::LangSignal;
 use crate::i18n::{class_name, split_summary, t, Msg};
 use crate::palette::{class_css, class_marker};
+use super::click_tools::{ClickMode, ClickTools};
+use super::region_layer::{Geometry, RegionLayer};
+use crate::data::DataKey;
+use crate::i18n::lab::LabMsg;
+use crate::lab::{Edit, Edits};
 use crate::plot::scatter::{data_at, draw_scatter, ScatterStyle};
 use crate::stepper::ExampleSource;
 use crate::settings::Settings;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use mlp::{DatasetError, Split};
+use mlp::{DatasetError, Params, Split};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
@@ -19,52 +24,82 @@ const PLOT_CSS_PX: f64 = 480.0;
 pub fn DataPlot(
     settings: RwSignal<Settings>,
     data: Memo<Result<Split, DatasetError>>,
-    /// The data, or the last valid data while the settings are invalid.
+    /// The data trained on: the generated split (or the last valid one) with the clicked edits.
     shown: Memo<Split>,
-    /// The stepper's example: ringed on the plot, and set by clicking a training point.
+    /// The stepper's example: ringed on the plot, and set by clicking in "pick" mode.
     source: RwSignal<ExampleSource>,
+    /// The network whose decision regions are painted under the points.
+    #[prop(into)]
+    params: Signal<Option<Params>>,
+    /// Clicked points: added, removed, cleared.
+    edits: RwSignal<Edits>,
+    key: Memo<DataKey>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let canvas = NodeRef::<Canvas>::new();
+    let geometry = geometry();
+    let mode = RwSignal::new(ClickMode::Add);
+    let add_class = RwSignal::new(0_usize);
+    let m = Signal::derive(move || settings.with(|s| s.m));
+    let features = Signal::derive(move || settings.with(|s| s.features));
 
-    // Redraw whenever the shown data or the picked example changes.
+    // Redraw the points whenever the data or the picked example changes.
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
         let picked = source.with(|s| match s {
             ExampleSource::Train(i) => shown.with(|split| split.train.points.get(*i).copied()),
             ExampleSource::Typed { .. } => None,
         });
-        shown.with(|split| paint(&element, split, picked));
+        shown.with(|split| paint(&element, split, picked, geometry));
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(element) = canvas.get_untracked() else { return };
-        let width = f64::from(element.client_width().max(1));
-        let to_plot = PLOT_CSS_PX / width;
-        let Some(p) = data_at(f64::from(ev.offset_x()) * to_plot, f64::from(ev.offset_y()) * to_plot, PLOT_CSS_PX) else {
-            return;
+        let to_plot = PLOT_CSS_PX / f64::from(element.client_width().max(1));
+        let (x, y) = (f64::from(ev.offset_x()) * to_plot, f64::from(ev.offset_y()) * to_plot);
+        let Some(p) = data_at(x, y, PLOT_CSS_PX) else { return };
+        let edit = match (ev.shift_key(), mode.get_untracked()) {
+            (true, _) | (false, ClickMode::Remove) => Edit::Remove(p),
+            (false, ClickMode::Add) => Edit::Add(p, add_class.get_untracked().min(m.get_untracked().saturating_sub(1))),
+            (false, ClickMode::Pick) => {
+                if let Some(index) = shown.with_untracked(|split| nearest(&split.train.points, p, PICK_RADIUS)) {
+                    source.set(ExampleSource::Train(index));
+                }
+                return;
+            }
         };
-        if let Some(index) = shown.with_untracked(|split| nearest(&split.train.points, p, PICK_RADIUS)) {
-            source.set(ExampleSource::Train(index));
-        }
+        edits.update(|e| e.push(key.get_untracked(), edit));
     };
+    let clear = Callback::new(move |_| edits.update(|e| e.push(key.get_untracked(), Edit::Clear)));
 
     let summary = move || {
-        data.with(|d| match d {
-            Ok(s) => split_summary(lang.get(), s.train.len(), s.valid.len(), s.test.len()),
-            Err(_) => t(lang.get(), Msg::KeptPrevious).to_string(),
-        })
+        let lang = lang.get();
+        match data.with(|d| d.is_ok()) {
+            true => shown.with(|s| split_summary(lang, s.train.len(), s.valid.len(), s.test.len())),
+            false => t(lang, Msg::KeptPrevious).to_string(),
+        }
     };
     view! {
         <section class="panel plot-panel" aria-labelledby="plot-heading">
             <h2 id="plot-heading">{move || t(lang.get(), Msg::PlotHeading)}</h2>
-            <canvas id="data-plot" class="plot" node_ref=canvas role="img"
-                aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />
+            <div class="plot-stack">
+                <RegionLayer params=params features=features geometry=geometry />
+                <canvas id="data-plot" class="plot layer" node_ref=canvas role="img"
+                    width=geometry.side height=geometry.side
+                    aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />
+            </div>
+            <ClickTools mode=mode class=add_class m=m on_clear=clear />
             <Legend shown=shown />
-            <p class="caption">{move || t(lang.get(), Msg::PlotCaption)}</p>
+            <p class="caption">{move || t(lang.get(), Msg::PlotCaption)} " " {move || t(lang.get(), LabMsg::RegionsCaption)}</p>
             <p class="summary" id="split-summary">{summary}</p>
             <NetworkSize settings=settings />
         </section>
     }
+}
+
+/// The canvases' size: [`PLOT_CSS_PX`] CSS pixels at the screen's pixel ratio.
+fn geometry() -> Geometry {
+    let scale = window().device_pixel_ratio().clamp(1.0, 4.0);
+    Geometry { side: (PLOT_CSS_PX * scale).round() as u32, scale }
 }
 
 /// A click picks the nearest training point within this distance (plot units).
@@ -82,17 +117,20 @@ fn nearest(points: &[[f64; 2]], p: [f64; 2], radius: f64) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Sizes the canvas for the screen's pixel ratio and draws the scatter on it.
-fn paint(element: &web_sys::HtmlCanvasElement, split: &Split, picked: Option<[f64; 2]>) {
-    let scale = window().device_pixel_ratio().clamp(1.0, 4.0);
-    let side = (PLOT_CSS_PX * scale).round() as u32;
-    if element.width() != side {
-        element.set_width(side);
-        element.set_height(side);
+/// Draws the axes and the points on the transparent top canvas.
+fn paint(element: &web_sys::HtmlCanvasElement, split: &Split, picked: Option<[f64; 2]>, geometry: Geometry) {
+    if let Some(context) = element
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok())
+    {
+        let side = f64::from(geometry.side);
+        context.clear_rect(0.0, 0.0, side, side);
     }
     let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) else { return };
     let root = backend.into_drawing_area();
-    if let Err(error) = draw_scatter(&root, split, ScatterStyle { scale, picked }) {
+    if let Err(error) = draw_scatter(&root, split, ScatterStyle { scale: geometry.scale, picked }) {
         leptos::logging::warn!("the data plot could not be drawn: {error:?}");
     }
 }

@@ -3,7 +3,10 @@
 use super::app::LangSignal;
 use super::field::NumberField;
 use crate::i18n::{dataset_error, dataset_name, feature_error, t, Msg};
-use crate::settings::{Settings, D_H_RULE, ETA_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE, N_RULE, SEED_RULE};
+use crate::settings::{
+    Settings, BATCH_RULE, D_H_RULE, ETA_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE, N_RULE, SEED_RULE, TRAIN_FRAC_RULE,
+    VALID_FRAC_RULE,
+};
 use leptos::prelude::*;
 use mlp::features::FeatureError;
 use mlp::{DatasetError, DatasetKind, Feature, Split};
@@ -28,6 +31,10 @@ pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Split, Data
                     initial=initial.seed as f64 on_valid=set(|s, v| s.seed = v as u64) />
                 <NumberField id="field-m" label=Msg::Classes rule=M_RULE initial=initial.m as f64
                     on_valid=set(|s, v| s.m = v as usize) />
+                <NumberField id="field-train" label=Msg::TrainFraction rule=TRAIN_FRAC_RULE
+                    initial=initial.train_frac on_valid=set(|s, v| s.train_frac = v) />
+                <NumberField id="field-valid" label=Msg::ValidFraction help=Msg::FractionHelp rule=VALID_FRAC_RULE
+                    initial=initial.valid_frac on_valid=set(|s, v| s.valid_frac = v) />
                 <p class="field-error" id="data-error" aria-live="polite">{data_error}</p>
             </fieldset>
             <fieldset>
@@ -39,6 +46,8 @@ pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Split, Data
                     initial=initial.lambda on_valid=set(|s, v| s.lambda = v) />
                 <NumberField id="field-eta" label=Msg::LearningRate help=Msg::LearningRateHelp rule=ETA_RULE
                     initial=initial.eta on_valid=set(|s, v| s.eta = v) />
+                <NumberField id="field-k" label=Msg::BatchSize help=Msg::BatchHelp rule=BATCH_RULE
+                    initial=initial.batch_size as f64 on_valid=set(|s, v| s.batch_size = v as usize) />
             </fieldset>
         </form>
     }

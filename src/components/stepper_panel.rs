@@ -90,7 +90,9 @@ pub fn make_walk(inputs: WalkInputs<'_>) -> Option<Walk> {
 pub fn StepperPanel(
     settings: RwSignal<Settings>,
     shown: Memo<Split>,
-    params: Memo<Option<Params>>,
+    /// The network's current parameters (published a few times a second while training).
+    #[prop(into)]
+    params: Signal<Option<Params>>,
     source: RwSignal<ExampleSource>,
     /// A case loaded from JSON or a link; walked instead of the network while set.
     case: RwSignal<Option<Case>>,

@@ -4,6 +4,8 @@
 
 use mlp::{EpochRecord, SetStats};
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::ranged1d::ValueFormatter;
 use plotters::prelude::*;
 
 /// Which quantity a chart shows.
@@ -29,10 +31,19 @@ pub struct CurveStyle<'a> {
     pub names: [&'a str; 4],
     /// The epoch of the best validation loss, marked by a vertical line.
     pub best_epoch: Option<usize>,
+    /// Legend name of the best-epoch line.
+    pub best_name: &'a str,
+    /// Tick labels with a decimal comma (French) instead of a point.
+    pub decimal_comma: bool,
 }
 
 /// Colours of the three sets: the Okabe–Ito blue, orange and bluish green.
-const SET_COLOURS: [RGBColor; 3] = [RGBColor(0, 114, 178), RGBColor(230, 159, 0), RGBColor(0, 158, 115)];
+pub const SET_COLOURS: [RGBColor; 3] = [RGBColor(0, 114, 178), RGBColor(230, 159, 0), RGBColor(0, 158, 115)];
+/// Colour of the best-epoch marker: a neutral dark grey, so it is not mistaken for a curve.
+pub const BEST_COLOUR: RGBColor = RGBColor(90, 90, 90);
+/// A curve with more points than this is thinned to this many before drawing: a chart is a few
+/// hundred pixels wide, and a canvas line costs one call into JavaScript per point.
+pub const MAX_POINTS: usize = 1200;
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
@@ -64,6 +75,34 @@ pub fn series(history: &[EpochRecord], metric: Metric) -> [Vec<(f64, f64)>; 4] {
     ]
 }
 
+/// At most about `max` of `points`, keeping the shape: the points are cut into `max / 2` runs
+/// of consecutive epochs and each run keeps its lowest and highest point, in epoch order, so
+/// spikes (a divergence, a noisy epoch) survive the thinning.
+pub fn thin(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
+    let runs = (max / 2).max(1);
+    if points.len() <= max.max(2) {
+        return points.to_vec();
+    }
+    let run_len = points.len().div_ceil(runs);
+    let mut out = Vec::with_capacity(2 * runs + 1);
+    for run in points.chunks(run_len) {
+        let lowest = run.iter().enumerate().min_by(|a, b| a.1 .1.total_cmp(&b.1 .1)).map_or(0, |(i, _)| i);
+        let highest = run.iter().enumerate().max_by(|a, b| a.1 .1.total_cmp(&b.1 .1)).map_or(0, |(i, _)| i);
+        let (first, second) = (lowest.min(highest), lowest.max(highest));
+        out.push(run[first]);
+        if second != first {
+            out.push(run[second]);
+        }
+    }
+    // The last epoch is where the eye looks: always end on it.
+    if let (Some(&last), Some(&shown)) = (points.last(), out.last()) {
+        if shown != last {
+            out.push(last);
+        }
+    }
+    out
+}
+
 /// The y range of the curves, padded; for a log axis, positive.
 fn y_range(curves: &[Vec<(f64, f64)>; 4], metric: Metric, log_scale: bool) -> (f64, f64) {
     let values = curves.iter().flatten().map(|p| p.1);
@@ -72,13 +111,31 @@ fn y_range(curves: &[Vec<(f64, f64)>; 4], metric: Metric, log_scale: bool) -> (f
         (Metric::Error, _) => (0.0, hi.max(0.05).min(1.0) * 1.05),
         (Metric::Loss, true) => {
             let lo = if lo.is_finite() && lo > 0.0 { lo } else { 1e-3 };
-            (lo / 1.5, hi.max(lo * 10.0) * 1.5)
+            // Down to the power of ten below the lowest value, so that, with the top at least
+            // ten times higher, the axis always has two labelled powers of ten.
+            let decade = 10f64.powf(lo.log10().floor());
+            ((lo / 1.5).min(decade), hi.max(lo * 10.0) * 1.5)
         }
         (Metric::Loss, false) => (0.0, if hi.is_finite() && hi > 0.0 { hi * 1.05 } else { 1.0 }),
     }
 }
 
-/// Draws the chart of `history` on `root`.
+/// A tick label: at most four significant digits, trailing zeros dropped (`0.25`, `3`, `1e-5`).
+pub fn tick(v: f64, decimal_comma: bool) -> String {
+    let text = if v == 0.0 || !v.is_finite() {
+        format!("{v}")
+    } else if v.abs() < 1e-3 || v.abs() >= 1e5 {
+        format!("{v:.0e}")
+    } else {
+        let decimals = (3 - v.abs().log10().floor() as i64).max(0) as usize;
+        let fixed = format!("{v:.decimals$}");
+        if fixed.contains('.') { fixed.trim_end_matches('0').trim_end_matches('.').to_owned() } else { fixed }
+    };
+    if decimal_comma { text.replace('.', ",") } else { text }
+}
+
+/// Draws the chart of `history` on `root`: epochs on x (whole numbers), the metric on y (the
+/// error in percent), one curve per set, the best epoch as a grey vertical line, a legend.
 pub fn draw_curves<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     history: &[EpochRecord],
@@ -86,27 +143,63 @@ pub fn draw_curves<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     root.fill(&WHITE)?;
     let px = |css: f64| (css * style.scale).round() as u32;
-    let curves = series(history, style.metric);
-    let last_epoch = history.last().map(|r| r.epoch).unwrap_or(0).max(1) as f64;
-    let (lo, hi) = y_range(&curves, style.metric, style.log_scale && style.metric == Metric::Loss);
-    let font = ("sans-serif", 12.0 * style.scale).into_font();
+    let log_scale = style.log_scale && style.metric == Metric::Loss;
+    let mut curves = series(history, style.metric).map(|c| thin(&c, MAX_POINTS));
+    if log_scale {
+        // log(0) is −∞: a loss that rounds to 0 cannot be placed on a log axis.
+        curves.iter_mut().for_each(|c| c.retain(|p| p.1 > 0.0));
+    }
+    let first_epoch = history.first().map_or(0, |r| r.epoch) as f64;
+    let last_epoch = history.last().map_or(0, |r| r.epoch) as f64;
+    let x_range = first_epoch..last_epoch.max(first_epoch + 1.0);
+    let (lo, hi) = y_range(&curves, style.metric, log_scale);
     let mut builder = ChartBuilder::on(root);
     builder.margin(px(10.0)).x_label_area_size(px(34.0)).y_label_area_size(px(52.0));
-    if style.log_scale && style.metric == Metric::Loss {
-        let mut chart = builder.build_cartesian_2d(0.0..last_epoch, (lo..hi).log_scale())?;
-        chart.configure_mesh().x_desc(style.x_label).y_desc(style.y_label).label_style(font.clone()).draw()?;
-        plot_series(&mut chart, &curves, style, px)?;
-        legend(&mut chart, font, px)
+    if log_scale {
+        let mut chart = builder.build_cartesian_2d(x_range, (lo..hi).log_scale())?;
+        finish(&mut chart, &curves, style, px)
     } else {
-        let mut chart = builder.build_cartesian_2d(0.0..last_epoch, lo..hi)?;
-        chart.configure_mesh().x_desc(style.x_label).y_desc(style.y_label).label_style(font.clone()).draw()?;
-        plot_series(&mut chart, &curves, style, px)?;
-        legend(&mut chart, font, px)
+        let mut chart = builder.build_cartesian_2d(x_range, lo..hi)?;
+        finish(&mut chart, &curves, style, px)
     }
 }
 
+/// The mesh with its labels, the curves, the best-epoch line and the legend.
+fn finish<'a, DB, Y>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
+    curves: &[Vec<(f64, f64)>; 4],
+    style: &CurveStyle<'_>,
+    px: impl Fn(f64) -> u32 + Copy,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend + 'a,
+    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
+{
+    let font = ("sans-serif", 12.0 * style.scale).into_font();
+    let comma = style.decimal_comma;
+    // Epochs are whole numbers: no more labels than epochs, none between two.
+    let epochs = (chart.x_range().end - chart.x_range().start).round() as usize + 1;
+    let x_tick = |x: &f64| format!("{x:.0}");
+    let y_tick = |y: &f64| tick(if style.metric == Metric::Error { y * 100.0 } else { *y }, comma);
+    chart
+        .configure_mesh()
+        .x_desc(style.x_label)
+        .y_desc(style.y_label)
+        .x_labels(epochs.min(10))
+        .x_label_formatter(&x_tick)
+        .y_label_formatter(&y_tick)
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        // A light grid only at the labels: the curves and the best-epoch line stand out.
+        .bold_line_style(BLACK.mix(0.1))
+        .light_line_style(TRANSPARENT)
+        .draw()?;
+    plot_series(chart, curves, style, px)?;
+    legend(chart, font, px)
+}
+/// The best-epoch line, then the curves over it, each with its legend entry.
 fn plot_series<'a, DB, Y>(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
     curves: &[Vec<(f64, f64)>; 4],
     style: &CurveStyle<'_>,
     px: impl Fn(f64) -> u32,
@@ -116,25 +209,41 @@ where
     Y: Ranged<ValueType = f64>,
 {
     let width = px(2.0).max(1);
-    for (i, points) in curves.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
-        let colour = SET_COLOURS[i % 3];
-        let line = LineSeries::new(points.iter().copied(), colour.stroke_width(width));
-        let series = if i == 3 {
-            // The objective L + λ(ΣW²) of the training set, dashed.
-            chart.draw_series(DashedLineSeries::new(points.iter().copied(), px(6.0) as i32, px(4.0) as i32, colour.stroke_width(width)))?
-        } else {
-            chart.draw_series(line)?
-        };
-        series.label(style.names[i]).legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], colour.stroke_width(2)));
-    }
+    let sample = px(16.0) as i32;
     if let Some(best) = style.best_epoch {
         let (y0, y1) = (chart.y_range().start, chart.y_range().end);
-        let mark = ShapeStyle::from(RGBColor(120, 120, 120)).stroke_width(px(1.0).max(1));
-        chart.draw_series(std::iter::once(PathElement::new([(best as f64, y0), (best as f64, y1)], mark)))?;
+        let mark = ShapeStyle::from(BEST_COLOUR).stroke_width(px(1.5).max(1));
+        chart
+            .draw_series(std::iter::once(PathElement::new([(best as f64, y0), (best as f64, y1)], mark)))?
+            .label(style.best_name)
+            .legend(move |(x, y)| PathElement::new([(x + sample / 2, y - sample / 3), (x + sample / 2, y + sample / 3)], mark));
+    }
+    for (i, points) in curves.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+        let colour = SET_COLOURS[i % 3].stroke_width(width);
+        let name = style.names[i];
+        if i == 3 {
+            // The objective L + λ(ΣW²) of the training set, dashed, in the legend too.
+            let (dash, gap) = (px(6.0), px(4.0));
+            chart
+                .draw_series(DashedLineSeries::new(points.iter().copied(), dash as i32, gap as i32, colour))?
+                .label(name)
+                .legend(move |(x, y)| {
+                    let half = sample / 2 - 1;
+                    EmptyElement::at((x, y))
+                        + PathElement::new([(0, 0), (half - 1, 0)], colour)
+                        + PathElement::new([(half + 2, 0), (sample, 0)], colour)
+                });
+        } else {
+            chart
+                .draw_series(LineSeries::new(points.iter().copied(), colour))?
+                .label(name)
+                .legend(move |(x, y)| PathElement::new([(x, y), (x + sample, y)], colour));
+        }
     }
     Ok(())
 }
 
+/// The legend, in the upper right corner (where falling curves leave room).
 fn legend<'a, DB, X, Y>(chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>, font: FontDesc<'_>, px: impl Fn(f64) -> u32) -> DrawResult<DB>
 where
     DB: DrawingBackend + 'a,
@@ -152,34 +261,4 @@ where
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn record(epoch: usize, loss: f64, error: f64, with_valid: bool) -> EpochRecord {
-        let stats = SetStats { loss, objective: loss + 0.1, error };
-        EpochRecord { epoch, train: stats, valid: with_valid.then_some(stats), test: None, dead_units: 0 }
-    }
-
-    #[test]
-    fn series_follow_the_history_and_skip_what_is_missing_or_not_finite() {
-        let history = vec![record(0, 0.7, 0.5, true), record(1, f64::NAN, 0.3, true), record(2, 0.2, 0.1, false)];
-        let [train, valid, test, objective] = series(&history, Metric::Loss);
-        assert_eq!(train, vec![(0.0, 0.7), (2.0, 0.2)]);
-        assert_eq!(valid, vec![(0.0, 0.7)]);
-        assert!(test.is_empty());
-        assert_eq!(objective.len(), 2, "NaN + 0.1 is left out too");
-        let [train, _, _, objective] = series(&history, Metric::Error);
-        assert_eq!(train, vec![(0.0, 0.5), (1.0, 0.3), (2.0, 0.1)]);
-        assert!(objective.is_empty());
-    }
-
-    #[test]
-    fn y_ranges_are_padded_and_positive_on_a_log_axis() {
-        let history = vec![record(0, 0.5, 0.4, false), record(1, 0.05, 0.0, false)];
-        let (lo, hi) = y_range(&series(&history, Metric::Loss), Metric::Loss, true);
-        assert!(lo > 0.0 && lo < 0.05 && hi > 0.6);
-        let (lo, hi) = y_range(&series(&history, Metric::Error), Metric::Error, false);
-        assert_eq!(lo, 0.0);
-        assert!(hi >= 0.4 && hi <= 1.05);
-    }
-}
+mod tests;

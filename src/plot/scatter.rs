@@ -29,6 +29,17 @@ pub fn data_at(px: f64, py: f64, side: f64) -> Option<[f64; 2]> {
     Some([x1, x2])
 }
 
+/// The plotting area of a square plot `side` device pixels wide drawn at `scale` device
+/// pixels per CSS pixel, as (left, top, width, height) in device pixels: where the decision
+/// regions go under the axes.
+pub fn plot_area(side: u32, scale: f64) -> (u32, u32, u32, u32) {
+    let px = |css: f64| (css * scale).round() as u32;
+    let (left, top) = (px(MARGIN) + px(Y_LABEL_AREA), px(MARGIN));
+    let right = side.saturating_sub(px(MARGIN));
+    let bottom = side.saturating_sub(px(MARGIN) + px(X_LABEL_AREA));
+    (left, top, right.saturating_sub(left), bottom.saturating_sub(top))
+}
+
 /// What the plot needs besides the data.
 #[derive(Clone, Copy, Debug)]
 pub struct ScatterStyle {
@@ -40,14 +51,14 @@ pub struct ScatterStyle {
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Draws axes and the three sets of `split` on `root`.
+/// Draws axes and the three sets of `split` on `root`, over a transparent background: the
+/// decision regions show through from the canvas below.
 pub fn draw_scatter<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     split: &Split,
     style: ScatterStyle,
 ) -> DrawResult<DB> {
     let px = |css: f64| (css * style.scale).round() as u32;
-    root.fill(&WHITE)?;
     let mut chart = ChartBuilder::on(root)
         .margin(px(MARGIN))
         .x_label_area_size(px(X_LABEL_AREA))
@@ -60,8 +71,8 @@ pub fn draw_scatter<DB: DrawingBackend>(
         .y_desc("x₂")
         .label_style(label_font.clone())
         .axis_desc_style(label_font)
-        .light_line_style(RGBColor(238, 238, 238))
-        .bold_line_style(RGBColor(215, 215, 215))
+        .light_line_style(RGBColor(120, 120, 120).mix(0.10))
+        .bold_line_style(RGBColor(120, 120, 120).mix(0.25))
         .draw()?;
     let radius = px(3.5).max(2) as i32;
     let thin = px(1.5).max(1);

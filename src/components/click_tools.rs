@@ -1,0 +1,69 @@
+//! What a click on the plot does: add a point of the chosen class (the default, as in the
+//! TensorFlow Playground and ConvNetJS demos), remove the nearest point, or pick a training
+//! point as the stepper's example. Shift-click always removes.
+
+use super::app::LangSignal;
+use crate::i18n::lab::LabMsg;
+use crate::i18n::{class_name, t};
+use crate::palette::{class_css, class_marker};
+use leptos::prelude::*;
+
+/// The plot's click mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClickMode {
+    Add,
+    Remove,
+    Pick,
+}
+
+#[component]
+pub fn ClickTools(
+    mode: RwSignal<ClickMode>,
+    /// The class new points get.
+    class: RwSignal<usize>,
+    /// The number of classes m.
+    #[prop(into)]
+    m: Signal<usize>,
+    on_clear: Callback<()>,
+) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let text = move |msg| move || t(lang.get(), msg);
+    let radio = move |value: ClickMode, id: &'static str, label: LabMsg| {
+        view! {
+            <label class="mode">
+                <input type="radio" name="click-mode" id=id prop:checked=move || mode.get() == value
+                    on:change=move |_| mode.set(value) />
+                {text(label)}
+            </label>
+        }
+    };
+    let classes = move || {
+        (0..m.get())
+            .map(|k| {
+                let name = class_name(lang.get(), k);
+                view! {
+                    <option value=k.to_string() selected=move || class.get() == k>
+                        {class_marker(k).symbol()} " " {name}
+                    </option>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <fieldset class="click-tools">
+            <legend>{text(LabMsg::ClickDoes)}</legend>
+            {radio(ClickMode::Add, "click-add", LabMsg::ClickAdd)}
+            <select id="add-class" aria-label=text(LabMsg::AddClass)
+                style:color=move || class_css(class.get())
+                on:change=move |ev| {
+                    if let Ok(k) = event_target_value(&ev).parse() {
+                        class.set(k);
+                    }
+                }>{classes}</select>
+            {radio(ClickMode::Remove, "click-remove", LabMsg::ClickRemove)}
+            {radio(ClickMode::Pick, "click-pick", LabMsg::ClickPick)}
+            <button type="button" id="clear-points" on:click=move |_| on_clear.run(())>{text(LabMsg::ClearPoints)}</button>
+            <small class="hint">{text(LabMsg::ShiftRemoves)}</small>
+        </fieldset>
+    }
+}

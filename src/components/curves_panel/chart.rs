@@ -1,0 +1,112 @@
+//! Drawing the two charts on their canvases, at most once per animation frame.
+//!
+//! Training publishes a new history many times a second; drawing on every change would draw
+//! frames nobody sees. A change only asks for a frame (once: while one is pending, further
+//! changes ride along), and the frame draws what the signals hold *then*.
+
+use super::best::Best;
+use crate::components::app::LangSignal;
+use crate::i18n::curves::{legend_names, CurvesMsg};
+use crate::i18n::{t, Lang};
+use crate::plot::curves::{draw_curves, CurveStyle, Metric};
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use mlp::EpochRecord;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+/// Each chart's size in CSS pixels; the canvas has this many device pixels per CSS pixel more.
+pub const CHART_CSS_PX: (f64, f64) = (520.0, 300.0);
+
+/// Everything the two charts are drawn from.
+#[derive(Clone, Copy)]
+pub struct Charts {
+    pub loss: NodeRef<Canvas>,
+    pub error: NodeRef<Canvas>,
+    pub history: Signal<Vec<EpochRecord>>,
+    /// Logarithmic y axis on the loss chart.
+    pub log_scale: RwSignal<bool>,
+    pub best: Memo<Option<Best>>,
+    pub lang: LangSignal,
+}
+
+impl Charts {
+    /// Redraws both charts whenever what they show changes, at most once per animation frame;
+    /// a frame still pending when the panel unmounts is cancelled.
+    pub fn redraw_on_change(self) {
+        let pending = StoredValue::new(None::<AnimationFrameRequestHandle>);
+        Effect::new(move |_| {
+            self.track();
+            if pending.with_value(Option::is_some) {
+                return;
+            }
+            let frame = request_animation_frame_with_handle(move || {
+                // The panel may have unmounted since: then there is nothing left to draw.
+                if pending.try_set_value(None).is_none() {
+                    self.paint();
+                }
+            });
+            pending.set_value(frame.ok());
+        });
+        on_cleanup(move || {
+            if let Some(Some(frame)) = pending.try_get_value() {
+                frame.cancel();
+            }
+        });
+    }
+
+    /// Subscribes the running effect to everything a frame reads.
+    fn track(&self) {
+        self.loss.track();
+        self.error.track();
+        self.history.track();
+        self.log_scale.track();
+        self.best.track();
+        self.lang.track();
+    }
+
+    /// Draws both charts from the signals' current values (nothing if the panel is gone).
+    fn paint(&self) {
+        let (Some(lang), Some(log_scale), Some(best)) =
+            (self.lang.try_get_untracked(), self.log_scale.try_get_untracked(), self.best.try_get_untracked())
+        else {
+            return;
+        };
+        let best_epoch = best.map(|b| b.epoch);
+        let charts = [(self.loss, Metric::Loss, CurvesMsg::LossAxis), (self.error, Metric::Error, CurvesMsg::ErrorAxis)];
+        for (canvas, metric, y_label) in charts {
+            let Some(Some(element)) = canvas.try_get_untracked() else { continue };
+            let scale = window().device_pixel_ratio().clamp(1.0, 4.0);
+            let style = CurveStyle {
+                metric,
+                log_scale,
+                scale,
+                x_label: t(lang, CurvesMsg::EpochAxis),
+                y_label: t(lang, y_label),
+                names: legend_names(lang),
+                best_epoch,
+                best_name: t(lang, CurvesMsg::BestLine),
+                decimal_comma: lang == Lang::Fr,
+            };
+            self.history.try_with_untracked(|history| paint(&element, history, &style));
+        }
+    }
+}
+
+/// Sizes `element` for the screen's pixel ratio and draws the chart of `history` on it. An
+/// empty history is not drawn: the panel shows a placeholder instead.
+fn paint(element: &web_sys::HtmlCanvasElement, history: &[EpochRecord], style: &CurveStyle<'_>) {
+    if history.is_empty() {
+        return;
+    }
+    let (width, height) = ((CHART_CSS_PX.0 * style.scale).round() as u32, (CHART_CSS_PX.1 * style.scale).round() as u32);
+    if element.width() != width || element.height() != height {
+        element.set_width(width);
+        element.set_height(height);
+    }
+    let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) else { return };
+    let root = backend.into_drawing_area();
+    if let Err(error) = draw_curves(&root, history, style) {
+        leptos::logging::warn!("the training curves could not be drawn: {error:?}");
+    }
+}

@@ -1,0 +1,139 @@
+//! A training run as a JSON document (format [`FORMAT`]): the settings, with the keys and
+//! values a link carries, and one entry per epoch of the history.
+//!
+//! ```text
+//! { "format": "backprop-lab-run/1",
+//!   "settings": { "data": "moons", "n": 200, …, "speed": 0 },
+//!   "history": [ { "epoch": 0, "train": { "loss": …, "objective": …, "error": … },
+//!                  "valid": { … } | null, "test": { … } | null, "dead_units": 0 }, … ] }
+//! ```
+//!
+//! Losses and objectives are means over their set; errors are fractions in [0, 1]. Numbers are
+//! written in Rust's shortest round-trip form, so reading them back gives the same bits; a
+//! value that is not finite (JSON has no NaN) is written `null`.
+//!
+//! The app crate does not depend on serde_json (it is a native test dependency only), so the
+//! document is written here by hand; the tests parse it with serde_json.
+
+use crate::settings::Settings;
+use crate::url_state::{settings_to_pairs, DATA, FEATURES};
+use mlp::{EpochRecord, SetStats};
+
+/// The value of the document's `format` field; a change of layout gets a new number.
+pub const FORMAT: &str = "backprop-lab-run/1";
+
+/// The JSON document of a run: `settings` as the page's link writes them, and `history`. One
+/// epoch per line, so a long run stays readable and diffs well.
+pub fn run_json(settings: &Settings, history: &[EpochRecord]) -> String {
+    let mut out = String::with_capacity(256 + 200 * history.len());
+    out.push_str("{\n  \"format\": ");
+    out.push_str(&json_string(FORMAT));
+    out.push_str(",\n  \"settings\": ");
+    out.push_str(&settings_json(settings));
+    out.push_str(",\n  \"history\": [");
+    for (i, record) in history.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+        out.push_str(&record_json(record));
+    }
+    out.push_str(if history.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
+    out
+}
+
+/// The settings as one JSON object, in the link's order and with its keys: the data set and
+/// the features are strings, every other value a number.
+fn settings_json(settings: &Settings) -> String {
+    let fields: Vec<String> = settings_to_pairs(settings)
+        .into_iter()
+        .map(|(key, value)| {
+            let value = if key == DATA || key == FEATURES { json_string(&value) } else { json_raw_number(&value) };
+            format!("{}: {value}", json_string(key))
+        })
+        .collect();
+    format!("{{{}}}", fields.join(", "))
+}
+
+/// One epoch's record.
+fn record_json(record: &EpochRecord) -> String {
+    format!(
+        "{{\"epoch\": {}, \"train\": {}, \"valid\": {}, \"test\": {}, \"dead_units\": {}}}",
+        record.epoch,
+        stats_json(Some(&record.train)),
+        stats_json(record.valid.as_ref()),
+        stats_json(record.test.as_ref()),
+        record.dead_units
+    )
+}
+
+/// One set's statistics, or `null` for an empty set.
+fn stats_json(stats: Option<&SetStats>) -> String {
+    match stats {
+        Some(s) => format!(
+            "{{\"loss\": {}, \"objective\": {}, \"error\": {}}}",
+            json_number(s.loss),
+            json_number(s.objective),
+            json_number(s.error)
+        ),
+        None => "null".to_owned(),
+    }
+}
+
+/// A finite number in its shortest round-trip form (`{:?}`: `0.1`, `1.0`, `1e-7`, all valid
+/// JSON); `null` otherwise.
+fn json_number(value: f64) -> String {
+    if value.is_finite() {
+        format!("{value:?}")
+    } else {
+        "null".to_owned()
+    }
+}
+
+/// A number already written as text (by the link), kept when it is a finite number, `null`
+/// otherwise: a link's text is never pasted into the document unchecked.
+fn json_raw_number(text: &str) -> String {
+    match text.parse::<f64>() {
+        Ok(value) if value.is_finite() && is_json_number(text) => text.to_owned(),
+        Ok(value) => json_number(value),
+        Err(_) => "null".to_owned(),
+    }
+}
+
+/// Whether `text` follows JSON's number grammar, which is stricter than Rust's parser (no
+/// leading `+`, no `.5`, no `5.`, no leading zeros).
+fn is_json_number(text: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
+        None => (unsigned, None),
+    };
+    let (integer, fraction) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (mantissa, None),
+    };
+    digits(integer)
+        && (integer == "0" || !integer.starts_with('0'))
+        && fraction.is_none_or(digits)
+        && exponent.is_none_or(digits)
+}
+
+/// `text` as a JSON string: quotes, backslashes and control characters escaped.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests;

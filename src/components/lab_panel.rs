@@ -1,0 +1,139 @@
+//! The player: play/pause, one example / minibatch / epoch, reset, new data, re-initialize,
+//! the speed, early stopping, and a status line that says what training is doing — or why it
+//! stopped and what to change.
+
+use super::app::LangSignal;
+use crate::i18n::lab::{divergence_message, stopped_at_best, LabMsg};
+use crate::i18n::t;
+use crate::lab::{now_ms, Lab, Status, StepSize};
+use crate::settings::Settings;
+use crate::stepper::format::number;
+use leptos::prelude::*;
+
+/// The speeds offered, in epochs per second (0 = as fast as possible).
+const SPEEDS: [f64; 6] = [0.0, 1.0, 5.0, 20.0, 100.0, 500.0];
+
+/// The training section: the player and, under it, the curves.
+#[component]
+pub fn LabPanel(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    view! {
+        <section class="panel lab-panel" id="lab" aria-labelledby="lab-heading">
+            <h2 id="lab-heading">{move || t(lang.get(), LabMsg::Heading)}</h2>
+            <Player lab=lab settings=settings />
+        </section>
+    }
+}
+
+#[component]
+fn Player(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let text = move |msg| move || t(lang.get(), msg);
+    let playing = move || lab.status.get() == Status::Playing;
+    let toggle = move |_| if playing() { lab.pause() } else { lab.play() };
+    let speed_options = SPEEDS.map(|v| {
+        let label = move || if v == 0.0 { t(lang.get(), LabMsg::Fastest).to_string() } else { format!("{v} {}", t(lang.get(), LabMsg::EpochsPerSecond)) };
+        view! { <option value=v.to_string() selected=move || settings.with(|s| s.speed == v)>{label}</option> }
+    });
+    view! {
+        <div class="player" role="group" aria-label=text(LabMsg::Heading)>
+            <button type="button" id="play-pause" class="primary" aria-pressed=move || playing().to_string() on:click=toggle>
+                {move || if playing() { t(lang.get(), LabMsg::Pause) } else { t(lang.get(), LabMsg::Play) }}
+            </button>
+            <button type="button" id="step-example" on:click=move |_| lab.step(StepSize::Example)>{text(LabMsg::OneExample)}</button>
+            <button type="button" id="step-minibatch" on:click=move |_| lab.step(StepSize::Minibatch)>{text(LabMsg::OneMinibatch)}</button>
+            <button type="button" id="step-epoch" on:click=move |_| lab.step(StepSize::Epoch)>{text(LabMsg::OneEpoch)}</button>
+            <button type="button" id="reset" on:click=move |_| lab.reset()>{text(LabMsg::Reset)}</button>
+            <button type="button" id="new-data" on:click=move |_| settings.update(|s| s.seed = s.seed.wrapping_add(1) % 4_294_967_296)>
+                {text(LabMsg::NewData)}
+            </button>
+            <button type="button" id="reinit" on:click=move |_| settings.update(|s| s.init = s.init.wrapping_add(1) % 4_294_967_296)>
+                {text(LabMsg::Reinitialize)}
+            </button>
+            <label class="speed">{text(LabMsg::Speed)} " "
+                <select id="speed" on:change=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                        settings.update(|s| s.speed = v);
+                    }
+                }>{speed_options.to_vec()}</select>
+            </label>
+            <label class="check">
+                <input type="checkbox" id="stop-at-best" prop:checked=move || lab.stop_at_best.get()
+                    on:change=move |ev| lab.stop_at_best.set(event_target_checked(&ev)) />
+                {text(LabMsg::StopAtBest)}
+            </label>
+            <button type="button" id="restore-best" disabled=move || lab.best_epoch.get().is_none()
+                on:click=move |_| lab.restore_best()>{text(LabMsg::RestoreBest)}</button>
+        </div>
+        <TrainingStatus lab=lab settings=settings />
+    }
+}
+
+/// "epoch 12 · 1 680 examples seen · training loss 0.1234 · training error 3.6 % · 52 000
+/// examples/s", or why training stopped.
+#[component]
+fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    // Examples per second over the last second of play.
+    let rate = StoredValue::new((0.0_f64, 0_usize, 0.0_f64));
+    let per_second = move || {
+        let seen = lab.examples_seen.get();
+        let now = now_ms();
+        let mut shown = 0.0;
+        rate.update_value(|(t0, n0, last)| {
+            if now - *t0 >= 1000.0 {
+                *last = (seen.saturating_sub(*n0)) as f64 * 1000.0 / (now - *t0);
+                (*t0, *n0) = (now, seen);
+            }
+            shown = *last;
+        });
+        shown
+    };
+    let line = move || {
+        let lang = lang.get();
+        let (epoch, loss, error) = lab.history.with(|h| {
+            h.last().map(|r| (r.epoch, r.train.loss, r.train.error)).unwrap_or((0, f64::NAN, f64::NAN))
+        });
+        format!(
+            "{} {epoch} · {} {} · {} {} · {} {:.1} % · {:.0} {}",
+            t(lang, LabMsg::Epoch),
+            lab.examples_seen.get(),
+            t(lang, LabMsg::ExamplesSeen),
+            t(lang, LabMsg::TrainLoss),
+            number(loss),
+            t(lang, LabMsg::TrainError),
+            error * 100.0,
+            if lab.status.get() == Status::Playing { per_second() } else { 0.0 },
+            t(lang, LabMsg::Rate),
+        )
+    };
+    let message = move || {
+        let lang = lang.get();
+        match lab.status.get() {
+            Status::Diverged(d) => Some(divergence_message(lang, &d, settings.with_untracked(|s| s.eta))),
+            Status::StoppedAtBest { epoch } => Some(stopped_at_best(lang, epoch)),
+            _ => None,
+        }
+    };
+    // The numbers of the line, for tests and scripts: the last epoch's record.
+    let last = move |pick: fn(&mlp::EpochRecord) -> f64| lab.history.with(|h| h.last().map(pick).unwrap_or(f64::NAN).to_string());
+    let line_or_empty = move || match lab.current.with(|p| p.is_some()) {
+        true => line(),
+        false => t(lang.get(), LabMsg::NoTrainingSet).to_string(),
+    };
+    view! {
+        <p class="training-status" id="training-status" aria-live="polite"
+            data-epoch=move || lab.history.with(|h| h.last().map_or(0, |r| r.epoch))
+            data-train-loss=move || last(|r| r.train.loss)
+            data-train-error=move || last(|r| r.train.error)
+            data-status=move || match lab.status.get() {
+                Status::Paused => "paused",
+                Status::Playing => "playing",
+                Status::Diverged(_) => "diverged",
+                Status::StoppedAtBest { .. } => "stopped",
+            }>
+            {line_or_empty}
+        </p>
+        <p class="divergence" id="divergence" role="alert">{message}</p>
+    }
+}

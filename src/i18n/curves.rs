@@ -1,0 +1,171 @@
+//! Texts of the training-curves panel: the charts' titles, axes and legend, the note on mean
+//! losses and mean gradients (exercise (e)–(f)), the best validation epoch, the table of the
+//! current epoch and the run export.
+//!
+//! Numbers are written with a decimal point in English and a decimal comma in French.
+
+use super::{t, Lang};
+
+crate::messages! {
+    /// The training-curves panel's fixed texts.
+    pub enum CurvesMsg {
+        Heading => ("Training curves", "Courbes d'apprentissage"),
+        LossTitle => ("Mean loss per epoch", "Perte moyenne par époque"),
+        ErrorTitle => ("Classification error per epoch", "Erreur de classification par époque"),
+        EpochAxis => ("epoch", "époque"),
+        LossAxis => ("mean loss", "perte moyenne"),
+        ErrorAxis => ("error (%)", "erreur (%)"),
+        Train => ("training", "entraînement"),
+        Valid => ("validation", "validation"),
+        Test => ("test", "test"),
+        Objective => ("training + penalty λ", "entraînement + pénalité λ"),
+        BestLine => ("best validation epoch", "meilleure époque (validation)"),
+        LossChartLabel => (
+            "Chart of the mean loss per epoch on the training, validation and test sets; the numbers of the last epoch are in the table below",
+            "Graphique de la perte moyenne par époque sur les ensembles d'entraînement, de validation et de test ; les valeurs de la dernière époque sont dans le tableau ci-dessous"
+        ),
+        ErrorChartLabel => (
+            "Chart of the classification error per epoch on the training, validation and test sets; the numbers of the last epoch are in the table below",
+            "Graphique de l'erreur de classification par époque sur les ensembles d'entraînement, de validation et de test ; les valeurs de la dernière époque sont dans le tableau ci-dessous"
+        ),
+        LogScale => ("Log scale", "Échelle logarithmique"),
+        MeanNote => (
+            "The curves show MEAN losses, (1/n) Σ L(x, y) over each set, and each step of SGD follows the MEAN gradient of its minibatch of K examples, so the learning rate η does not depend on K. The dashed curve adds the penalty λ(Σ W⁽¹⁾² + Σ W⁽²⁾²): it is the objective that SGD decreases. The grey vertical line marks the best validation epoch.",
+            "Les courbes montrent des pertes MOYENNES, (1/n) Σ L(x, y) sur chaque ensemble, et chaque pas de SGD suit le gradient MOYEN de son minibatch de K exemples : le taux d'apprentissage η ne dépend donc pas de K. La courbe en pointillés ajoute la pénalité λ(Σ W⁽¹⁾² + Σ W⁽²⁾²) : c'est l'objectif que SGD fait baisser. La ligne verticale grise marque la meilleure époque de validation."
+        ),
+        Empty => (
+            "No training history yet: start training and the curves will appear here.",
+            "Aucun historique d'entraînement pour l'instant : lancez l'entraînement et les courbes apparaîtront ici."
+        ),
+        NoValid => (
+            "No validation set, so no best epoch: give the validation set a share of the points.",
+            "Pas d'ensemble de validation, donc pas de meilleure époque : attribuez-lui une part des points."
+        ),
+        Set => ("set", "ensemble"),
+        Loss => ("mean loss", "perte moyenne"),
+        ObjectiveColumn => ("objective (loss + penalty)", "objectif (perte + pénalité)"),
+        ErrorColumn => ("error (%)", "erreur (%)"),
+        EmptySet => ("empty set", "ensemble vide"),
+        ExportHeading => ("Export the run", "Exporter l'entraînement"),
+        Export => ("Export run", "Exporter l'entraînement"),
+        ExportLabel => (
+            "The run as JSON: the settings and, for each epoch, the three sets' statistics",
+            "L'entraînement en JSON : les réglages et, pour chaque époque, les statistiques des trois ensembles"
+        ),
+        ExportHelp => (
+            "Losses and objectives are means over each set; errors are fractions between 0 and 1; null marks an empty set.",
+            "Les pertes et les objectifs sont des moyennes sur chaque ensemble ; les erreurs sont des fractions entre 0 et 1 ; null marque un ensemble vide."
+        ),
+        Download => ("Download backprop-run.json", "Télécharger backprop-run.json"),
+        DownloadFailed => (
+            "The download failed: copy the text above instead.",
+            "Le téléchargement a échoué : copiez plutôt le texte ci-dessus."
+        ),
+    }
+    same: [Valid, Test]
+}
+
+/// `value` with `significant` significant digits (at least one), in scientific notation when
+/// it is below 10⁻⁴ or from 10⁶ on; "NaN" or "∞" when it is not finite. Decimal comma in
+/// French.
+pub fn number(lang: Lang, value: f64, significant: usize) -> String {
+    if !value.is_finite() {
+        return if value.is_nan() { "NaN".into() } else if value > 0.0 { "∞".into() } else { "−∞".into() };
+    }
+    let significant = significant.max(1);
+    let text = if value == 0.0 {
+        "0".to_owned()
+    } else if value.abs() < 1e-4 || value.abs() >= 1e6 {
+        format!("{value:.*e}", significant - 1)
+    } else {
+        let magnitude = value.abs().log10().floor() as i64;
+        let decimals = (significant as i64 - 1 - magnitude).max(0) as usize;
+        format!("{value:.decimals$}")
+    };
+    match lang {
+        Lang::En => text,
+        Lang::Fr => text.replace('.', ","),
+    }
+}
+
+/// An error rate (a fraction) as a percentage with one decimal, without the % sign: "12.5".
+pub fn percent(lang: Lang, fraction: f64) -> String {
+    if !fraction.is_finite() {
+        return number(lang, fraction, 1);
+    }
+    let text = format!("{:.1}", fraction * 100.0);
+    match lang {
+        Lang::En => text,
+        Lang::Fr => text.replace('.', ","),
+    }
+}
+
+/// "Best validation loss 0.123 at epoch 42".
+pub fn best_epoch(lang: Lang, loss: f64, epoch: usize) -> String {
+    let loss = number(lang, loss, 3);
+    match lang {
+        Lang::En => format!("Best validation loss {loss} at epoch {epoch}"),
+        Lang::Fr => format!("Meilleure perte de validation : {loss} à l'époque {epoch}"),
+    }
+}
+
+/// The table's caption: "Epoch 42 (the latest)".
+pub fn table_caption(lang: Lang, epoch: usize) -> String {
+    match lang {
+        Lang::En => format!("Epoch {epoch} (the latest)"),
+        Lang::Fr => format!("Époque {epoch} (la dernière)"),
+    }
+}
+
+/// "Dead hidden units (never active on the training set): 2".
+pub fn dead_units(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::En => format!("Dead hidden units (never active on the training set): {count}"),
+        Lang::Fr => format!("Unités cachées mortes (jamais actives sur l'ensemble d'entraînement) : {count}"),
+    }
+}
+
+/// "Exported at epoch 42 (43 records). Export again to include later epochs."
+pub fn exported_at(lang: Lang, epoch: usize, records: usize) -> String {
+    match lang {
+        Lang::En => format!("Exported at epoch {epoch} ({records} records). Export again to include later epochs."),
+        Lang::Fr => format!(
+            "Exporté à l'époque {epoch} ({records} enregistrements). Exportez de nouveau pour inclure les époques suivantes."
+        ),
+    }
+}
+
+/// The legend names of the training, validation and test curves and of the objective, in the
+/// order `crate::plot::curves::CurveStyle::names` takes them.
+pub fn legend_names(lang: Lang) -> [&'static str; 4] {
+    [CurvesMsg::Train, CurvesMsg::Valid, CurvesMsg::Test, CurvesMsg::Objective].map(|m| t(lang, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_three_significant_digits_and_use_the_french_comma() {
+        assert_eq!(number(Lang::En, 0.123456, 3), "0.123");
+        assert_eq!(number(Lang::Fr, 0.123456, 3), "0,123");
+        assert_eq!(number(Lang::En, 1.23456, 3), "1.23");
+        assert_eq!(number(Lang::En, 0.0123456, 3), "0.0123");
+        assert_eq!(number(Lang::En, 123.456, 3), "123");
+        assert_eq!(number(Lang::En, 0.0, 3), "0");
+        assert_eq!(number(Lang::En, 2.5e-7, 3), "2.50e-7");
+        assert_eq!(number(Lang::En, f64::NAN, 3), "NaN");
+        assert_eq!(number(Lang::En, f64::INFINITY, 3), "∞");
+        // 0.0999 has magnitude -2: three digits after the leading 9 would round up to 0.100.
+        assert_eq!(number(Lang::En, 0.0999, 3), "0.0999");
+    }
+
+    #[test]
+    fn sentences_read_in_both_languages() {
+        assert_eq!(best_epoch(Lang::En, 0.1234, 42), "Best validation loss 0.123 at epoch 42");
+        assert_eq!(best_epoch(Lang::Fr, 0.1234, 42), "Meilleure perte de validation : 0,123 à l'époque 42");
+        assert_eq!(percent(Lang::En, 0.125), "12.5");
+        assert_eq!(percent(Lang::Fr, 0.125), "12,5");
+        assert_eq!(legend_names(Lang::Fr)[0], "entraînement");
+    }
+}

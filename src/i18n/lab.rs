@@ -1,0 +1,82 @@
+//! Texts of the training lab: the plot's click tools, the player and its messages.
+
+use super::Lang;
+use mlp::Divergence;
+
+crate::messages! {
+    pub enum LabMsg {
+        Heading => ("Training", "Entraînement"),
+        ClickDoes => ("A click on the plot", "Un clic sur le graphique"),
+        ClickAdd => ("adds a point of", "ajoute un point de la"),
+        AddClass => ("Class of the added points", "Classe des points ajoutés"),
+        ClickRemove => ("removes the nearest point", "retire le point le plus proche"),
+        ClickPick => ("picks the stepper's example", "choisit l'exemple du pas à pas"),
+        ClearPoints => ("Clear all points", "Effacer tous les points"),
+        ShiftRemoves => ("Shift-click always removes.", "Maj-clic retire toujours."),
+        Play => ("Play", "Lancer"),
+        Pause => ("Pause", "Pause"),
+        OneExample => ("One example", "Un exemple"),
+        OneMinibatch => ("One minibatch", "Un minibatch"),
+        OneEpoch => ("One epoch", "Une époque"),
+        Reset => ("Reset", "Recommencer"),
+        NewData => ("New data", "Nouvelles données"),
+        Reinitialize => ("Re-initialize weights", "Réinitialiser les poids"),
+        Speed => ("Speed", "Vitesse"),
+        Fastest => ("as fast as possible", "aussi vite que possible"),
+        EpochsPerSecond => ("epochs/s", "époques/s"),
+        StopAtBest => ("Stop at best validation", "Arrêter au meilleur score de validation"),
+        RestoreBest => ("Restore best weights", "Restaurer les meilleurs poids"),
+        Epoch => ("epoch", "époque"),
+        ExamplesSeen => ("examples seen", "exemples vus"),
+        TrainLoss => ("training loss", "perte d'entraînement"),
+        TrainError => ("training error", "erreur d'entraînement"),
+        Rate => ("examples/s", "exemples/s"),
+        Paused => ("Paused.", "En pause."),
+        Playing => ("Training…", "Entraînement en cours…"),
+        RegionsCaption => (
+            "Background: the class the network predicts at each point, paler where it is less sure (max o^s).",
+            "Fond : la classe que le réseau prédit en chaque point, plus pâle là où il est moins sûr (max o^s)."
+        ),
+        NoTrainingSet => ("No training point: add points by clicking the plot, or choose new data.", "Aucun point d'entraînement : ajoutez des points en cliquant sur le graphique, ou choisissez de nouvelles données."),
+    }
+    same: [Pause]
+}
+
+/// Why training stopped by itself, and what to change.
+pub fn divergence_message(lang: Lang, divergence: &Divergence, eta: f64) -> String {
+    match (lang, divergence) {
+        (Lang::En, Divergence::NonFinite { epoch, step }) => format!(
+            "Training stopped: a loss or a weight became NaN or infinite at epoch {epoch}, step {step}. \
+             Lower the learning rate η (now {eta}) or λ, then press Reset."
+        ),
+        (Lang::Fr, Divergence::NonFinite { epoch, step }) => format!(
+            "Entraînement arrêté : une perte ou un poids est devenu NaN ou infini à l'époque {epoch}, pas {step}. \
+             Baissez le taux d'apprentissage η (actuellement {eta}) ou λ, puis cliquez sur Recommencer."
+        ),
+        (Lang::En, Divergence::Exploding { epoch, loss }) => format!(
+            "Training stopped: the loss exploded (mean minibatch loss {loss:.3e}) at epoch {epoch}. \
+             The steps are too large: lower the learning rate η (now {eta}), then press Reset."
+        ),
+        (Lang::Fr, Divergence::Exploding { epoch, loss }) => format!(
+            "Entraînement arrêté : la perte a explosé (perte moyenne du minibatch {loss:.3e}) à l'époque {epoch}. \
+             Les pas sont trop grands : baissez le taux d'apprentissage η (actuellement {eta}), puis cliquez sur Recommencer."
+        ),
+        (Lang::En, Divergence::DeadNetwork { epoch }) => format!(
+            "Training stopped: at epoch {epoch} every hidden unit is dead (h^a ≤ 0 on every training point), so no \
+             gradient reaches W⁽¹⁾, b⁽¹⁾ or W⁽²⁾. Lower η (now {eta}), re-initialize the weights or add hidden units."
+        ),
+        (Lang::Fr, Divergence::DeadNetwork { epoch }) => format!(
+            "Entraînement arrêté : à l'époque {epoch}, toutes les unités cachées sont mortes (h^a ≤ 0 pour chaque point \
+             d'entraînement), donc aucun gradient n'atteint W⁽¹⁾, b⁽¹⁾ ni W⁽²⁾. Baissez η (actuellement {eta}), \
+             réinitialisez les poids ou ajoutez des unités cachées."
+        ),
+    }
+}
+
+/// "Stopped at the best validation epoch 42; its weights are restored."
+pub fn stopped_at_best(lang: Lang, epoch: usize) -> String {
+    match lang {
+        Lang::En => format!("Stopped: the validation loss has not improved since epoch {epoch}; its weights are restored."),
+        Lang::Fr => format!("Arrêt : la perte de validation ne s'améliore plus depuis l'époque {epoch} ; ses poids sont restaurés."),
+    }
+}

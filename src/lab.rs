@@ -1,0 +1,289 @@
+//! The training lab's engine: the SGD trainer of the math crate, driven by a
+//! `requestAnimationFrame` player that trains for a time budget each frame, then publishes one
+//! snapshot (parameters, history, status) to the page's signals.
+//!
+//! The trainer is state outside the reactive graph (it changes thousands of times a second);
+//! the page only sees what is published, at most once per frame.
+
+mod budget;
+mod connect;
+mod edits;
+
+pub use budget::{Pace, FRAME_BUDGET_MS};
+pub use connect::{connect, Inputs};
+pub use edits::{Edit, Edits};
+
+use mlp::{Divergence, EpochRecord, FeatureSet, Mistakes, Params, Split, TrainConfig, Trainer};
+use leptos::prelude::*;
+
+/// What the player is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Paused,
+    Playing,
+    /// Training stopped by itself: divergence (NaN/∞, exploding loss, dead network).
+    Diverged(Divergence),
+    /// Stopped at the best validation epoch (early stopping); the best weights are restored.
+    StoppedAtBest { epoch: usize },
+}
+
+/// How many epochs without a better validation loss end training when "stop at best
+/// validation" is on.
+pub const PATIENCE: usize = 25;
+
+/// The trainer and what the page sees of it.
+#[derive(Clone, Copy)]
+pub struct Lab {
+    trainer: StoredValue<Option<Trainer>>,
+    /// The best validation loss so far: (epoch, loss, parameters then).
+    best: StoredValue<Option<(usize, f64, Params)>>,
+    /// The network's current parameters, published every frame while training.
+    pub current: RwSignal<Option<Params>>,
+    /// The same, published at most a few times a second (for the stepper's heavy views).
+    pub current_slow: RwSignal<Option<Params>>,
+    /// Every epoch so far (epoch 0 = before training); republished when an epoch ends.
+    pub history: RwSignal<Vec<EpochRecord>>,
+    pub status: RwSignal<Status>,
+    pub examples_seen: RwSignal<usize>,
+    /// The epoch of the best validation loss, if there is a validation set.
+    pub best_epoch: RwSignal<Option<usize>>,
+    /// Stop and restore the best weights after [`PATIENCE`] epochs without improvement.
+    pub stop_at_best: RwSignal<bool>,
+    /// Incremented by "reset": the trainer is rebuilt from the initial weights.
+    pub resets: RwSignal<u64>,
+    /// When `current_slow` was last published (ms since the page loaded).
+    last_slow: StoredValue<f64>,
+    /// Training speed in epochs per second (0 = as fast as possible) and its carry.
+    speed: StoredValue<f64>,
+    pace: StoredValue<Pace>,
+}
+
+/// Everything a trainer is built from.
+pub struct Setup<'a> {
+    pub params: Params,
+    pub config: TrainConfig,
+    pub features: FeatureSet,
+    pub split: &'a Split,
+    pub mistakes: Mistakes,
+}
+
+impl Lab {
+    pub fn new() -> Lab {
+        Lab {
+            trainer: StoredValue::new(None),
+            best: StoredValue::new(None),
+            current: RwSignal::new(None),
+            current_slow: RwSignal::new(None),
+            history: RwSignal::new(Vec::new()),
+            status: RwSignal::new(Status::Paused),
+            examples_seen: RwSignal::new(0),
+            best_epoch: RwSignal::new(None),
+            stop_at_best: RwSignal::new(false),
+            resets: RwSignal::new(0),
+            last_slow: StoredValue::new(f64::NEG_INFINITY),
+            speed: StoredValue::new(0.0),
+            pace: StoredValue::new(Pace::default()),
+        }
+    }
+
+    /// Sets the training speed in epochs per second (0 = as fast as possible).
+    pub fn set_speed(&self, epochs_per_second: f64) {
+        self.speed.set_value(epochs_per_second);
+    }
+
+    /// Starts over from `setup` (new data, new shape, new weights): epoch 0. A playing player
+    /// keeps playing; a diverged one is paused.
+    pub fn rebuild(&self, setup: Setup<'_>) {
+        let Setup { params, config, features, split, mistakes } = setup;
+        let trainer = Trainer::new(params, config, features, split).ok().map(|mut t| {
+            t.set_mistakes(mistakes);
+            t
+        });
+        self.trainer.set_value(trainer);
+        self.best.set_value(None);
+        self.best_epoch.set(None);
+        if !matches!(self.status.get_untracked(), Status::Playing) {
+            self.status.set(Status::Paused);
+        }
+        self.publish(true);
+    }
+
+    /// Applies η, λ, K and the mistakes without interrupting training.
+    pub fn configure(&self, config: TrainConfig, mistakes: Mistakes) {
+        self.trainer.update_value(|t| {
+            if let Some(t) = t {
+                // Invalid values never reach here: the settings refuse them first.
+                let _ = (t.set_eta(config.eta), t.set_lambda(config.lambda), t.set_batch_size(config.batch_size));
+                t.set_mistakes(mistakes);
+            }
+        });
+    }
+
+    /// Starts over from the initial weights (clears a divergence).
+    pub fn reset(&self) {
+        self.status.set(Status::Paused);
+        self.resets.update(|r| *r += 1);
+    }
+
+    pub fn play(&self) {
+        if self.status.get_untracked() == Status::Playing {
+            return;
+        }
+        if matches!(self.status.get_untracked(), Status::Diverged(_)) {
+            return; // the message says what to change; "reset" clears it
+        }
+        self.status.set(Status::Playing);
+        self.schedule(now_ms());
+    }
+
+    pub fn pause(&self) {
+        if self.status.get_untracked() == Status::Playing {
+            self.status.set(Status::Paused);
+        }
+        self.publish(true);
+    }
+
+    /// One example, one minibatch or one epoch, then pause.
+    pub fn step(&self, what: StepSize) {
+        self.pause();
+        let outcome = self.with_trainer(|t| match what {
+            StepSize::Example => t.step_example().map(|_| ()),
+            StepSize::Minibatch => t.step_minibatch().map(|_| ()),
+            StepSize::Epoch => t.run_epoch().map(|_| ()),
+        });
+        self.after_training(outcome);
+        self.publish(true);
+    }
+
+    /// Puts the best-validation weights back (the trainer goes on from them).
+    pub fn restore_best(&self) {
+        let Some((_, _, params)) = self.best.get_value() else { return };
+        self.trainer.update_value(|t| {
+            if let Some(t) = t {
+                let _ = t.set_params(params);
+            }
+        });
+        self.publish(true);
+    }
+
+    fn with_trainer<R>(&self, f: impl FnOnce(&mut Trainer) -> Result<R, Divergence>) -> Option<Result<R, Divergence>> {
+        let mut out = None;
+        self.trainer.update_value(|t| out = t.as_mut().map(f));
+        out
+    }
+
+    /// Records a divergence (and stops), or follows the best validation epoch.
+    fn after_training<R>(&self, outcome: Option<Result<R, Divergence>>) {
+        if let Some(Err(divergence)) = outcome {
+            self.status.set(Status::Diverged(divergence));
+            return;
+        }
+        self.track_best();
+    }
+
+    /// Keeps the parameters of the lowest validation loss; with "stop at best validation" on,
+    /// stops [`PATIENCE`] epochs after it and restores them.
+    fn track_best(&self) {
+        let Some((epoch, loss, params)) = self.trainer.with_value(|t| {
+            let t = t.as_ref()?;
+            let record = t.history().last()?;
+            Some((record.epoch, record.valid.as_ref()?.loss, t.params().clone()))
+        }) else {
+            return;
+        };
+        let better = self.best.with_value(|b| b.as_ref().is_none_or(|(_, best, _)| loss < *best));
+        if better && loss.is_finite() {
+            self.best.set_value(Some((epoch, loss, params)));
+            self.best_epoch.set(Some(epoch));
+        } else if let Some(best) = self.best_epoch.get_untracked() {
+            if self.stop_at_best.get_untracked() && epoch >= best + PATIENCE {
+                self.restore_best();
+                self.status.set(Status::StoppedAtBest { epoch: best });
+            }
+        }
+    }
+
+    /// Publishes the trainer's state to the signals: parameters always, the history when an
+    /// epoch ended, the slow copy when `force` or enough time has passed.
+    fn publish(&self, force: bool) {
+        let Some((params, epoch, seen)) =
+            self.trainer.with_value(|t| t.as_ref().map(|t| (t.params().clone(), t.epoch(), t.examples_seen())))
+        else {
+            self.current.set(None);
+            self.current_slow.set(None);
+            self.history.set(Vec::new());
+            return;
+        };
+        if self.history.with_untracked(|h| h.len()) != epoch + 1 {
+            let history = self.trainer.with_value(|t| t.as_ref().map(|t| t.history().to_vec()).unwrap_or_default());
+            self.history.set(history);
+        }
+        self.examples_seen.set(seen);
+        let now = now_ms();
+        if force || now - self.last_slow.get_value() > 250.0 {
+            self.last_slow.set_value(now);
+            self.current_slow.set(Some(params.clone()));
+        }
+        self.current.set(Some(params));
+    }
+
+    /// One animation frame of training: as many examples as the speed asks for, within
+    /// [`FRAME_BUDGET_MS`], then one publication and the next frame.
+    fn schedule(&self, last: f64) {
+        let lab = *self;
+        request_animation_frame(move || {
+            if lab.status.get_untracked() != Status::Playing {
+                return;
+            }
+            let now = now_ms();
+            lab.train_frame(now - last);
+            lab.publish(false);
+            lab.schedule(now);
+        });
+    }
+
+    /// Trains for one frame that came `dt_ms` after the previous one.
+    fn train_frame(&self, dt_ms: f64) {
+        let start = now_ms();
+        let n_train = self.trainer.with_value(|t| t.as_ref().map_or(0, |t| t.train_set().len()));
+        let speed = self.speed.get_value();
+        let mut left = 0;
+        self.pace.update_value(|p| left = p.take(speed, n_train, dt_ms));
+        // Small chunks keep the time check frequent; an epoch end is noticed within a chunk.
+        let chunk = 64.max(n_train / 8);
+        while left > 0 && now_ms() - start < FRAME_BUDGET_MS {
+            let epoch = self.epoch();
+            match self.with_trainer(|t| t.train_examples(chunk.min(left))) {
+                Some(Ok(n)) if n > 0 => left = left.saturating_sub(n),
+                Some(Err(divergence)) => {
+                    self.status.set(Status::Diverged(divergence));
+                    return;
+                }
+                _ => return,
+            }
+            if self.epoch() != epoch {
+                self.track_best();
+            }
+            if self.status.get_untracked() != Status::Playing {
+                return;
+            }
+        }
+    }
+
+    fn epoch(&self) -> usize {
+        self.trainer.with_value(|t| t.as_ref().map_or(0, |t| t.epoch()))
+    }
+}
+
+/// How much one click of the step buttons trains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepSize {
+    Example,
+    Minibatch,
+    Epoch,
+}
+
+/// Milliseconds since the page loaded (`performance.now()`), 0 where there is no clock.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}

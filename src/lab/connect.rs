@@ -1,0 +1,52 @@
+//! Connects the lab to the page's state: the trainer is rebuilt when what it trains changes
+//! (data, shape, initial weights) and reconfigured in place when only η, λ, K, the speed or
+//! the mistakes change, so those never interrupt training.
+
+use super::{Edits, Lab, Setup};
+use crate::data::DataKey;
+use crate::settings::Settings;
+use leptos::prelude::*;
+use mlp::{Mistakes, Params, Split, TrainConfig};
+
+/// The page's state the lab follows.
+pub struct Inputs {
+    pub settings: RwSignal<Settings>,
+    /// The data set's key and its generated split.
+    pub key: Memo<DataKey>,
+    pub shown: Memo<Split>,
+    /// The initial parameters for the current shape, seed and re-initialization count.
+    pub initial: Memo<Option<Params>>,
+    pub mistakes: RwSignal<Mistakes>,
+    pub edits: RwSignal<Edits>,
+}
+
+/// The training configuration the settings ask for.
+fn config(s: &Settings) -> TrainConfig {
+    TrainConfig { eta: s.eta, batch_size: s.batch_size, lambda: s.lambda, seed: s.seed }
+}
+
+/// Creates the lab and its effects; returns it with the data it trains on (the generated
+/// split with the clicked edits applied).
+pub fn connect(inputs: Inputs) -> (Lab, Memo<Split>) {
+    let Inputs { settings, key, shown, initial, mistakes, edits } = inputs;
+    let lab = Lab::new();
+    let data = Memo::new(move |_| {
+        let key = key.get();
+        edits.with(|e| shown.with(|split| e.apply(key, split)))
+    });
+    let features = Memo::new(move |_| settings.with(|s| s.features));
+    let train_config = Memo::new(move |_| settings.with(config));
+    let speed = Memo::new(move |_| settings.with(|s| s.speed));
+    // A new trainer when the data, the features or the initial weights change.
+    Effect::new(move |_| {
+        lab.resets.track();
+        let features = features.get();
+        let Some(params) = initial.get() else { return };
+        let (config, mistakes) = (train_config.get_untracked(), mistakes.get_untracked());
+        data.with(|split| lab.rebuild(Setup { params, config, features, split, mistakes }));
+    });
+    // η, λ, K and the mistakes: the same trainer goes on with them.
+    Effect::new(move |_| lab.configure(train_config.get(), mistakes.get()));
+    Effect::new(move |_| lab.set_speed(speed.get()));
+    (lab, data)
+}

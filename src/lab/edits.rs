@@ -1,0 +1,103 @@
+//! Points the teacher adds or removes by clicking the plot, replayed on top of the generated
+//! data set: the edits are kept as a list, so the data shown is always "the generated split,
+//! then these edits", and new data (another key) starts with none.
+
+use crate::data::DataKey;
+use mlp::{Dataset, Split};
+
+/// One change to the data.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Edit {
+    /// A training point of this class at this place.
+    Add([f64; 2], usize),
+    /// The point nearest to this place, whichever set it is in.
+    Remove([f64; 2]),
+    /// Every point of every set.
+    Clear,
+}
+
+/// The edits of the data set generated from `key`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Edits {
+    pub key: Option<DataKey>,
+    pub list: Vec<Edit>,
+}
+
+impl Edits {
+    /// Adds `edit`, forgetting edits made to other data.
+    pub fn push(&mut self, key: DataKey, edit: Edit) {
+        if self.key != Some(key) {
+            self.key = Some(key);
+            self.list.clear();
+        }
+        self.list.push(edit);
+    }
+
+    /// `split` with the edits applied, if they were made to the data of `key`.
+    pub fn apply(&self, key: DataKey, split: &Split) -> Split {
+        let mut out = split.clone();
+        if self.key != Some(key) {
+            return out;
+        }
+        for edit in &self.list {
+            match *edit {
+                Edit::Add(p, class) => {
+                    // Labels come from the class menu (< m ≤ 8): a refused one is skipped.
+                    let _ = out.train.push(p, class);
+                }
+                Edit::Remove(p) => remove_nearest(&mut out, p),
+                Edit::Clear => {
+                    for set in [&mut out.train, &mut out.valid, &mut out.test] {
+                        set.points.clear();
+                        set.labels.clear();
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Removes the point nearest to `p` among the three sets.
+fn remove_nearest(split: &mut Split, p: [f64; 2]) {
+    let distance = |set: &Dataset| {
+        set.points.iter().map(|q| (q[0] - p[0]).hypot(q[1] - p[1])).fold(f64::INFINITY, f64::min)
+    };
+    let sets = [&mut split.train, &mut split.valid, &mut split.test];
+    let nearest = sets.into_iter().min_by(|a, b| distance(a).total_cmp(&distance(b)));
+    if let Some(set) = nearest {
+        set.remove_nearest(p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::make_split;
+    use mlp::DatasetKind;
+
+    fn key(seed: u64) -> DataKey {
+        DataKey { kind: DatasetKind::Blobs, n: 60, noise: 0.1, classes: 3, seed, train_frac: 0.7, valid_frac: 0.15 }
+    }
+
+    #[test]
+    fn edits_replay_on_the_data_they_were_made_for() {
+        let split = make_split(key(1)).expect("blobs");
+        let mut edits = Edits::default();
+        edits.push(key(1), Edit::Add([0.0, 0.0], 2));
+        let edited = edits.apply(key(1), &split);
+        assert_eq!(edited.train.len(), split.train.len() + 1);
+        assert_eq!(edited.train.labels.last(), Some(&2));
+        // Other data: no edits.
+        assert_eq!(edits.apply(key(2), &split), split);
+        // Removing where the point was added takes it away again.
+        edits.push(key(1), Edit::Remove([0.0, 0.0]));
+        assert_eq!(edits.apply(key(1), &split), split);
+        edits.push(key(1), Edit::Clear);
+        let cleared = edits.apply(key(1), &split);
+        assert_eq!(cleared.train.len() + cleared.valid.len() + cleared.test.len(), 0);
+        // A new data set forgets the old edits.
+        edits.push(key(2), Edit::Add([1.0, 1.0], 0));
+        assert_eq!(edits.list.len(), 1);
+    }
+}

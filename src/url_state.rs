@@ -1,0 +1,231 @@
+//! The settings as a link carries them: every setting is one query parameter with a short,
+//! stable key, so "copy link" reproduces the same data, the same initial weights and the
+//! same training trajectory.
+//!
+//! A URL is untrusted input. Each value is checked with its field's own rule (the
+//! [`NumRule`]s of [`crate::settings`], the data set and feature keys of `mlp`); a value that
+//! fails keeps the default and yields a [`UrlNotice`] naming the parameter, which the page
+//! shows. Nothing here panics, whatever the query. Parameters of other parts of the page
+//! (`lang`, `step`, `mistakes`, `case`) and unknown ones are left alone.
+//!
+//! Numbers are written in Rust's shortest round-trip form, so reading a written link gives
+//! back the settings bit for bit: `settings_from_pairs(settings_to_pairs(s)) == (s, [])`.
+
+use crate::settings::{
+    FieldError, NumRule, Settings, BATCH_RULE, D_H_RULE, ETA_RULE, INIT_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE,
+    N_RULE, SEED_RULE, SPEED_RULE, TRAIN_FRAC_RULE, VALID_FRAC_RULE,
+};
+use mlp::{DatasetKind, FeatureError, FeatureSet};
+
+/// The key of the data set parameter (a [`DatasetKind::key`]).
+pub const DATA: &str = "data";
+/// The key of the input features parameter (comma-separated [`mlp::Feature::key`]s).
+pub const FEATURES: &str = "features";
+/// The key of the number of classes m, checked against the data set.
+pub const M: &str = "m";
+/// The key of the training fraction; with the validation fraction, its sum is checked.
+pub const TRAIN: &str = "train";
+/// The key of the validation fraction.
+pub const VALID: &str = "valid";
+
+/// `train + valid` may exceed 1 by this much, as `mlp`'s split allows (rounding in the sum).
+const SPLIT_SUM_TOLERANCE: f64 = 1e-9;
+
+/// Why a value in the link was not used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UrlProblem {
+    /// The number was refused by its field's rule.
+    Number(FieldError),
+    /// No data set has this key.
+    UnknownDataset,
+    /// The feature list is empty or names an unknown feature.
+    Features(FeatureError),
+    /// This data set does not allow that many classes; its minimum is used instead.
+    Classes(DatasetKind),
+    /// The training and validation fractions (`train`, `valid`) add up to more than 1; both
+    /// fractions fall back to their defaults.
+    SplitOverOne { train: f64, valid: f64 },
+}
+
+/// A value of the link that was not used, and what was used instead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UrlNotice {
+    /// The parameter's key, as in the link (`dh`, `eta`, …).
+    pub param: &'static str,
+    /// The value found in the link, as it was written.
+    pub value: String,
+    pub problem: UrlProblem,
+    /// The value used instead, as a link writes it.
+    pub used: String,
+}
+
+/// One numeric setting: its key in the link, its field's rule and its place in [`Settings`].
+struct NumParam {
+    key: &'static str,
+    rule: NumRule,
+    get: fn(&Settings) -> f64,
+    /// Stores a value that passed `rule` (so integer casts are exact).
+    set: fn(&mut Settings, f64),
+}
+
+/// The numbers of the data fieldset, in the order a link writes them (after `data`).
+const DATA_NUMBERS: [NumParam; 6] = [
+    NumParam { key: "n", rule: N_RULE, get: |s| s.n as f64, set: |s, v| s.n = v as usize },
+    NumParam { key: "noise", rule: NOISE_RULE, get: |s| s.noise, set: |s, v| s.noise = v },
+    NumParam { key: "seed", rule: SEED_RULE, get: |s| s.seed as f64, set: |s, v| s.seed = v as u64 },
+    NumParam { key: M, rule: M_RULE, get: |s| s.m as f64, set: |s, v| s.m = v as usize },
+    NumParam { key: TRAIN, rule: TRAIN_FRAC_RULE, get: |s| s.train_frac, set: |s, v| s.train_frac = v },
+    NumParam { key: VALID, rule: VALID_FRAC_RULE, get: |s| s.valid_frac, set: |s, v| s.valid_frac = v },
+];
+
+/// The numbers of the network and its training, in the order a link writes them (after
+/// `features`).
+const NETWORK_NUMBERS: [NumParam; 6] = [
+    NumParam { key: "dh", rule: D_H_RULE, get: |s| s.d_h as f64, set: |s, v| s.d_h = v as usize },
+    NumParam { key: "lambda", rule: LAMBDA_RULE, get: |s| s.lambda, set: |s, v| s.lambda = v },
+    NumParam { key: "eta", rule: ETA_RULE, get: |s| s.eta, set: |s, v| s.eta = v },
+    NumParam { key: "k", rule: BATCH_RULE, get: |s| s.batch_size as f64, set: |s, v| s.batch_size = v as usize },
+    NumParam { key: "init", rule: INIT_RULE, get: |s| s.init as f64, set: |s, v| s.init = v as u64 },
+    NumParam { key: "speed", rule: SPEED_RULE, get: |s| s.speed, set: |s, v| s.speed = v },
+];
+
+/// Every settings key, in the order [`settings_to_pairs`] writes them.
+pub fn keys() -> Vec<&'static str> {
+    settings_to_pairs(&Settings::default()).into_iter().map(|(key, _)| key).collect()
+}
+
+/// The settings a link's query `pairs` describe (the first of repeated keys counts), and a
+/// notice for each value that was not used. Never panics.
+pub fn settings_from_pairs(pairs: &[(String, String)]) -> (Settings, Vec<UrlNotice>) {
+    let find = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let mut s = Settings::default();
+    let mut notices = Vec::new();
+    if let Some(text) = find(DATA) {
+        read_dataset(&mut s, text, &mut notices);
+    }
+    if let Some(text) = find(FEATURES) {
+        read_features(&mut s, text, &mut notices);
+    }
+    for param in DATA_NUMBERS.iter().chain(&NETWORK_NUMBERS) {
+        if let Some(text) = find(param.key) {
+            read_number(&mut s, param, text, &mut notices);
+        }
+    }
+    check_split(&mut s, &find, &mut notices);
+    check_classes(&mut s, &find, &mut notices);
+    (s, notices)
+}
+
+/// The query pairs that describe `s`: every setting, defaults included, so that a link keeps
+/// meaning the same thing even if the defaults change.
+pub fn settings_to_pairs(s: &Settings) -> Vec<(&'static str, String)> {
+    let number = |param: &NumParam| (param.key, number_text((param.get)(s)));
+    std::iter::once((DATA, s.dataset.key().to_owned()))
+        .chain(DATA_NUMBERS.iter().map(number))
+        .chain(std::iter::once((FEATURES, s.features.to_keys())))
+        .chain(NETWORK_NUMBERS.iter().map(number))
+        .collect()
+}
+
+/// `v` in the shortest text that parses back to the same bits: `{:?}` (which switches to
+/// exponent notation for very small or large values) without a trailing `.0`, so that
+/// integers read as integers (`200`, not `200.0`).
+pub fn number_text(v: f64) -> String {
+    let text = format!("{v:?}");
+    match text.strip_suffix(".0") {
+        Some(integer) => integer.to_owned(),
+        None => text,
+    }
+}
+
+fn read_dataset(s: &mut Settings, text: &str, notices: &mut Vec<UrlNotice>) {
+    match DatasetKind::from_key(&text.trim().to_ascii_lowercase()) {
+        Some(kind) => s.dataset = kind,
+        None => notices.push(UrlNotice {
+            param: DATA,
+            value: text.to_owned(),
+            problem: UrlProblem::UnknownDataset,
+            used: s.dataset.key().to_owned(),
+        }),
+    }
+}
+
+fn read_features(s: &mut Settings, text: &str, notices: &mut Vec<UrlNotice>) {
+    match FeatureSet::parse_keys(text) {
+        Ok(features) => s.features = features,
+        Err(error) => notices.push(UrlNotice {
+            param: FEATURES,
+            value: text.to_owned(),
+            problem: UrlProblem::Features(error),
+            used: s.features.to_keys(),
+        }),
+    }
+}
+
+fn read_number(s: &mut Settings, param: &NumParam, text: &str, notices: &mut Vec<UrlNotice>) {
+    match param.rule.parse(text) {
+        Ok(value) => (param.set)(s, value),
+        Err(error) => notices.push(UrlNotice {
+            param: param.key,
+            value: text.to_owned(),
+            problem: UrlProblem::Number(error),
+            used: number_text((param.get)(s)),
+        }),
+    }
+}
+
+/// Whether the value of `key` in use came from the link: it is there and was not refused.
+fn taken_from_link<'a>(
+    key: &str,
+    find: &impl Fn(&str) -> Option<&'a str>,
+    notices: &[UrlNotice],
+) -> Option<&'a str> {
+    find(key).filter(|_| !notices.iter().any(|notice| notice.param == key))
+}
+
+/// train + valid ≤ 1 (the test set gets the rest); otherwise both fractions fall back to
+/// their defaults, with a notice for each one the link gave.
+fn check_split<'a>(s: &mut Settings, find: &impl Fn(&str) -> Option<&'a str>, notices: &mut Vec<UrlNotice>) {
+    let (train, valid) = (s.train_frac, s.valid_frac);
+    if train + valid <= 1.0 + SPLIT_SUM_TOLERANCE {
+        return;
+    }
+    let defaults = Settings::default();
+    s.train_frac = defaults.train_frac;
+    s.valid_frac = defaults.valid_frac;
+    let given = [(TRAIN, defaults.train_frac), (VALID, defaults.valid_frac)]
+        .map(|(key, used)| taken_from_link(key, find, notices).map(|text| (key, text.to_owned(), used)));
+    for (param, value, used) in given.into_iter().flatten() {
+        let problem = UrlProblem::SplitOverOne { train, valid };
+        notices.push(UrlNotice { param, value, problem, used: number_text(used) });
+    }
+}
+
+/// m must be a number of classes the data set can make; otherwise m falls back to the data
+/// set's minimum (with a notice when the link gave m).
+fn check_classes<'a>(s: &mut Settings, find: &impl Fn(&str) -> Option<&'a str>, notices: &mut Vec<UrlNotice>) {
+    let (lo, hi) = s.dataset.classes_range();
+    if (lo..=hi).contains(&s.m) {
+        return;
+    }
+    if let Some(text) = taken_from_link(M, find, notices) {
+        let value = text.to_owned();
+        let problem = UrlProblem::Classes(s.dataset);
+        notices.push(UrlNotice { param: M, value, problem, used: lo.to_string() });
+    }
+    s.m = lo;
+}
+
+/// The current page's settings and the notices about its URL.
+pub fn read_page() -> (Settings, Vec<UrlNotice>) {
+    settings_from_pairs(&crate::url::query_pairs())
+}
+
+/// Writes every setting of `s` into the address bar with one `history.replaceState`,
+/// keeping the other parameters (`lang`, `step`, `mistakes`, `case`, …).
+pub fn write_page(s: &Settings) {
+    crate::url::set_query_params(&settings_to_pairs(s));
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,148 @@
+//! End-to-end tests of the training lab, through the page in headless Chromium: play trains
+//! and the regions move, divergence stops with a message, clicks edit the data, and the
+//! trajectory is reproducible.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::Value;
+use support::webdriver::Browser;
+use support::{open, severe_console_entries};
+
+/// A `data-*` attribute of the training status line, as a number.
+fn status_number(b: &Browser, attribute: &str) -> f64 {
+    let v = b.exec(
+        "const s = document.getElementById('training-status'); return s ? s.getAttribute(arguments[0]) : null",
+        vec![Value::from(attribute)],
+    );
+    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
+}
+
+fn status(b: &Browser) -> String {
+    let v = b.exec("return document.getElementById('training-status').dataset.status", vec![]);
+    v.as_str().unwrap_or("").to_string()
+}
+
+fn regions_image(b: &Browser) -> String {
+    b.exec("return document.getElementById('regions').toDataURL()", vec![]).as_str().unwrap_or("").to_string()
+}
+
+/// The number of training points, from "140 training · …".
+fn training_count(b: &Browser) -> usize {
+    b.text("#split-summary").split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(usize::MAX)
+}
+
+#[test]
+fn playing_on_the_moons_lowers_the_loss_and_moves_the_regions() {
+    let (_server, browser) = open("lang=en");
+    let initial_loss = status_number(&browser, "data-train-loss");
+    assert!(initial_loss.is_finite(), "epoch 0 is evaluated before training");
+    let before = regions_image(&browser);
+    browser.click(&browser.find("#play-pause"));
+    assert_eq!(status(&browser), "playing");
+    // The regions change between frames while training.
+    browser.wait_for(5, "the regions to move", |b| (regions_image(b) != before).then_some(()));
+    let moving = regions_image(&browser);
+    browser.wait_for(5, "another frame", |b| (regions_image(b) != moving).then_some(()));
+    // The training error falls below 10 %.
+    browser.wait_for(30, "a training error below 10 %", |b| (status_number(b, "data-train-error") < 0.10).then_some(()));
+    browser.screenshot("lab-moons-training");
+    browser.click(&browser.find("#play-pause"));
+    assert_eq!(status(&browser), "paused");
+    let loss = status_number(&browser, "data-train-loss");
+    assert!(loss < initial_loss / 2.0, "loss {initial_loss} → {loss}");
+    assert!(status_number(&browser, "data-epoch") >= 1.0);
+    assert!(severe_console_entries(&browser).is_empty());
+}
+
+#[test]
+fn a_huge_learning_rate_stops_training_with_a_message() {
+    let (_server, browser) = open("lang=en");
+    browser.type_into(&browser.find("#field-eta"), "50");
+    browser.click(&browser.find("#play-pause"));
+    browser.wait_for(20, "the divergence message", |b| (status(b) == "diverged").then_some(()));
+    let message = browser.text("#divergence");
+    assert!(message.starts_with("Training stopped"), "{message}");
+    assert!(message.contains("η"), "the message says what to change: {message}");
+    // The page still works: a sane η and a reset train again.
+    browser.type_into(&browser.find("#field-eta"), "0.1");
+    browser.click(&browser.find("#reset"));
+    assert_eq!(browser.text("#divergence"), "");
+    browser.click(&browser.find("#step-epoch"));
+    assert_eq!(status_number(&browser, "data-epoch"), 1.0);
+    assert!(severe_console_entries(&browser).is_empty());
+}
+
+#[test]
+fn clicks_add_and_remove_points_and_clear_empties_the_plot() {
+    let (_server, browser) = open("lang=en");
+    let n = training_count(&browser);
+    let plot = browser.find("#data-plot");
+    browser.click_at(&plot, 40, -60);
+    browser.wait_for(5, "one more training point", |b| (training_count(b) == n + 1).then_some(()));
+    browser.click(&browser.find("#click-remove"));
+    browser.click_at(&plot, 40, -60);
+    browser.wait_for(5, "the point removed", |b| (training_count(b) == n).then_some(()));
+    browser.click(&browser.find("#clear-points"));
+    browser.wait_for(5, "no point", |b| (training_count(b) == 0).then_some(()));
+    assert!(browser.text("#training-status").starts_with("No training point"));
+}
+
+/// Pixels of the regions canvas that have class `rgb`'s colour at full confidence.
+fn confident_pixels(b: &Browser, rgb: (u8, u8, u8)) -> u64 {
+    // Full confidence: 62 % of the class colour over white (src/plot/regions.rs).
+    let blend = |c: u8| (255.0 - 0.62 * (255.0 - f64::from(c))).round();
+    let script = "const c = document.getElementById('regions');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        const [r, g, b] = arguments[0]; let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+            if (Math.abs(d[i] - r) <= 3 && Math.abs(d[i + 1] - g) <= 3 && Math.abs(d[i + 2] - b) <= 3) n++;
+        }
+        return n;";
+    let target = Value::from(vec![blend(rgb.0), blend(rgb.1), blend(rgb.2)]);
+    b.exec(script, vec![target]).as_u64().unwrap_or(0)
+}
+
+#[test]
+fn three_blobs_give_three_region_colours() {
+    let (_server, browser) = open("lang=en");
+    browser.click(&browser.find("#field-dataset option[value='blobs']"));
+    browser.type_into(&browser.find("#field-m"), "3");
+    browser.wait_for(5, "three classes", |b| b.text("#legend").contains("class 2").then_some(()));
+    for _ in 0..20 {
+        browser.click(&browser.find("#step-epoch"));
+    }
+    for rgb in [(0, 114, 178), (213, 94, 0), (0, 158, 115)] {
+        let n = confident_pixels(&browser, rgb);
+        assert!(n > 500, "class colour {rgb:?}: {n} confident pixels");
+    }
+}
+
+#[test]
+fn four_spirals_mid_training_screenshot() {
+    let (_server, browser) = open("lang=en");
+    browser.click(&browser.find("#field-dataset option[value='spirals']"));
+    browser.type_into(&browser.find("#field-m"), "4");
+    browser.type_into(&browser.find("#field-d_h"), "32");
+    browser.type_into(&browser.find("#field-eta"), "0.3");
+    browser.click(&browser.find("#play-pause"));
+    browser.wait_for(20, "some training", |b| (status_number(b, "data-epoch") >= 200.0).then_some(()));
+    browser.screenshot("lab-spirals-4-training");
+    browser.click(&browser.find("#play-pause"));
+    assert!(status_number(&browser, "data-train-loss") < 1.3, "below ln 4 = 1.386: it learns");
+}
+
+#[test]
+fn the_same_link_gives_the_same_trajectory() {
+    let history = |query: &str| {
+        let (_server, browser) = open(query);
+        for _ in 0..5 {
+            browser.click(&browser.find("#step-epoch"));
+        }
+        (status_number(&browser, "data-train-loss"), status_number(&browser, "data-train-error"))
+    };
+    let query = "lang=en&seed=7&dh=12&eta=0.2&k=5";
+    let first = history(query);
+    assert!(first.0.is_finite());
+    assert_eq!(first, history(query), "bit for bit");
+}
