@@ -129,6 +129,8 @@ fn clicking_a_point_of_the_data_plot_picks_it() {
     let (_server, browser) = open("lang=en");
     let before = browser.text("#current-example");
     assert!(before.starts_with("Training example # 0:"), "{before}");
+    // By default a click adds a point; picking is the third mode.
+    browser.click(&browser.find("#click-pick"));
     // Find a class-1 (vermillion) pixel and click it.
     let spot = browser.exec(
         "const c = document.getElementById('data-plot');
