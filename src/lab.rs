@@ -11,7 +11,7 @@ mod edits;
 
 pub use budget::{Pace, FRAME_BUDGET_MS};
 pub use connect::{connect, Inputs};
-pub use edits::{Edit, Edits};
+pub use edits::{round_for_link, Edit, Edits};
 
 use mlp::{Divergence, EpochRecord, FeatureSet, Mistakes, Params, Split, TrainConfig, Trainer};
 use leptos::prelude::*;

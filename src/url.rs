@@ -1,4 +1,5 @@
-//! The page URL's query string: the state a link carries (for now the language).
+//! The page URL's query string: the state a link carries (settings, language, step, mistakes,
+//! a case, clicked points).
 //!
 //! Reading tolerates anything (a missing or malformed parameter is `None`); writing uses
 //! `history.replaceState`, so settings changes do not pile up in the back button.

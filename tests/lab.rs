@@ -146,3 +146,18 @@ fn the_same_link_gives_the_same_trajectory() {
     assert!(first.0.is_finite());
     assert_eq!(first, history(query), "bit for bit");
 }
+
+#[test]
+fn the_copied_link_carries_the_clicked_points() {
+    let (server, browser) = open("lang=en");
+    let n = training_count(&browser);
+    browser.click_at(&browser.find("#data-plot"), 60, 60);
+    browser.wait_for(5, "one more point", |b| (training_count(b) == n + 1).then_some(()));
+    browser.click(&browser.find("#copy-run-link"));
+    let link = browser.exec("return document.getElementById('run-link').value", vec![]);
+    let link = link.as_str().unwrap_or("").to_string();
+    assert!(link.contains("edits=a"), "{link}");
+    let query = link.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default();
+    browser.goto(&server.page(&query));
+    browser.wait_for(20, "the same points", |b| (training_count(b) == n + 1).then_some(()));
+}

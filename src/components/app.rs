@@ -72,7 +72,16 @@ pub fn App() -> impl IntoView {
     let case = RwSignal::new(None::<Case>);
     let mistakes = RwSignal::new(initial_mistakes());
     // The training lab: the trainer follows the data (with the clicked edits) and the settings.
-    let edits = RwSignal::new(Edits::default());
+    let from_link = url::query_param("edits").and_then(|text| Edits::from_link(&text, key.get_untracked()));
+    let edits = RwSignal::new(from_link.unwrap_or_default());
+    // The clicked points travel in the link too.
+    Effect::new(move |_| {
+        let current = edits.with(|e| (e.key == Some(key.get())).then(|| e.to_link()).filter(|l| !l.is_empty()));
+        match current {
+            Some(link) => url::set_query_param("edits", &link),
+            None => url::remove_query_param("edits"),
+        }
+    });
     let (lab, trained_on) = lab::connect(lab::Inputs { settings, key, shown, initial: params, mistakes, edits });
     Effect::new(move |_| match mistakes.get() {
         none if none.is_empty() => url::remove_query_param("mistakes"),

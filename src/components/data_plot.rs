@@ -7,7 +7,7 @@ use super::click_tools::{ClickMode, ClickTools};
 use super::region_layer::{Geometry, RegionLayer};
 use crate::data::DataKey;
 use crate::i18n::lab::LabMsg;
-use crate::lab::{Edit, Edits};
+use crate::lab::{round_for_link, Edit, Edits};
 use crate::plot::scatter::{data_at, draw_scatter, ScatterStyle};
 use crate::stepper::ExampleSource;
 use crate::settings::Settings;
@@ -56,7 +56,8 @@ pub fn DataPlot(
         let Some(element) = canvas.get_untracked() else { return };
         let to_plot = PLOT_CSS_PX / f64::from(element.client_width().max(1));
         let (x, y) = (f64::from(ev.offset_x()) * to_plot, f64::from(ev.offset_y()) * to_plot);
-        let Some(p) = data_at(x, y, PLOT_CSS_PX) else { return };
+        let Some([x1, x2]) = data_at(x, y, PLOT_CSS_PX) else { return };
+        let p = [round_for_link(x1), round_for_link(x2)];
         let edit = match (ev.shift_key(), mode.get_untracked()) {
             (true, _) | (false, ClickMode::Remove) => Edit::Remove(p),
             (false, ClickMode::Add) => Edit::Add(p, add_class.get_untracked().min(m.get_untracked().saturating_sub(1))),

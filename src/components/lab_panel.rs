@@ -4,6 +4,8 @@
 
 use super::app::LangSignal;
 use crate::i18n::lab::{divergence_message, stopped_at_best, LabMsg};
+use super::case_panel::browser::copy_through_field;
+use super::curves_panel::CurvesPanel;
 use crate::i18n::t;
 use crate::lab::{now_ms, Lab, Status, StepSize};
 use crate::settings::Settings;
@@ -21,6 +23,8 @@ pub fn LabPanel(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
         <section class="panel lab-panel" id="lab" aria-labelledby="lab-heading">
             <h2 id="lab-heading">{move || t(lang.get(), LabMsg::Heading)}</h2>
             <Player lab=lab settings=settings />
+            <CopyLink />
+            <CurvesPanel history=Signal::from(lab.history) settings=settings best=Signal::from(lab.best_epoch) />
         </section>
     }
 }
@@ -66,6 +70,29 @@ fn Player(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
                 on:click=move |_| lab.restore_best()>{text(LabMsg::RestoreBest)}</button>
         </div>
         <TrainingStatus lab=lab settings=settings />
+    }
+}
+
+/// "Copy link": the page's address, which carries every setting, the seed, the clicked points
+/// and the stepper's step, so that it reproduces the same data, weights and trajectory.
+#[component]
+fn CopyLink() -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let link = RwSignal::new(String::new());
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let href = window().location().href().unwrap_or_default();
+        link.set(href.clone());
+        copied.set(Some(copy_through_field("run-link", &href)));
+    };
+    view! {
+        <div class="copy-link">
+            <button type="button" id="copy-run-link" on:click=copy>{move || t(lang.get(), LabMsg::CopyLink)}</button>
+            <input type="text" id="run-link" readonly aria-label=move || t(lang.get(), LabMsg::CopyLink) prop:value=link />
+            <small aria-live="polite">
+                {move || copied.get().map(|ok| t(lang.get(), if ok { LabMsg::LinkCopied } else { LabMsg::LinkSelectAndCopy }))}
+            </small>
+        </div>
     }
 }
 

@@ -33,6 +33,12 @@ crate::messages! {
         Rate => ("examples/s", "exemples/s"),
         Paused => ("Paused.", "En pause."),
         Playing => ("Training…", "Entraînement en cours…"),
+        CopyLink => ("Copy link", "Copier le lien"),
+        LinkCopied => (
+            "Copied: this link reproduces the same data, initial weights and training.",
+            "Copié : ce lien reproduit les mêmes données, les mêmes poids initiaux et le même entraînement."
+        ),
+        LinkSelectAndCopy => ("Select the link and press Ctrl+C.", "Sélectionnez le lien et faites Ctrl+C."),
         RegionsCaption => (
             "Background: the class the network predicts at each point, paler where it is less sure (max o^s).",
             "Fond : la classe que le réseau prédit en chaque point, plus pâle là où il est moins sûr (max o^s)."

@@ -58,6 +58,53 @@ impl Edits {
     }
 }
 
+/// Clicked coordinates are rounded to this many decimals, so that the link (which carries
+/// them as text) reproduces the data exactly.
+const DECIMALS: i32 = 4;
+
+/// `v` rounded as the link writes it.
+pub fn round_for_link(v: f64) -> f64 {
+    let scale = 10f64.powi(DECIMALS);
+    (v * scale).round() / scale
+}
+
+impl Edit {
+    /// The edit as it appears in the `edits` URL parameter: `a1.25,-0.5,2` (add x₁, x₂,
+    /// class), `r0.1,0.2` (remove near), `c` (clear).
+    fn to_link(self) -> String {
+        match self {
+            Edit::Add([x1, x2], class) => format!("a{x1},{x2},{class}"),
+            Edit::Remove([x1, x2]) => format!("r{x1},{x2}"),
+            Edit::Clear => "c".into(),
+        }
+    }
+
+    fn from_link(text: &str) -> Option<Edit> {
+        let number = |s: &str| s.parse::<f64>().ok().filter(|v| v.is_finite());
+        let (kind, rest) = text.split_at_checked(1)?;
+        let parts: Vec<&str> = rest.split(',').collect();
+        match (kind, parts.as_slice()) {
+            ("a", [x1, x2, class]) => Some(Edit::Add([number(x1)?, number(x2)?], class.parse().ok().filter(|k| *k < 8)?)),
+            ("r", [x1, x2]) => Some(Edit::Remove([number(x1)?, number(x2)?])),
+            ("c", [""]) => Some(Edit::Clear),
+            _ => None,
+        }
+    }
+}
+
+impl Edits {
+    /// The `edits` URL parameter: the edits separated by `;` (empty when there are none).
+    pub fn to_link(&self) -> String {
+        self.list.iter().map(|e| e.to_link()).collect::<Vec<_>>().join(";")
+    }
+
+    /// The edits of a link, for the data of `key`; `None` when any part is malformed.
+    pub fn from_link(text: &str, key: DataKey) -> Option<Edits> {
+        let list = text.split(';').filter(|p| !p.is_empty()).map(Edit::from_link).collect::<Option<Vec<_>>>()?;
+        Some(Edits { key: Some(key), list })
+    }
+}
+
 /// Removes the point nearest to `p` among the three sets.
 fn remove_nearest(split: &mut Split, p: [f64; 2]) {
     let distance = |set: &Dataset| {
@@ -99,5 +146,20 @@ mod tests {
         // A new data set forgets the old edits.
         edits.push(key(2), Edit::Add([1.0, 1.0], 0));
         assert_eq!(edits.list.len(), 1);
+    }
+
+    #[test]
+    fn edits_travel_in_a_link() {
+        let mut edits = Edits::default();
+        for edit in [Edit::Add([round_for_link(0.123456), -1.5], 2), Edit::Remove([0.25, round_for_link(-2.0 / 3.0)]), Edit::Clear] {
+            edits.push(key(1), edit);
+        }
+        let link = edits.to_link();
+        assert_eq!(link, "a0.1235,-1.5,2;r0.25,-0.6667;c");
+        assert_eq!(Edits::from_link(&link, key(1)), Some(edits));
+        assert_eq!(Edits::from_link("", key(1)).map(|e| e.list.len()), Some(0));
+        for bad in ["x1,2", "a1,2", "a1,2,9", "rNaN,0", "c3", "a1,2,3,4"] {
+            assert_eq!(Edits::from_link(bad, key(1)), None, "{bad}");
+        }
     }
 }

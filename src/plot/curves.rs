@@ -108,7 +108,7 @@ fn y_range(curves: &[Vec<(f64, f64)>; 4], metric: Metric, log_scale: bool) -> (f
     let values = curves.iter().flatten().map(|p| p.1);
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
     match (metric, log_scale) {
-        (Metric::Error, _) => (0.0, hi.max(0.05).min(1.0) * 1.05),
+        (Metric::Error, _) => (0.0, hi.clamp(0.05, 1.0) * 1.05),
         (Metric::Loss, true) => {
             let lo = if lo.is_finite() && lo > 0.0 { lo } else { 1e-3 };
             // Down to the power of ten below the lowest value, so that, with the top at least
@@ -194,10 +194,36 @@ where
         .bold_line_style(BLACK.mix(0.1))
         .light_line_style(TRANSPARENT)
         .draw()?;
+    if let Some(best) = style.best_epoch {
+        best_line(chart, best, style.best_name, px)?;
+    }
     plot_series(chart, curves, style, px)?;
     legend(chart, font, px)
 }
-/// The best-epoch line, then the curves over it, each with its legend entry.
+
+/// The best epoch as a vertical line across the chart, drawn first so the curves stay on top.
+fn best_line<'a, DB, Y>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
+    best: usize,
+    name: &str,
+    px: impl Fn(f64) -> u32,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend + 'a,
+    Y: Ranged<ValueType = f64>,
+{
+    let (y0, y1) = (chart.y_range().start, chart.y_range().end);
+    let mark = ShapeStyle::from(BEST_COLOUR).stroke_width(px(1.5).max(1));
+    // In the legend: a short vertical stroke in the middle of the 16-pixel sample.
+    let (centre, half) = (px(8.0) as i32, px(5.0) as i32);
+    chart
+        .draw_series(std::iter::once(PathElement::new([(best as f64, y0), (best as f64, y1)], mark)))?
+        .label(name)
+        .legend(move |(x, y)| PathElement::new([(x + centre, y - half), (x + centre, y + half)], mark));
+    Ok(())
+}
+
+/// The curves, each with its legend entry: solid for the sets, dashed for the objective.
 fn plot_series<'a, DB, Y>(
     chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
     curves: &[Vec<(f64, f64)>; 4],
@@ -210,14 +236,6 @@ where
 {
     let width = px(2.0).max(1);
     let sample = px(16.0) as i32;
-    if let Some(best) = style.best_epoch {
-        let (y0, y1) = (chart.y_range().start, chart.y_range().end);
-        let mark = ShapeStyle::from(BEST_COLOUR).stroke_width(px(1.5).max(1));
-        chart
-            .draw_series(std::iter::once(PathElement::new([(best as f64, y0), (best as f64, y1)], mark)))?
-            .label(style.best_name)
-            .legend(move |(x, y)| PathElement::new([(x + sample / 2, y - sample / 3), (x + sample / 2, y + sample / 3)], mark));
-    }
     for (i, points) in curves.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
         let colour = SET_COLOURS[i % 3].stroke_width(width);
         let name = style.names[i];
@@ -244,7 +262,11 @@ where
 }
 
 /// The legend, in the upper right corner (where falling curves leave room).
-fn legend<'a, DB, X, Y>(chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>, font: FontDesc<'_>, px: impl Fn(f64) -> u32) -> DrawResult<DB>
+fn legend<'a, DB, X, Y>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    font: FontDesc<'_>,
+    px: impl Fn(f64) -> u32,
+) -> DrawResult<DB>
 where
     DB: DrawingBackend + 'a,
     X: Ranged,

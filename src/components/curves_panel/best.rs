@@ -44,7 +44,8 @@ mod tests {
 
     #[test]
     fn the_lowest_finite_validation_loss_wins_and_ties_go_to_the_earliest() {
-        let history: Vec<_> = [0.9, 0.4, f64::NAN, 0.3, 0.5, 0.3].iter().enumerate().map(|(e, &l)| record(e, Some(l))).collect();
+        let losses = [0.9, 0.4, f64::NAN, 0.3, 0.5, 0.3];
+        let history: Vec<_> = losses.iter().enumerate().map(|(e, &l)| record(e, Some(l))).collect();
         assert_eq!(best_validation(&history), Some(Best { epoch: 3, loss: 0.3 }));
         assert_eq!(best_validation(&[]), None);
         assert_eq!(best_validation(&[record(0, None), record(1, None)]), None, "no validation set");

@@ -49,11 +49,16 @@ pub fn ExportRun(history: Signal<Vec<EpochRecord>>, settings: RwSignal<Settings>
             <div class="curves-actions">
                 <button type="button" id="export-run" on:click=export>{text(CurvesMsg::Export)}</button>
                 <button type="button" id="download-run" disabled=none on:click=download>{text(CurvesMsg::Download)}</button>
-                {move || download_failed.get().then(|| view! { <span class="curves-failed" role="status">{text(CurvesMsg::DownloadFailed)}</span> })}
+                {move || {
+                    download_failed.get().then(|| {
+                        view! { <span class="curves-failed" role="status">{text(CurvesMsg::DownloadFailed)}</span> }
+                    })
+                }}
             </div>
             <div class="curves-json" hidden=none>
                 <label for="run-json">{text(CurvesMsg::ExportLabel)}</label>
-                <textarea id="run-json" rows="8" readonly spellcheck="false" aria-describedby="run-json-help" prop:value=json></textarea>
+                <textarea id="run-json" rows="8" readonly spellcheck="false" aria-describedby="run-json-help"
+                    prop:value=json></textarea>
                 <small id="run-json-help" class="help">{text(CurvesMsg::ExportHelp)}</small>
                 <p id="run-exported" class="curves-exported" role="status">{note}</p>
             </div>

@@ -44,7 +44,9 @@ pub fn LatestTable(history: Signal<Vec<EpochRecord>>) -> impl IntoView {
     let head = move |m| move || t(lang.get(), m);
     let rows = move || {
         let lang = lang.get();
-        latest.with(|l| l.as_ref().map(|l| SETS.iter().zip(l.sets).map(|(&set, stats)| row(lang, set, stats)).collect::<Vec<_>>()))
+        latest.with(|l| {
+            l.as_ref().map(|l| SETS.iter().zip(l.sets).map(|(&set, stats)| row(lang, set, stats)).collect::<Vec<_>>())
+        })
     };
     let caption = move || latest.with(|l| l.as_ref().map(|l| table_caption(lang.get(), l.epoch)));
     let dead = move || latest.with(|l| l.as_ref().map(|l| dead_units(lang.get(), l.dead_units)));
