@@ -9,7 +9,7 @@ mod budget;
 mod connect;
 mod edits;
 
-pub use budget::{Pace, FRAME_BUDGET_MS};
+pub use budget::{Budget, Pace, FRAME_BUDGET_MS};
 pub use connect::{connect, Inputs};
 pub use edits::{round_for_link, Edit, Edits};
 
@@ -56,6 +56,7 @@ pub struct Lab {
     /// Training speed in epochs per second (0 = as fast as possible) and its carry.
     speed: StoredValue<f64>,
     pace: StoredValue<Pace>,
+    budget: StoredValue<Budget>,
 }
 
 /// Everything a trainer is built from.
@@ -83,6 +84,7 @@ impl Lab {
             last_slow: StoredValue::new(f64::NEG_INFINITY),
             speed: StoredValue::new(0.0),
             pace: StoredValue::new(Pace::default()),
+            budget: StoredValue::new(Budget::default()),
         }
     }
 
@@ -227,8 +229,8 @@ impl Lab {
         self.current.set(Some(params));
     }
 
-    /// One animation frame of training: as many examples as the speed asks for, within
-    /// [`FRAME_BUDGET_MS`], then one publication and the next frame.
+    /// One animation frame of training: as many examples as the speed asks for, within the
+    /// frame's [`Budget`], then one publication and the next frame.
     fn schedule(&self, last: f64) {
         let lab = *self;
         request_animation_frame(move || {
@@ -247,11 +249,12 @@ impl Lab {
         let start = now_ms();
         let n_train = self.trainer.with_value(|t| t.as_ref().map_or(0, |t| t.train_set().len()));
         let speed = self.speed.get_value();
-        let mut left = 0;
+        let (mut left, mut budget_ms) = (0, FRAME_BUDGET_MS);
         self.pace.update_value(|p| left = p.take(speed, n_train, dt_ms));
+        self.budget.update_value(|b| budget_ms = b.next(dt_ms));
         // Small chunks keep the time check frequent; an epoch end is noticed within a chunk.
         let chunk = 64.max(n_train / 8);
-        while left > 0 && now_ms() - start < FRAME_BUDGET_MS {
+        while left > 0 && now_ms() - start < budget_ms {
             let epoch = self.epoch();
             match self.with_trainer(|t| t.train_examples(chunk.min(left))) {
                 Some(Ok(n)) if n > 0 => left = left.saturating_sub(n),

@@ -20,7 +20,7 @@ pub fn BestEpoch(best: Memo<Option<Best>>, empty: Memo<bool>) -> impl IntoView {
         (false, None) => t(lang.get(), CurvesMsg::NoValid).to_owned(),
     };
     let class = move || if best.with(Option::is_some) { "best-epoch" } else { "best-epoch none" };
-    view! { <p id="best-epoch" class=class role="status">{text}</p> }
+    view! { <p id="best-epoch" class=class>{text}</p> }
 }
 
 /// The three sets' numbers at one epoch, as the table shows them.
