@@ -152,7 +152,10 @@ async fn a_best_epoch_given_by_the_trainer_wins() {
     assert_eq!(text(&m.root, "#best-epoch"), "Best validation loss 0.323 at epoch 10");
     best.set(None);
     settle().await;
-    assert!(text(&m.root, "#best-epoch").starts_with("No validation set"), "no best epoch to show");
+    assert!(text(&m.root, "#best-epoch").starts_with("No best validation epoch yet"), "{}", text(&m.root, "#best-epoch"));
+    m.history.update(|h| h.iter_mut().for_each(|r| r.valid = None));
+    settle().await;
+    assert!(text(&m.root, "#best-epoch").starts_with("No validation set"), "{}", text(&m.root, "#best-epoch"));
 }
 
 #[wasm_bindgen_test]

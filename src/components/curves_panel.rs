@@ -66,7 +66,7 @@ pub fn CurvesPanel(
                     <ChartCanvas id="curve-error" node_ref=error label=CurvesMsg::ErrorChartLabel />
                 </figure>
             </div>
-            <BestEpoch best=best empty=empty />
+            <BestEpoch history=history best=best />
             <LatestTable history=history />
             <ExportRun history=history settings=settings />
         </section>

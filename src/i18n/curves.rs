@@ -13,8 +13,8 @@ crate::messages! {
         LossTitle => ("Mean loss per epoch", "Perte moyenne par époque"),
         ErrorTitle => ("Classification error per epoch", "Erreur de classification par époque"),
         EpochAxis => ("epoch", "époque"),
-        LossAxis => ("mean loss", "perte moyenne"),
-        ErrorAxis => ("error (%)", "erreur (%)"),
+        MeanLoss => ("mean loss", "perte moyenne"),
+        ErrorPercent => ("error (%)", "erreur (%)"),
         Train => ("training", "entraînement"),
         Valid => ("validation", "validation"),
         Test => ("test", "test"),
@@ -41,12 +41,14 @@ crate::messages! {
             "No validation set, so no best epoch: give the validation set a share of the points.",
             "Pas d'ensemble de validation, donc pas de meilleure époque : attribuez-lui une part des points."
         ),
+        NotYet => (
+            "No best validation epoch yet: it is chosen once an epoch of training has ended.",
+            "Pas encore de meilleure époque de validation : elle est choisie dès qu'une époque d'entraînement est terminée."
+        ),
         Set => ("set", "ensemble"),
-        Loss => ("mean loss", "perte moyenne"),
         ObjectiveColumn => ("objective (loss + penalty)", "objectif (perte + pénalité)"),
-        ErrorColumn => ("error (%)", "erreur (%)"),
         EmptySet => ("empty set", "ensemble vide"),
-        ExportHeading => ("Export the run", "Exporter l'entraînement"),
+        ExportHeading => ("Export the run", "Exportation de l'entraînement"),
         Export => ("Export run", "Exporter l'entraînement"),
         ExportLabel => (
             "The run as JSON: the settings and, for each epoch, the three sets' statistics",

@@ -41,6 +41,8 @@ pub struct CurveStyle<'a> {
 pub const SET_COLOURS: [RGBColor; 3] = [RGBColor(0, 114, 178), RGBColor(230, 159, 0), RGBColor(0, 158, 115)];
 /// Colour of the best-epoch marker: a neutral dark grey, so it is not mistaken for a curve.
 pub const BEST_COLOUR: RGBColor = RGBColor(90, 90, 90);
+/// Font size of the labels and the legend, in CSS pixels.
+const FONT_PX: f64 = 12.0;
 /// A curve with more points than this is thinned to this many before drawing: a chart is a few
 /// hundred pixels wide, and a canvas line costs one call into JavaScript per point.
 pub const MAX_POINTS: usize = 1200;
@@ -175,7 +177,7 @@ where
     DB: DrawingBackend + 'a,
     Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
 {
-    let font = ("sans-serif", 12.0 * style.scale).into_font();
+    let font = ("sans-serif", FONT_PX * style.scale).into_font();
     let comma = style.decimal_comma;
     // Epochs are whole numbers: no more labels than epochs, none between two.
     let epochs = (chart.x_range().end - chart.x_range().start).round() as usize + 1;
@@ -198,7 +200,10 @@ where
         best_line(chart, best, style.best_name, px)?;
     }
     plot_series(chart, curves, style, px)?;
-    legend(chart, font, px)
+    let entries = curves.iter().filter(|c| !c.is_empty()).count() + usize::from(style.best_epoch.is_some());
+    let size = legend::size(style, entries, px);
+    let corner = legend::corner(chart, curves, size);
+    legend::draw(chart, font, corner, px)
 }
 
 /// The best epoch as a vertical line across the chart, drawn first so the curves stay on top.
@@ -261,26 +266,7 @@ where
     Ok(())
 }
 
-/// The legend, in the upper right corner (where falling curves leave room).
-fn legend<'a, DB, X, Y>(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
-    font: FontDesc<'_>,
-    px: impl Fn(f64) -> u32,
-) -> DrawResult<DB>
-where
-    DB: DrawingBackend + 'a,
-    X: Ranged,
-    Y: Ranged,
-{
-    chart
-        .configure_series_labels()
-        .label_font(font)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .position(SeriesLabelPosition::UpperRight)
-        .margin(px(6.0))
-        .draw()
-}
+mod legend;
 
 #[cfg(test)]
 mod tests;

@@ -73,7 +73,7 @@ impl Charts {
             return;
         };
         let best_epoch = best.map(|b| b.epoch);
-        let charts = [(self.loss, Metric::Loss, CurvesMsg::LossAxis), (self.error, Metric::Error, CurvesMsg::ErrorAxis)];
+        let charts = [(self.loss, Metric::Loss, CurvesMsg::MeanLoss), (self.error, Metric::Error, CurvesMsg::ErrorPercent)];
         for (canvas, metric, y_label) in charts {
             let Some(Some(element)) = canvas.try_get_untracked() else { continue };
             let scale = window().device_pixel_ratio().clamp(1.0, 4.0);

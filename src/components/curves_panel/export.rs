@@ -24,6 +24,7 @@ struct Exported {
     records: usize,
 }
 
+/// "Export run" and "Download", and the exported document with the epoch it was made at.
 #[component]
 pub fn ExportRun(history: Signal<Vec<EpochRecord>>, settings: RwSignal<Settings>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();

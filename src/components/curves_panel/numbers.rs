@@ -9,15 +9,19 @@ use crate::i18n::{t, Lang};
 use leptos::prelude::*;
 use mlp::{EpochRecord, SetStats};
 
-/// "Best validation loss 0.123 at epoch 42", or why there is none. Nothing while the history
-/// is empty (the panel's placeholder says so).
+/// "Best validation loss 0.123 at epoch 42", or why there is none: no validation set, or none
+/// chosen yet (a trainer picks its best epoch once an epoch has ended). Nothing while the
+/// history is empty (the panel's placeholder says so).
 #[component]
-pub fn BestEpoch(best: Memo<Option<Best>>, empty: Memo<bool>) -> impl IntoView {
+pub fn BestEpoch(history: Signal<Vec<EpochRecord>>, best: Memo<Option<Best>>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
-    let text = move || match (empty.get(), best.get()) {
-        (true, _) => String::new(),
-        (false, Some(b)) => best_epoch(lang.get(), b.loss, b.epoch),
-        (false, None) => t(lang.get(), CurvesMsg::NoValid).to_owned(),
+    // `Some(true)`: the latest record has a validation set; `None`: no record.
+    let has_valid = Memo::new(move |_| history.with(|h| h.last().map(|r| r.valid.is_some())));
+    let text = move || match (has_valid.get(), best.get()) {
+        (None, _) => String::new(),
+        (Some(_), Some(b)) => best_epoch(lang.get(), b.loss, b.epoch),
+        (Some(true), None) => t(lang.get(), CurvesMsg::NotYet).to_owned(),
+        (Some(false), None) => t(lang.get(), CurvesMsg::NoValid).to_owned(),
     };
     let class = move || if best.with(Option::is_some) { "best-epoch" } else { "best-epoch none" };
     view! { <p id="best-epoch" class=class>{text}</p> }
@@ -57,9 +61,9 @@ pub fn LatestTable(history: Signal<Vec<EpochRecord>>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{head(CurvesMsg::Set)}</th>
-                        <th scope="col">{head(CurvesMsg::Loss)}</th>
+                        <th scope="col">{head(CurvesMsg::MeanLoss)}</th>
                         <th scope="col">{head(CurvesMsg::ObjectiveColumn)}</th>
-                        <th scope="col">{head(CurvesMsg::ErrorColumn)}</th>
+                        <th scope="col">{head(CurvesMsg::ErrorPercent)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
