@@ -47,6 +47,8 @@ fn playing_on_the_moons_lowers_the_loss_and_moves_the_regions() {
     // The training error falls below 10 %.
     browser.wait_for(30, "a training error below 10 %", |b| (status_number(b, "data-train-error") < 0.10).then_some(()));
     browser.screenshot("lab-moons-training");
+    browser.exec("document.getElementById('lab').scrollIntoView()", vec![]);
+    browser.screenshot("lab-moons-curves");
     browser.click(&browser.find("#play-pause"));
     assert_eq!(status(&browser), "paused");
     let loss = status_number(&browser, "data-train-loss");
@@ -139,12 +141,17 @@ fn the_same_link_gives_the_same_trajectory() {
         for _ in 0..5 {
             browser.click(&browser.find("#step-epoch"));
         }
-        (status_number(&browser, "data-train-loss"), status_number(&browser, "data-train-error"))
+        browser.click(&browser.find("#export-run"));
+        let json = browser.exec("return document.getElementById('run-json').value", vec![]);
+        serde_json::from_str::<Value>(json.as_str().unwrap_or("")).expect("the exported run is JSON")
     };
     let query = "lang=en&seed=7&dh=12&eta=0.2&k=5";
     let first = history(query);
-    assert!(first.0.is_finite());
-    assert_eq!(first, history(query), "bit for bit");
+    let epochs = first["history"].as_array().map(Vec::len).unwrap_or(0);
+    assert_eq!(epochs, 6, "epoch 0 and five epochs: {first}");
+    assert!(first["history"][5]["train"]["loss"].as_f64().is_some_and(f64::is_finite));
+    // Same link, same data, same initial weights, same shuffles: the same history, bit for bit.
+    assert_eq!(first, history(query));
 }
 
 #[test]
