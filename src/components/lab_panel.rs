@@ -6,10 +6,9 @@ use super::app::LangSignal;
 use crate::i18n::lab::{divergence_message, stopped_at_best, LabMsg};
 use super::case_panel::browser::copy_through_field;
 use super::curves_panel::CurvesPanel;
-use crate::i18n::t;
+use crate::i18n::{curves, t};
 use crate::lab::{now_ms, Lab, Status, StepSize};
 use crate::settings::Settings;
-use crate::stepper::format::number;
 use leptos::prelude::*;
 
 /// The speeds offered, in epochs per second (0 = as fast as possible).
@@ -78,7 +77,9 @@ fn Player(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
 #[component]
 fn CopyLink() -> impl IntoView {
     let lang = expect_context::<LangSignal>();
+    // Shows the address once the page has settled; "Copy link" refreshes it.
     let link = RwSignal::new(String::new());
+    request_animation_frame(move || link.set(window().location().href().unwrap_or_default()));
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         let href = window().location().href().unwrap_or_default();
@@ -122,14 +123,14 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
             h.last().map(|r| (r.epoch, r.train.loss, r.train.error)).unwrap_or((0, f64::NAN, f64::NAN))
         });
         format!(
-            "{} {epoch} · {} {} · {} {} · {} {:.1} % · {:.0} {}",
+            "{} {epoch} · {} {} · {} {} · {} {} % · {:.0} {}",
             t(lang, LabMsg::Epoch),
             lab.examples_seen.get(),
             t(lang, LabMsg::ExamplesSeen),
             t(lang, LabMsg::TrainLoss),
-            number(loss),
+            curves::number(lang, loss, 4),
             t(lang, LabMsg::TrainError),
-            error * 100.0,
+            curves::percent(lang, error),
             if lab.status.get() == Status::Playing { per_second() } else { 0.0 },
             t(lang, LabMsg::Rate),
         )
