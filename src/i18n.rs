@@ -19,7 +19,7 @@ pub mod url_state;
 pub mod curves;
 
 pub use errors::{dataset_error, feature_error, field_error, typed_error};
-pub use format::{class_name, dataset_name, split_summary};
+pub use format::{class_name, dataset_name, number, percent, split_summary};
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

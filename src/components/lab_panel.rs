@@ -6,7 +6,7 @@ use super::app::LangSignal;
 use crate::i18n::lab::{divergence_message, stopped_at_best, LabMsg};
 use super::case_panel::browser::copy_through_field;
 use super::curves_panel::CurvesPanel;
-use crate::i18n::{curves, t};
+use crate::i18n::{number, percent, t};
 use crate::lab::{now_ms, Lab, Status, StepSize};
 use crate::settings::Settings;
 use leptos::prelude::*;
@@ -128,9 +128,9 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
             lab.examples_seen.get(),
             t(lang, LabMsg::ExamplesSeen),
             t(lang, LabMsg::TrainLoss),
-            curves::number(lang, loss, 4),
+            number(lang, loss, 4),
             t(lang, LabMsg::TrainError),
-            curves::percent(lang, error),
+            percent(lang, error),
             if lab.status.get() == Status::Playing { per_second() } else { 0.0 },
             t(lang, LabMsg::Rate),
         )

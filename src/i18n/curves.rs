@@ -4,7 +4,7 @@
 //!
 //! Numbers are written with a decimal point in English and a decimal comma in French.
 
-use super::{t, Lang};
+use super::{number, t, Lang};
 
 crate::messages! {
     /// The training-curves panel's fixed texts.
@@ -67,41 +67,6 @@ crate::messages! {
     same: [Valid, Test]
 }
 
-/// `value` with `significant` significant digits (at least one), in scientific notation when
-/// it is below 10⁻⁴ or from 10⁶ on; "NaN" or "∞" when it is not finite. Decimal comma in
-/// French.
-pub fn number(lang: Lang, value: f64, significant: usize) -> String {
-    if !value.is_finite() {
-        return if value.is_nan() { "NaN".into() } else if value > 0.0 { "∞".into() } else { "−∞".into() };
-    }
-    let significant = significant.max(1);
-    let text = if value == 0.0 {
-        "0".to_owned()
-    } else if value.abs() < 1e-4 || value.abs() >= 1e6 {
-        format!("{value:.*e}", significant - 1)
-    } else {
-        let magnitude = value.abs().log10().floor() as i64;
-        let decimals = (significant as i64 - 1 - magnitude).max(0) as usize;
-        format!("{value:.decimals$}")
-    };
-    match lang {
-        Lang::En => text,
-        Lang::Fr => text.replace('.', ","),
-    }
-}
-
-/// An error rate (a fraction) as a percentage with one decimal, without the % sign: "12.5".
-pub fn percent(lang: Lang, fraction: f64) -> String {
-    if !fraction.is_finite() {
-        return number(lang, fraction, 1);
-    }
-    let text = format!("{:.1}", fraction * 100.0);
-    match lang {
-        Lang::En => text,
-        Lang::Fr => text.replace('.', ","),
-    }
-}
-
 /// "Best validation loss 0.123 at epoch 42".
 pub fn best_epoch(lang: Lang, loss: f64, epoch: usize) -> String {
     let loss = number(lang, loss, 3);
@@ -146,6 +111,7 @@ pub fn legend_names(lang: Lang) -> [&'static str; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::percent;
 
     #[test]
     fn numbers_keep_three_significant_digits_and_use_the_french_comma() {

@@ -14,7 +14,6 @@
 mod layout;
 mod model;
 mod names;
-mod number;
 mod svg;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,8 @@
 
 use super::best::Best;
 use crate::components::app::LangSignal;
-use crate::i18n::curves::{best_epoch, dead_units, number, percent, table_caption, CurvesMsg};
+use crate::i18n::curves::{best_epoch, dead_units, table_caption, CurvesMsg};
+use crate::i18n::{number, percent};
 use crate::i18n::{t, Lang};
 use leptos::prelude::*;
 use mlp::{EpochRecord, SetStats};

@@ -11,7 +11,7 @@ use std::fmt::Write;
 use super::layout::{MORE_WIDTH, RADIUS};
 use super::model::{Band, Collapsed, Diagram, Edge, Layer, Node};
 use super::names::name;
-use super::number::sig3;
+use crate::i18n;
 use super::touch::{Flow, Role};
 use crate::i18n::diagram::{aria_label, layer_name, more_units, DiagramMsg};
 use crate::i18n::{t, Lang};
@@ -50,7 +50,7 @@ pub fn render(diagram: &Diagram, lang: Lang) -> String {
     out.push_str("</g>");
     diagram.collapsed.iter().for_each(|more| more_markup(&mut out, more, lang));
     if let (Some(loss), Some(column)) = (diagram.loss, diagram.columns.get(2)) {
-        let text = format!("{} = {}", t(lang, DiagramMsg::Loss), sig3(loss));
+        let text = format!("{} = {}", t(lang, DiagramMsg::Loss), i18n::number(lang, loss, 3));
         text_at(&mut out, (column.x, column.last_y + 2.6 * RADIUS), "loss", &text);
     }
     out.push_str("</svg>");
@@ -160,7 +160,7 @@ fn node_markup(out: &mut String, node: &Node, quantity: Option<Quantity>, lang: 
         let gap = RADIUS + if node.target { 9.0 } else { 5.0 };
         let (vx, anchor) =
             if node.layer == Layer::Input { (x - gap, "end") } else { (x + gap, "start") };
-        let text = esc(&sig3(value));
+        let text = esc(&i18n::number(lang, value, 3));
         let tag = if node.target {
             format!(r#"<tspan class="y-tag" dx="6">{}</tspan>"#, esc(t(lang, DiagramMsg::YTag)))
         } else {
