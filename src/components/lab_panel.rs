@@ -152,6 +152,7 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
     view! {
         <p class="training-status" id="training-status" aria-live="polite"
             data-epoch=move || lab.history.with(|h| h.last().map_or(0, |r| r.epoch))
+            data-examples-seen=move || lab.examples_seen.get()
             data-train-loss=move || last(|r| r.train.loss)
             data-train-error=move || last(|r| r.train.error)
             data-status=move || match lab.status.get() {

@@ -14,6 +14,7 @@ pub mod dataset;
 pub mod features;
 pub mod forward;
 pub mod gradcheck;
+mod lanes;
 pub mod mistakes;
 pub mod params;
 pub mod sgd;

@@ -10,6 +10,8 @@
 use nalgebra::DMatrix;
 
 use crate::forward::rect;
+pub(super) use crate::lanes::axpy;
+use crate::lanes::{dot, pair, pair_mut, F2};
 use crate::params::{Params, Shape, ShapeError};
 
 /// Buffers for one block of examples.
@@ -107,14 +109,14 @@ impl Block {
     }
 
     /// (a),(b): H_a = X W1ᵀ + 1 b1ᵀ, H_s = rect(H_a), O_a = H_s W2ᵀ + 1 b2ᵀ for `len` rows.
+    /// Also marks the hidden units active (h_a > 0) on one of the rows (see
+    /// [`Block::reset_active`]).
     pub(super) fn forward(&mut self, p: &Params, len: usize) {
         let (cap, shape) = (self.cap, p.shape());
         for j in 0..shape.d_h {
             self.hidden_activation(p, j, len);
             let h_a = col(&self.h_a, cap, j, len);
-            for (s, &a) in col_mut(&mut self.h_s, cap, j, len).iter_mut().zip(h_a) {
-                *s = rect(a);
-            }
+            self.active[j] |= rect_into(h_a, col_mut(&mut self.h_s, cap, j, len));
         }
         for k in 0..shape.m {
             let o_a = col_mut(&mut self.o, cap, k, len);
@@ -134,9 +136,15 @@ impl Block {
         }
     }
 
-    /// Forgets which hidden units were seen active, before [`Block::mark_active`] runs over a set.
+    /// Forgets which hidden units were seen active, before [`Block::mark_active`] or
+    /// [`Block::forward`] run over a set.
     pub(super) fn reset_active(&mut self) {
         self.active.fill(false);
+    }
+
+    /// The hidden units not seen active since [`Block::reset_active`].
+    pub(super) fn inactive(&self) -> usize {
+        self.active.iter().filter(|&&on| !on).count()
     }
 
     /// Marks the hidden units active (h_a_j > 0) on some of the `len` gathered rows, computing
@@ -257,28 +265,21 @@ fn col_mut(buf: &mut [f64], cap: usize, j: usize, len: usize) -> &mut [f64] {
     &mut buf[j * cap..j * cap + len]
 }
 
-/// y += alpha · x (the shorter length wins; callers pass equal lengths).
-pub(super) fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
-    for (yi, xi) in y.iter_mut().zip(x) {
-        *yi += alpha * xi;
+/// s = rect(a), element by element (`s` and `a` of the same length); returns whether some
+/// a_i > 0.
+fn rect_into(a: &[f64], s: &mut [f64]) -> bool {
+    let even = a.len().min(s.len()) & !1;
+    let mut max = F2::splat(0.0);
+    for (s, a) in s[..even].chunks_exact_mut(2).zip(a[..even].chunks_exact(2)) {
+        let v = F2::load(pair(a)).rect();
+        v.store(pair_mut(s));
+        max = max.max_with(v);
     }
-}
-
-/// a · b with four partial sums, so the loop vectorizes (a single f64 accumulator cannot be
-/// reordered by the compiler).
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    let mut acc = [0.0; 4];
-    let (a4, b4) = (a.chunks_exact(4), b.chunks_exact(4));
-    let tail: f64 = a4
-        .remainder()
-        .iter()
-        .zip(b4.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    for (x, y) in a4.zip(b4) {
-        for t in 0..4 {
-            acc[t] += x[t] * y[t];
-        }
+    let [m0, m1] = max.lanes();
+    let mut positive = m0 > 0.0 || m1 > 0.0;
+    for (s, &a) in s[even..].iter_mut().zip(&a[even..]) {
+        *s = rect(a);
+        positive |= a > 0.0;
     }
-    (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
+    positive
 }

@@ -106,6 +106,7 @@ impl Workspace {
             *grads = Params::zeros(shape);
         }
         let k_total = rows.len() as f64;
+        self.block.reset_active();
         let (mut loss, mut errors) = (0.0, 0usize);
         for chunk in rows.chunks(self.block.cap) {
             if self.block.gather_rows(xs, ys, shape.m, chunk).is_err() {
@@ -137,6 +138,7 @@ impl Workspace {
             return (f64::NAN, f64::NAN);
         };
         let n = xs.nrows();
+        self.block.reset_active();
         if n == 0 {
             return (0.0, 0.0);
         }
@@ -187,6 +189,14 @@ impl Workspace {
                 dst[start..start + len].copy_from_slice(&self.block.o[k * cap..k * cap + len]);
             }
         }
+    }
+
+    /// The number of hidden units never active (h_a ≤ 0) on the examples of the last
+    /// [`evaluate`](Self::evaluate) or [`gradient_and_error`](Self::gradient_and_error): what
+    /// [`dead_units`](Self::dead_units) says of that set, without another pass over it.
+    /// Meaningful only after a call that succeeded (not NaN); all d_h after an empty set.
+    pub fn dead_units_seen(&self) -> usize {
+        self.block.inactive()
     }
 
     /// The number of hidden units never active on `xs` `[n x d]`: units j with h_a_j ≤ 0 for

@@ -11,6 +11,7 @@ use rand::seq::SliceRandom;
 
 use super::mistaken::mistaken_gradient;
 use super::{Divergence, EpochRecord, Trainer, HISTORY_CHUNK, LOSS_LIMIT, PARAM_LIMIT};
+use crate::mistakes::Mistake;
 use crate::params::Params;
 use crate::sgd::sgd_update;
 
@@ -18,13 +19,17 @@ impl Trainer {
     /// One step on the next single example (K = 1, whatever the configured K). Returns that
     /// example's loss L(x, y) before the step.
     pub fn step_example(&mut self) -> Result<f64, Divergence> {
-        self.step(1)
+        let result = self.step(1);
+        self.store_kernel();
+        result
     }
 
     /// One step on the next K examples of the epoch's order (fewer at the end of an epoch).
     /// Returns the minibatch's mean loss before the step.
     pub fn step_minibatch(&mut self) -> Result<f64, Divergence> {
-        self.step(self.config.batch_size)
+        let result = self.step(self.config.batch_size);
+        self.store_kernel();
+        result
     }
 
     /// Size of the next [`step_minibatch`](Self::step_minibatch): `min(K, examples left in
@@ -36,9 +41,12 @@ impl Trainer {
     /// Steps on minibatches until the epoch in progress ends; returns its record.
     pub fn run_epoch(&mut self) -> Result<&EpochRecord, Divergence> {
         let target = self.epoch + 1;
-        while self.epoch < target {
-            self.step_minibatch()?;
+        let mut result = Ok(());
+        while self.epoch < target && result.is_ok() {
+            result = self.step(self.config.batch_size).map(|_| ());
         }
+        self.store_kernel();
+        result?;
         // The history always holds at least record 0, pushed by `new`.
         Ok(self.history.last().expect("history starts with record 0"))
     }
@@ -47,43 +55,54 @@ impl Trainer {
     /// player with a time budget. Returns how many examples were used (≥ n by less than K).
     pub fn train_examples(&mut self, n: usize) -> Result<usize, Divergence> {
         let mut done = 0;
-        while done < n {
+        let mut result = Ok(());
+        while done < n && result.is_ok() {
             let k = self.next_batch_len();
-            self.step_minibatch()?;
+            result = self.step(self.config.batch_size).map(|_| ());
             done += k;
         }
-        Ok(done)
+        self.store_kernel();
+        result.map(|()| done)
     }
 
     /// The step itself on `min(k, left)` examples; `k ≥ 1` and `cursor < order.len()` hold.
+    /// Leaves the new θ in the kernel: the public callers store it into `params`.
     fn step(&mut self, k: usize) -> Result<f64, Divergence> {
         if let Some(divergence) = &self.diverged {
             return Err(divergence.clone());
         }
+        if self.mistakes.alters_gradient() {
+            self.store_kernel();
+        }
         let end = self.cursor + k.min(self.order.len() - self.cursor);
         let rows = &self.order[self.cursor..end];
         let (xs, ys, lambda) = (&self.train.xs, &self.train.ys, self.config.lambda);
-        let loss = if self.mistakes.alters_gradient() {
+        let (loss, max_abs) = if self.mistakes.alters_gradient() {
             let (mistakes, set) = (self.mistakes, &self.train);
-            mistaken_gradient(&self.params, set, rows, lambda, mistakes, &mut self.grads)
+            let loss =
+                mistaken_gradient(&self.params, set, rows, lambda, mistakes, &mut self.grads);
+            if loss.is_finite() {
+                // (f) θ ← θ − η ∇_θ R̃ (+ with gradient ascent); a NaN loss is not applied,
+                // so θ stays inspectable.
+                sgd_update(&mut self.params, &self.grads, self.config.eta, self.mistakes);
+            }
+            self.kernel_in_sync = false;
+            (loss, self.params.max_abs())
         } else {
-            self.workspace
-                .gradient(&self.params, xs, ys, rows, lambda, &mut self.grads)
+            if !self.kernel_in_sync {
+                self.kernel.load(&self.params);
+                self.kernel_in_sync = true;
+            }
+            let ascent = self.mistakes.contains(Mistake::GradientAscent);
+            let eta = if ascent { -self.config.eta } else { self.config.eta };
+            let outcome = self.kernel.step(xs, ys, rows, eta, lambda);
+            self.kernel_ahead = true;
+            (outcome.loss, outcome.max_abs)
         };
         self.examples_seen += rows.len();
         self.cursor = end;
         self.step_in_epoch += 1;
-        if loss.is_finite() {
-            // (f) θ ← θ − η ∇_θ R̃ (+ with gradient ascent); a NaN loss is not applied, so θ
-            // stays inspectable.
-            sgd_update(
-                &mut self.params,
-                &self.grads,
-                self.config.eta,
-                self.mistakes,
-            );
-        }
-        if let Err(divergence) = self.check_divergence(loss) {
+        if let Err(divergence) = self.check_divergence(loss, max_abs) {
             if self.cursor == self.order.len() {
                 // The epoch's last step diverged: training stopped inside the epoch, which is
                 // not recorded; it starts over, in a fresh order, once new parameters are set.
@@ -92,14 +111,22 @@ impl Trainer {
             return Err(divergence);
         }
         if self.cursor == self.order.len() {
+            self.store_kernel();
             self.end_epoch()?;
         }
         Ok(loss)
     }
 
+    /// Copies θ from the kernel into `params` if the kernel has stepped since the last copy.
+    fn store_kernel(&mut self) {
+        if self.kernel_ahead {
+            self.kernel.store(&mut self.params);
+            self.kernel_ahead = false;
+        }
+    }
+
     /// Flags the step as diverged if the loss or θ is non-finite or beyond the limits.
-    fn check_divergence(&mut self, loss: f64) -> Result<(), Divergence> {
-        let max_abs = self.params.max_abs(); // NaN if any θ_i is NaN
+    fn check_divergence(&mut self, loss: f64, max_abs: f64) -> Result<(), Divergence> {
         let epoch = self.epoch + 1;
         let divergence = if !loss.is_finite() || !max_abs.is_finite() {
             Divergence::NonFinite {
@@ -123,10 +150,15 @@ impl Trainer {
         // whose pass also gives the training loss and error of the record (as `evaluate` would).
         let (xs, ys) = (&self.train.xs, &self.train.ys);
         let (rows, grads, lambda) = (&self.all_rows, &mut self.grads, self.config.lambda);
-        let (loss, error) =
-            self.workspace
-                .gradient_and_error(&self.params, xs, ys, rows, lambda, grads);
-        self.grad_norm = Some(norm(&self.grads));
+        let (loss, error) = if self.stopping_test {
+            let (loss, error) =
+                self.workspace
+                    .gradient_and_error(&self.params, xs, ys, rows, lambda, grads);
+            self.grad_norm = Some(norm(&self.grads));
+            (loss, error)
+        } else {
+            self.workspace.evaluate(&self.params, xs, ys)
+        };
         let record = self.record(loss, error);
         let dead = record.dead_units == self.params.shape().d_h;
         if self.history.len() == self.history.capacity() {
