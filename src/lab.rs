@@ -99,6 +99,9 @@ impl Lab {
         let Setup { params, config, features, split, mistakes } = setup;
         let trainer = Trainer::new(params, config, features, split).ok().map(|mut t| {
             t.set_mistakes(mistakes);
+            // The page does not show the stopping test η‖∇R̃‖ < ε: its full gradient at every
+            // epoch end would cost a third of the training time.
+            t.set_stopping_test(false);
             t
         });
         self.trainer.set_value(trainer);
@@ -186,16 +189,22 @@ impl Lab {
     /// Keeps the parameters of the lowest validation loss; with "stop at best validation" on,
     /// stops [`PATIENCE`] epochs after it and restores them.
     fn track_best(&self) {
-        let Some((epoch, loss, params)) = self.trainer.with_value(|t| {
-            let t = t.as_ref()?;
-            let record = t.history().last()?;
-            Some((record.epoch, record.valid.as_ref()?.loss, t.params().clone()))
+        let Some((epoch, loss)) = self.trainer.with_value(|t| {
+            let record = t.as_ref()?.history().last()?;
+            Some((record.epoch, record.valid.as_ref()?.loss))
         }) else {
             return;
         };
         let better = self.best.with_value(|b| b.as_ref().is_none_or(|(_, best, _)| loss < *best));
         if better && loss.is_finite() {
-            self.best.set_value(Some((epoch, loss, params)));
+            self.best.update_value(|best| match best {
+                // In place: a better epoch comes often early in training.
+                Some(best) => {
+                    (best.0, best.1) = (epoch, loss);
+                    self.trainer.with_value(|t| t.as_ref().map(|t| best.2.copy_from(t.params())));
+                }
+                None => *best = self.trainer.with_value(|t| t.as_ref().map(|t| (epoch, loss, t.params().clone()))),
+            });
             self.best_epoch.set(Some(epoch));
         } else if let Some(best) = self.best_epoch.get_untracked() {
             if self.stop_at_best.get_untracked() && epoch >= best + PATIENCE {
@@ -205,28 +214,53 @@ impl Lab {
         }
     }
 
-    /// Publishes the trainer's state to the signals: parameters always, the history when an
-    /// epoch ended, the slow copy when `force` or enough time has passed.
+    /// Publishes the trainer's state to the signals: parameters always, the new history records
+    /// when an epoch ended, the slow copy when `force` or enough time has passed. Nothing is
+    /// cloned whole: the parameters are copied into the signals' buffers and the history grows
+    /// by its new records, so a frame costs the same after an hour of training.
     fn publish(&self, force: bool) {
-        let Some((params, epoch, seen)) =
-            self.trainer.with_value(|t| t.as_ref().map(|t| (t.params().clone(), t.epoch(), t.examples_seen())))
-        else {
+        let Some((epoch, seen)) = self.trainer.with_value(|t| t.as_ref().map(|t| (t.epoch(), t.examples_seen()))) else {
             self.current.set(None);
             self.current_slow.set(None);
             self.history.set(Vec::new());
             return;
         };
-        if self.history.with_untracked(|h| h.len()) != epoch + 1 {
-            let history = self.trainer.with_value(|t| t.as_ref().map(|t| t.history().to_vec()).unwrap_or_default());
-            self.history.set(history);
+        let published = self.history.with_untracked(|h| h.last().map(|r| r.epoch));
+        if published != Some(epoch) {
+            self.trainer.with_value(|t| {
+                let Some(t) = t.as_ref() else { return };
+                let all = t.history();
+                // After a rebuild the trainer's history is shorter, or starts elsewhere.
+                let continues = published.is_some_and(|e| e < epoch) && self.history.with_untracked(|h| h.len() <= all.len() && h.first() == all.first());
+                if continues {
+                    self.history.update(|h| {
+                        let from = h.len();
+                        h.extend_from_slice(&all[from..]);
+                    });
+                } else {
+                    self.history.set(all.to_vec());
+                }
+            });
         }
         self.examples_seen.set(seen);
         let now = now_ms();
         if force || now - self.last_slow.get_value() > 250.0 {
             self.last_slow.set_value(now);
-            self.current_slow.set(Some(params.clone()));
+            self.copy_params_into(self.current_slow);
         }
-        self.current.set(Some(params));
+        self.copy_params_into(self.current);
+    }
+
+    /// Copies the trainer's parameters into `signal`'s value, in place when it holds some of the
+    /// same shape, and notifies its readers.
+    fn copy_params_into(&self, signal: RwSignal<Option<Params>>) {
+        self.trainer.with_value(|t| {
+            let Some(t) = t.as_ref() else { return };
+            signal.update(|slot| match slot {
+                Some(params) => params.copy_from(t.params()),
+                None => *slot = Some(t.params().clone()),
+            });
+        });
     }
 
     /// One animation frame of training: as many examples as the speed asks for, within the

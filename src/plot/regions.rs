@@ -1,114 +1,69 @@
 //! Decision regions: the network evaluated at every pixel of the plot area, each pixel painted
 //! in the colour of its most probable class, faded towards white where the network is unsure.
 //!
-//! Dense images do not go through plotters (one JS call per pixel): the pixels are computed in
-//! one batched forward pass (the matrix form, through `mlp::batch::Workspace`) into an RGBA
-//! buffer that the page hands to `putImageData` in one call. Every buffer is allocated when the
-//! size, the features or the network's shape change, never per repaint.
+//! The evaluation is the math crate's [`DecisionMap`] (separable first layer, eight pixels at a
+//! time in f32 lanes, allocation-free); this module only chooses the colours: a table of
+//! [`LEVELS`] shades per class, built once, which the map indexes per pixel. The page hands the
+//! RGBA buffer to `putImageData` in one call.
 
 use crate::palette::class_rgb;
-use mlp::batch::Workspace;
-use mlp::dataset::VIEW;
+use mlp::map::{DecisionMap, LEVELS};
 use mlp::{FeatureSet, Params, Shape};
-use nalgebra::DMatrix;
 
-/// Examples per block of the batched forward pass.
-const BLOCK: usize = 256;
 /// Opacity of the class colour at full confidence; the least confident pixels get `FLOOR`.
 const STRENGTH: f64 = 0.62;
 const FLOOR: f64 = 0.08;
 
-/// The buffers of one decision-region image.
+/// The buffers of one decision-region image and its colour table.
 pub struct Regions {
-    width: usize,
-    height: usize,
-    features: FeatureSet,
-    /// The features of every pixel centre, one row per pixel, row-major over the image. [n x d]
-    xs: DMatrix<f64>,
-    /// o^s of every pixel. [n x m]
-    probs: DMatrix<f64>,
-    ws: Workspace,
-    rgba: Vec<u8>,
+    map: DecisionMap,
+    palette: Vec<[u8; 4]>,
 }
 
 impl Regions {
     /// Buffers for a `width` × `height` image of the plane [−VIEW, VIEW]², for a network of
     /// `shape` whose inputs are `features`.
     pub fn new(width: usize, height: usize, features: FeatureSet, shape: Shape) -> Regions {
-        let n = width * height;
-        let mut xs = DMatrix::zeros(n, features.d());
-        let mut row = vec![0.0; features.d()];
-        for py in 0..height {
-            for px in 0..width {
-                features.apply(pixel_to_plane(px, py, width, height), &mut row);
-                let i = py * width + px;
-                for (j, v) in row.iter().enumerate() {
-                    xs[(i, j)] = *v;
-                }
-            }
-        }
-        Regions {
-            width,
-            height,
-            features,
-            xs,
-            probs: DMatrix::zeros(n, shape.m),
-            ws: Workspace::new(shape, BLOCK),
-            rgba: vec![255; n * 4],
-        }
+        Regions { map: DecisionMap::new(width, height, features, shape), palette: palette(shape.m) }
     }
 
     /// Whether these buffers fit an image of this size, features and shape.
     pub fn fits(&self, width: usize, height: usize, features: FeatureSet, shape: Shape) -> bool {
-        (self.width, self.height, self.features) == (width, height, features)
-            && self.ws.shape() == shape
-            && self.probs.ncols() == shape.m
+        self.map.fits(width, height, features, shape)
     }
 
     pub fn width(&self) -> usize {
-        self.width
+        self.map.width()
     }
 
     pub fn height(&self) -> usize {
-        self.height
+        self.map.height()
     }
 
     /// Evaluates `params` at every pixel and returns the RGBA image, row by row from the top.
     pub fn paint(&mut self, params: &Params) -> &[u8] {
-        self.ws.predict_into(params, &self.xs, &mut self.probs);
-        let m = self.probs.ncols();
-        let chance = 1.0 / m as f64;
-        for (i, pixel) in self.rgba.chunks_exact_mut(4).enumerate() {
-            let (class, confidence) = argmax_row(&self.probs, i);
-            let sure = ((confidence - chance) / (1.0 - chance)).clamp(0.0, 1.0);
-            let alpha = FLOOR + (STRENGTH - FLOOR) * sure;
-            let (r, g, b) = class_rgb(class);
-            pixel[0] = blend(r, alpha);
-            pixel[1] = blend(g, alpha);
-            pixel[2] = blend(b, alpha);
-            pixel[3] = 255;
-        }
-        &self.rgba
+        self.map.paint(params, &self.palette)
     }
 }
 
 /// The plane point at the centre of pixel (`px`, `py`): x₁ grows to the right, x₂ upwards.
 pub fn pixel_to_plane(px: usize, py: usize, width: usize, height: usize) -> [f64; 2] {
-    let x1 = -VIEW + 2.0 * VIEW * (px as f64 + 0.5) / width as f64;
-    let x2 = VIEW - 2.0 * VIEW * (py as f64 + 0.5) / height as f64;
-    [x1, x2]
+    DecisionMap::pixel_to_plane(px, py, width, height)
 }
 
-/// The most probable class of row `i` and its probability (NaN rows give class 0, 0).
-fn argmax_row(probs: &DMatrix<f64>, i: usize) -> (usize, f64) {
-    let mut best = (0, f64::NEG_INFINITY);
-    for k in 0..probs.ncols() {
-        let p = probs[(i, k)];
-        if p > best.1 {
-            best = (k, p);
+/// For each of the `m` classes, its colour at each confidence level (0 = chance, last =
+/// certain): `FLOOR` to `STRENGTH` of the class colour over white.
+fn palette(m: usize) -> Vec<[u8; 4]> {
+    let mut table = Vec::with_capacity(m * LEVELS);
+    for class in 0..m {
+        let (r, g, b) = class_rgb(class);
+        for level in 0..LEVELS {
+            let sure = level as f64 / (LEVELS - 1) as f64;
+            let alpha = FLOOR + (STRENGTH - FLOOR) * sure;
+            table.push([blend(r, alpha), blend(g, alpha), blend(b, alpha), 255]);
         }
     }
-    if best.1.is_finite() { best } else { (0, 0.0) }
+    table
 }
 
 /// A colour channel mixed with white: `alpha` of the colour, the rest white.
@@ -119,7 +74,8 @@ fn blend(channel: u8, alpha: f64) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nalgebra::DVector;
+    use mlp::dataset::VIEW;
+    use nalgebra::{DMatrix, DVector};
 
     /// A network that says class 0 where x₁ > 0 and class 1 where x₁ < 0, more surely
     /// further from the axis: h = (ReLU(x₁), ReLU(−x₁)), o^a = 4h.

@@ -1,4 +1,5 @@
-//! Two f64 lanes at a time, for the hot loops (training steps, evaluation, decision maps).
+//! Two f64 lanes at a time ([`F2`]) for the hot loops of training and evaluation, four f32
+//! lanes ([`F4`]) for the decision map.
 //!
 //! In WebAssembly built with `simd128` (the page's build), [`F2`] is one `v128` register and each
 //! operation one instruction: LLVM does not vectorize these f64 loops for wasm by itself.
@@ -12,9 +13,47 @@
 mod imp {
     use core::arch::wasm32::{
         f64x2_abs, f64x2_add, f64x2_extract_lane, f64x2_gt, f64x2_mul, f64x2_pmax, f64x2_splat,
-        f64x2_sub,
+        f64x2_sub, f32x4_add, f32x4_extract_lane, f32x4_mul, f32x4_pmax, f32x4_splat,
         v128, v128_and, v128_load, v128_store,
     };
+
+    /// Four f32 lanes in one wasm `v128`.
+    #[derive(Clone, Copy)]
+    pub struct F4(v128);
+
+    impl F4 {
+        #[inline(always)]
+        pub fn splat(v: f32) -> F4 {
+            F4(f32x4_splat(v))
+        }
+        #[inline(always)]
+        pub fn load(s: &[f32; 4]) -> F4 {
+            // SAFETY: `s` is 16 readable bytes; wasm loads need no alignment.
+            F4(unsafe { v128_load(s.as_ptr().cast()) })
+        }
+        #[inline(always)]
+        pub fn add(self, o: F4) -> F4 {
+            F4(f32x4_add(self.0, o.0))
+        }
+        #[inline(always)]
+        pub fn mul(self, o: F4) -> F4 {
+            F4(f32x4_mul(self.0, o.0))
+        }
+        /// `if v > 0 { v } else { 0 }` per lane (NaN gives 0).
+        #[inline(always)]
+        pub fn rect(self) -> F4 {
+            F4(f32x4_pmax(f32x4_splat(0.0), self.0))
+        }
+        #[inline(always)]
+        pub fn lanes(self) -> [f32; 4] {
+            [
+                f32x4_extract_lane::<0>(self.0),
+                f32x4_extract_lane::<1>(self.0),
+                f32x4_extract_lane::<2>(self.0),
+                f32x4_extract_lane::<3>(self.0),
+            ]
+        }
+    }
 
     /// Two f64 lanes in one wasm `v128`.
     #[derive(Clone, Copy)]
@@ -76,6 +115,38 @@ mod imp {
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 mod imp {
+    /// Four f32 lanes as an array (the compiler maps it to one SSE/NEON register).
+    #[derive(Clone, Copy)]
+    pub struct F4([f32; 4]);
+
+    impl F4 {
+        #[inline(always)]
+        pub fn splat(v: f32) -> F4 {
+            F4([v; 4])
+        }
+        #[inline(always)]
+        pub fn load(s: &[f32; 4]) -> F4 {
+            F4(*s)
+        }
+        #[inline(always)]
+        pub fn add(self, o: F4) -> F4 {
+            F4(std::array::from_fn(|i| self.0[i] + o.0[i]))
+        }
+        #[inline(always)]
+        pub fn mul(self, o: F4) -> F4 {
+            F4(std::array::from_fn(|i| self.0[i] * o.0[i]))
+        }
+        /// `if v > 0 { v } else { 0 }` per lane (NaN gives 0).
+        #[inline(always)]
+        pub fn rect(self) -> F4 {
+            F4(self.0.map(|v| if v > 0.0 { v } else { 0.0 }))
+        }
+        #[inline(always)]
+        pub fn lanes(self) -> [f32; 4] {
+            self.0
+        }
+    }
+
     /// Two f64 lanes as a pair (the compiler maps it to one SSE/NEON register).
     #[derive(Clone, Copy)]
     pub struct F2([f64; 2]);
@@ -133,7 +204,7 @@ mod imp {
     }
 }
 
-pub(crate) use imp::F2;
+pub(crate) use imp::{F2, F4};
 
 /// `&s[..2]` as an array (`s` has at least 2 elements where this is called).
 #[inline(always)]

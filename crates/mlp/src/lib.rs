@@ -15,6 +15,7 @@ pub mod features;
 pub mod forward;
 pub mod gradcheck;
 mod lanes;
+pub mod map;
 pub mod mistakes;
 pub mod params;
 pub mod sgd;

@@ -72,6 +72,19 @@ impl Params {
             && self.b2.len() == shape.m
     }
 
+    /// Makes `self` a copy of `other`, in place when the shapes agree (no allocation), by a
+    /// fresh clone otherwise.
+    pub fn copy_from(&mut self, other: &Params) {
+        if self.has_shape(other.shape()) {
+            self.w1.copy_from(&other.w1);
+            self.b1.copy_from(&other.b1);
+            self.w2.copy_from(&other.w2);
+            self.b2.copy_from(&other.b2);
+        } else {
+            *self = other.clone();
+        }
+    }
+
     /// The penalty of (r): λ(Σ_ij W1_ij² + Σ_ij W2_ij²). Biases are not penalised.
     pub fn penalty(&self, lambda: f64) -> f64 {
         lambda * (self.w1.norm_squared() + self.w2.norm_squared())
