@@ -9,7 +9,11 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use mlp::batch::Workspace;
-use mlp::{Params, TrainConfig, Trainer};
+use mlp::map::{DecisionMap, LEVELS};
+use mlp::train::StepKernel;
+use mlp::{Feature, FeatureSet, Params, Shape, TrainConfig, Trainer};
+use rand::SeedableRng;
+use rand_pcg::Pcg64;
 use nalgebra::DMatrix;
 
 mod fixture;
@@ -164,6 +168,35 @@ fn workspace_allocations() {
     );
 }
 
+/// The decision map repaints (every frame while training) and the step kernel, called directly.
+fn map_and_kernel_allocations() {
+    let trainer = warm_trainer(64, 10, 0.05);
+    let params = trainer.params();
+    let features = FeatureSet::new(&Feature::ALL).expect("every feature");
+    let shape = Shape::new(features.d(), 64, 3).expect("shape");
+    let wide = Params::init(shape, &mut Pcg64::seed_from_u64(1));
+    let palette: Vec<[u8; 4]> = (0..3 * LEVELS).map(|i| [(i / LEVELS) as u8, 0, 0, 255]).collect();
+    let mut map = DecisionMap::new(203, 101, features, shape);
+    let mut plain = DecisionMap::new(64, 64, FeatureSet::default(), params.shape());
+    let mut kernel = StepKernel::new(params.shape());
+    let set = trainer.train_set();
+    let rows: Vec<usize> = (0..set.len()).collect();
+    let (count, total) = allocations(|| {
+        let mut total = 0.0;
+        for _ in 0..3 {
+            total += f64::from(map.paint(&wide, &palette)[0]);
+            total += f64::from(plain.paint(params, &palette)[0]);
+        }
+        kernel.load(params);
+        for chunk in rows.chunks(10) {
+            total += kernel.step(&set.xs, &set.ys, chunk, 0.1, 1e-4).loss;
+        }
+        total
+    });
+    assert!(total.is_finite());
+    assert_eq!(count, 0, "{count} heap allocations in DecisionMap::paint / StepKernel::step");
+}
+
 #[test]
 fn training_allocates_nothing_after_warm_up() {
     // The counter is sanity-checked first: a Vec must be seen.
@@ -179,4 +212,5 @@ fn training_allocates_nothing_after_warm_up() {
     training_allocations(64, 100);
     divergence_allocations();
     workspace_allocations();
+    map_and_kernel_allocations();
 }
