@@ -96,15 +96,7 @@ impl Lab {
     /// Starts over from `setup` (new data, new shape, new weights): epoch 0. A playing player
     /// keeps playing; a diverged one is paused.
     pub fn rebuild(&self, setup: Setup<'_>) {
-        let Setup { params, config, features, split, mistakes } = setup;
-        let trainer = Trainer::new(params, config, features, split).ok().map(|mut t| {
-            t.set_mistakes(mistakes);
-            // The page does not show the stopping test η‖∇R̃‖ < ε: its full gradient at every
-            // epoch end would cost a third of the training time.
-            t.set_stopping_test(false);
-            t
-        });
-        self.trainer.set_value(trainer);
+        self.trainer.set_value(page_trainer(setup));
         self.best.set_value(None);
         self.best_epoch.set(None);
         if !matches!(self.status.get_untracked(), Status::Playing) {
@@ -310,6 +302,18 @@ impl Lab {
     fn epoch(&self) -> usize {
         self.trainer.with_value(|t| t.as_ref().map_or(0, |t| t.epoch()))
     }
+}
+
+/// The trainer the page trains, built from `setup` (`None` when the setup cannot train, e.g. an
+/// empty training set: the page then says so). The benchmarks build theirs here too.
+pub fn page_trainer(setup: Setup<'_>) -> Option<Trainer> {
+    let Setup { params, config, features, split, mistakes } = setup;
+    let mut trainer = Trainer::new(params, config, features, split).ok()?;
+    trainer.set_mistakes(mistakes);
+    // The page does not show the stopping test η‖∇R̃‖ < ε: its full gradient at every epoch
+    // end would cost a third of the training time.
+    trainer.set_stopping_test(false);
+    Some(trainer)
 }
 
 /// How much one click of the step buttons trains.
