@@ -211,7 +211,9 @@ impl Lab {
     /// cloned whole: the parameters are copied into the signals' buffers and the history grows
     /// by its new records, so a frame costs the same after an hour of training.
     fn publish(&self, force: bool) {
-        let Some((epoch, seen)) = self.trainer.with_value(|t| t.as_ref().map(|t| (t.epoch(), t.examples_seen()))) else {
+        // The epoch of the trainer's last record (a long run records only some epochs).
+        let latest = |t: &Trainer| t.history().last().map_or(0, |r| r.epoch);
+        let Some((epoch, seen)) = self.trainer.with_value(|t| t.as_ref().map(|t| (latest(t), t.examples_seen()))) else {
             self.current.set(None);
             self.current_slow.set(None);
             self.history.set(Vec::new());
@@ -222,7 +224,8 @@ impl Lab {
             self.trainer.with_value(|t| {
                 let Some(t) = t.as_ref() else { return };
                 let all = t.history();
-                // After a rebuild the trainer's history is shorter, or starts elsewhere.
+                // After a rebuild the trainer's history is shorter, or starts elsewhere; after
+                // it thinned itself it is shorter too.
                 let continues = published.is_some_and(|e| e < epoch) && self.history.with_untracked(|h| h.len() <= all.len() && h.first() == all.first());
                 if continues {
                     self.history.update(|h| {

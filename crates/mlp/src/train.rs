@@ -5,7 +5,8 @@
 //! `∇ [(1/|B|) Σ_B L(x, y) + λ(ΣW1² + ΣW2²)]`, so η does not depend on K. An epoch visits the
 //! training set once in an order shuffled by an RNG seeded from [`TrainConfig::seed`]; the
 //! last minibatch of an epoch may be shorter. At the end of each epoch the three sets are
-//! evaluated and an [`EpochRecord`] is appended to the history (record 0 = before training),
+//! evaluated and an [`EpochRecord`] is appended to the history (record 0 = before training; a
+//! long run thins it, see [`HISTORY_LIMIT`]),
 //! with the number of dead hidden units; the gradient of the whole training objective
 //! `(1/n) Σ L + λ(ΣW1² + ΣW2²)` is computed for the stopping test (f), not that of the last
 //! minibatch, which is noisy and never small with K < n. The same pass gives the training loss
@@ -54,6 +55,12 @@ use crate::params::{Params, Shape};
 
 /// Records reserved at a time for the history, so that pushing one rarely allocates.
 pub const HISTORY_CHUNK: usize = 1024;
+/// The history holds fewer records than this. A run that reaches it keeps every other record
+/// (the epochs that are multiples of 2, then of 4, …, [`Trainer::record_every`]) and from then
+/// on evaluates and records only those epochs: the page trains thousands of epochs a second,
+/// and an hour of it must not fill the memory nor slow the curves down. Deterministic: which
+/// epochs are kept depends only on the number of epochs.
+pub const HISTORY_LIMIT: usize = 20_000;
 /// Smallest workspace block: evaluation goes through the workspace in blocks of this many
 /// examples even when K is small.
 const EVAL_BLOCK: usize = 256;
@@ -94,6 +101,9 @@ pub struct Trainer {
     grad_norm: Option<f64>,
     /// Whether each epoch end computes the full gradient for `grad_norm` (on by default).
     stopping_test: bool,
+    /// Only epochs that are multiples of this are evaluated and recorded (1, then 2, 4, … once
+    /// the history reaches HISTORY_LIMIT records).
+    record_every: usize,
     diverged: Option<Divergence>,
     /// The common mistakes switched on for the steps (none by default).
     mistakes: Mistakes,
@@ -152,6 +162,7 @@ impl Trainer {
             history: Vec::with_capacity(HISTORY_CHUNK),
             grad_norm: None,
             stopping_test: true,
+            record_every: 1,
             diverged: None,
             mistakes: Mistakes::NONE,
         };
@@ -260,9 +271,16 @@ impl Trainer {
         self.examples_seen
     }
 
-    /// One record per completed epoch, starting with record 0 (before training).
+    /// One record per completed epoch, starting with record 0 (before training); past
+    /// [`HISTORY_LIMIT`] records, one per [`record_every`](Self::record_every) epochs.
     pub fn history(&self) -> &[EpochRecord] {
         &self.history
+    }
+
+    /// The stride of the history: 1 (every epoch) until it reaches [`HISTORY_LIMIT`] records,
+    /// then 2, 4, …: only the epochs that are multiples of it are evaluated and recorded.
+    pub fn record_every(&self) -> usize {
+        self.record_every
     }
 
     /// ‖∇_θ R̃‖ (Euclidean norm over all n_θ parameters) of the whole training objective

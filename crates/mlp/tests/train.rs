@@ -1,9 +1,10 @@
 //! The SGD trainer (f): reproducibility, learning two moons, the exact one-example step, the
-//! epoch's order, the stopping test and changing hyper-parameters mid-training. Divergence:
+//! epoch's order, the stopping test, changing hyper-parameters mid-training and the thinning
+//! of a long history. Divergence:
 //! `divergence.rs`.
 
 use mlp::batch::{batch_backward, batch_forward};
-use mlp::train::{Examples, TrainError};
+use mlp::train::{Examples, TrainError, HISTORY_LIMIT};
 use mlp::{
     backward, forward, Dataset, DatasetKind, Feature, FeatureSet, Params, Shape, Split,
     TrainConfig, Trainer,
@@ -311,4 +312,38 @@ fn bad_setups_are_refused_with_a_reason() {
         trainer.set_params(other),
         Err(TrainError::ShapeChanged { .. })
     ));
+}
+
+#[test]
+fn a_long_run_thins_its_history_to_every_other_epoch_and_so_on() {
+    // One step per epoch (n = K = 4), so epochs are cheap: 2.5 × HISTORY_LIMIT of them.
+    let mut rng = Pcg64::seed_from_u64(8);
+    let data = DatasetKind::Moons.generate(4, 0.1, 2, &mut rng).unwrap();
+    let split = Split { train: data, ..Split::default() };
+    let params = Params::init(Shape::new(2, 2, 2).unwrap(), &mut rng);
+    let config = TrainConfig { batch_size: 4, eta: 0.01, ..MOONS_CONFIG };
+    let mut trainer = Trainer::new(params, config, FeatureSet::default(), &split).unwrap();
+    let epochs = HISTORY_LIMIT * 5 / 2;
+    for _ in 0..epochs {
+        trainer.run_epoch().unwrap();
+    }
+    assert_eq!(trainer.epoch(), epochs);
+    let every = trainer.record_every();
+    assert_eq!(every, 4, "thinned twice: at {HISTORY_LIMIT} and at 2 × {HISTORY_LIMIT} epochs");
+    let history = trainer.history();
+    assert!(history.len() < HISTORY_LIMIT);
+    assert_eq!(history[0].epoch, 0);
+    assert_eq!(history.last().unwrap().epoch, epochs / every * every);
+    // Every multiple of the stride, in order, and nothing else.
+    assert!(history.iter().enumerate().all(|(i, r)| r.epoch == i * every));
+    // The kept records are those an unthinned run would have: same weights, same evaluation.
+    let mut fresh = Trainer::new(
+        Params::init(Shape::new(2, 2, 2).unwrap(), &mut Pcg64::seed_from_u64(99)),
+        config,
+        FeatureSet::default(),
+        &split,
+    )
+    .unwrap();
+    fresh.set_params(trainer.params().clone()).unwrap();
+    assert_eq!(fresh.evaluate().train, history.last().unwrap().train);
 }

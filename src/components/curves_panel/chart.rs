@@ -2,7 +2,8 @@
 //!
 //! Training publishes a new history many times a second; drawing on every change would draw
 //! frames nobody sees. A change only asks for a frame (once: while one is pending, further
-//! changes ride along), and the frame draws what the signals hold *then*.
+//! changes ride along), and the frame draws what the signals hold *then*, at most ten times a
+//! second.
 
 use super::best::Best;
 use crate::components::app::LangSignal;
@@ -30,29 +31,45 @@ pub struct Charts {
     pub lang: LangSignal,
 }
 
+/// The charts are redrawn at most this often: ten times a second is smooth for curves, and
+/// while training at full speed it leaves the frames to the training and the decision regions.
+const MIN_INTERVAL_MS: f64 = 100.0;
+
 impl Charts {
-    /// Redraws both charts whenever what they show changes, at most once per animation frame;
-    /// a frame still pending when the panel unmounts is cancelled.
+    /// Redraws both charts whenever what they show changes, at most once per animation frame
+    /// and once per [`MIN_INTERVAL_MS`]; a frame still pending when the panel unmounts is
+    /// cancelled.
     pub fn redraw_on_change(self) {
         let pending = StoredValue::new(None::<AnimationFrameRequestHandle>);
+        let last = StoredValue::new(f64::NEG_INFINITY);
         Effect::new(move |_| {
             self.track();
-            if pending.with_value(Option::is_some) {
-                return;
+            if pending.with_value(Option::is_none) {
+                self.request_frame(pending, last);
             }
-            let frame = request_animation_frame_with_handle(move || {
-                // The panel may have unmounted since: then there is nothing left to draw.
-                if pending.try_set_value(None).is_none() {
-                    self.paint();
-                }
-            });
-            pending.set_value(frame.ok());
         });
         on_cleanup(move || {
             if let Some(Some(frame)) = pending.try_get_value() {
                 frame.cancel();
             }
         });
+    }
+
+    /// Asks for an animation frame that draws the charts, or asks again if the last drawing
+    /// is less than [`MIN_INTERVAL_MS`] old.
+    fn request_frame(self, pending: StoredValue<Option<AnimationFrameRequestHandle>>, last: StoredValue<f64>) {
+        let frame = request_animation_frame_with_handle(move || {
+            let now = crate::lab::now_ms();
+            // The panel may have unmounted since: then there is nothing left to draw.
+            let Some(previous) = last.try_get_value() else { return };
+            if now - previous < MIN_INTERVAL_MS {
+                self.request_frame(pending, last);
+            } else if pending.try_set_value(None).is_none() {
+                last.set_value(now);
+                self.paint();
+            }
+        });
+        let _ = pending.try_set_value(frame.ok());
     }
 
     /// Subscribes the running effect to everything a frame reads.

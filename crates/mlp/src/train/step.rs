@@ -10,7 +10,7 @@
 use rand::seq::SliceRandom;
 
 use super::mistaken::mistaken_gradient;
-use super::{Divergence, EpochRecord, Trainer, HISTORY_CHUNK, LOSS_LIMIT, PARAM_LIMIT};
+use super::{Divergence, EpochRecord, Trainer, HISTORY_CHUNK, HISTORY_LIMIT, LOSS_LIMIT, PARAM_LIMIT};
 use crate::mistakes::Mistake;
 use crate::params::Params;
 use crate::sgd::sgd_update;
@@ -146,6 +146,12 @@ impl Trainer {
     /// the next epoch; then reports a dead network.
     fn end_epoch(&mut self) -> Result<(), Divergence> {
         self.epoch += 1;
+        if self.epoch % self.record_every != 0 {
+            // A long run keeps every `record_every`-th epoch only (see HISTORY_LIMIT): the
+            // others are not evaluated at all.
+            self.new_order();
+            return Ok(());
+        }
         // (f) stops on η‖∇_θ R̃‖ with R̃ the training objective: its gradient over every row,
         // whose pass also gives the training loss and error of the record (as `evaluate` would).
         let (xs, ys) = (&self.train.xs, &self.train.ys);
@@ -166,6 +172,13 @@ impl Trainer {
             self.history.reserve(HISTORY_CHUNK);
         }
         self.history.push(record);
+        if self.history.len() >= HISTORY_LIMIT {
+            // Half the resolution, for the whole run: keep the epochs that are multiples of
+            // twice the stride (epoch 0 among them), and from now on evaluate only those.
+            self.record_every *= 2;
+            let every = self.record_every;
+            self.history.retain(|r| r.epoch % every == 0);
+        }
         self.new_order();
         if dead {
             let divergence = Divergence::DeadNetwork { epoch: self.epoch };
