@@ -1,0 +1,94 @@
+//! What is measured: the network sizes, the minibatch sizes and the image sizes, and the
+//! page's settings for each, taken from the app's own code so they are the page's.
+
+use backprop_lab::plot::scatter::plot_area;
+use backprop_lab::settings::Settings;
+use backprop_lab::url_state::settings_from_pairs;
+
+/// Hidden-layer sizes d_h of the 2-d_h-2 networks measured.
+pub const HIDDEN_SIZES: [usize; 3] = [8, 64, 256];
+/// Minibatch sizes K of the training cases.
+pub const MINIBATCH_SIZES: [usize; 3] = [1, 10, 100];
+
+/// The data plot's side in CSS pixels (`PLOT_CSS_PX` of `src/components/data_plot.rs`, which
+/// is private there): at a device-pixel ratio of 1 the canvases are this many pixels wide.
+pub const PLOT_CSS_PX: u32 = 480;
+
+/// One benchmark case.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Case {
+    /// Training throughput of a 2-`d_h`-2 network with minibatches of `k`.
+    Train { d_h: usize, k: usize },
+    /// One decision-region repaint of a 2-`d_h`-2 network at `size`.
+    Map { d_h: usize, size: MapSize },
+}
+
+impl Case {
+    pub fn name(&self) -> String {
+        match self {
+            Case::Train { d_h, k } => format!("training 2-{d_h}-2, K = {k}"),
+            Case::Map { d_h, size } => format!("map 2-{d_h}-2, {}", size.label),
+        }
+    }
+}
+
+/// An image of the decision regions: `width` × `height` pixels put at (`left`, `top`) on a
+/// canvas `canvas` × `canvas` pixels (in the browser; natively only the image is computed).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapSize {
+    pub label: &'static str,
+    pub canvas: u32,
+    pub left: u32,
+    pub top: u32,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl MapSize {
+    /// A square image filling a canvas of its size.
+    pub const fn square(label: &'static str, side: u32) -> MapSize {
+        MapSize { label, canvas: side, left: 0, top: 0, width: side, height: side }
+    }
+
+    /// What the page paints at a device-pixel ratio of 1: the plot area of the 480-pixel
+    /// canvas (inside the axes' margins and tick labels), put at its offset, as
+    /// `src/components/region_layer.rs` does.
+    pub fn full_canvas() -> MapSize {
+        let (left, top, width, height) = plot_area(PLOT_CSS_PX, 1.0);
+        MapSize { label: "full", canvas: PLOT_CSS_PX, left, top, width, height }
+    }
+
+    /// The three sizes measured: 100², 400² and the page's full plot area.
+    pub fn all() -> [MapSize; 3] {
+        [MapSize::square("100²", 100), MapSize::square("400²", 400), MapSize::full_canvas()]
+    }
+}
+
+/// Every case, in the order they run: training (d_h, then K), then repaints (d_h, then size).
+pub fn cases() -> Vec<Case> {
+    let training = HIDDEN_SIZES
+        .iter()
+        .flat_map(|&d_h| MINIBATCH_SIZES.iter().map(move |&k| Case::Train { d_h, k }));
+    let maps = HIDDEN_SIZES
+        .iter()
+        .flat_map(|&d_h| MapSize::all().into_iter().map(move |size| Case::Map { d_h, size }));
+    training.chain(maps).collect()
+}
+
+/// The query string of the page for two moons with `d_h` hidden units and minibatches of `k`,
+/// every other setting at its default (η, λ, n, noise, seed, split, features x1,x2, speed 0).
+pub fn page_query(d_h: usize, k: usize) -> String {
+    format!("data=moons&dh={d_h}&k={k}")
+}
+
+/// The settings the page reads from [`page_query`]: parsed by the app's own URL reader.
+pub fn page_settings(d_h: usize, k: usize) -> Settings {
+    let pairs: Vec<(String, String)> = page_query(d_h, k)
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(key, value)| (key.to_string(), value.to_string()))
+        .collect();
+    let (settings, notices) = settings_from_pairs(&pairs);
+    assert!(notices.is_empty(), "the benchmark's link is refused by the page: {notices:?}");
+    settings
+}

@@ -1,0 +1,241 @@
+//! What is measured in headless Chromium: the compute cases in wasm (the bench page), and the
+//! shipped page `dist/index.html` itself (live training, first render).
+
+use super::webdriver::Browser;
+use crate::server::Server;
+use bench::{page_query, ComputeResults};
+use serde::Serialize;
+use serde_json::Value;
+use std::path::Path;
+use std::time::Duration;
+
+/// Loads the bench page (`target/bench-web/index.html`), which runs every compute case of the
+/// bench crate in wasm, and returns its figures.
+pub fn wasm_compute(scratch: &Path, server: &Server) -> (ComputeResults, String) {
+    let browser = Browser::start(scratch);
+    browser.goto(&server.page(""));
+    let mut last = String::new();
+    let json = browser.wait_for(900, "the wasm benchmarks to finish", |b| {
+        let state = b.exec(
+            "return [document.getElementById('status').textContent,
+                     document.getElementById('status').dataset.error || '',
+                     document.getElementById('result').textContent];",
+        );
+        let status = state[0].as_str().unwrap_or("").to_string();
+        if let Some(error) = state[1].as_str().filter(|e| !e.is_empty()) {
+            panic!("the wasm benchmarks failed: {error}");
+        }
+        if status != last {
+            eprintln!("  wasm: {status}");
+            last = status;
+        }
+        state[2].as_str().filter(|r| !r.is_empty()).map(str::to_string)
+    });
+    let results = serde_json::from_str(&json).unwrap_or_else(|e| panic!("bad figures from the bench page: {e}: {json}"));
+    (results, browser.version.clone())
+}
+
+/// Live training on the shipped page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Live {
+    pub d_h: usize,
+    pub k: usize,
+    pub query: String,
+    /// Length of the measured window, ms (after a warm-up of [`LIVE_WARM_UP`]).
+    pub window_ms: f64,
+    /// Examples trained in the window (`data-examples-seen` of `#training-status`), per second.
+    pub examples_per_s: f64,
+    pub epochs: u64,
+    /// Animation frames in the window and the intervals between them (ms).
+    pub frames: usize,
+    pub frame_p50_ms: f64,
+    pub frame_p95_ms: f64,
+    pub frame_max_ms: f64,
+    /// Long tasks (> 50 ms, Long Tasks API) that started in the window, and the longest (ms);
+    /// `None` when the browser does not report long tasks.
+    pub long_tasks: Option<usize>,
+    pub long_task_max_ms: Option<f64>,
+    /// `data-status` of `#training-status` at the end of the window (`playing` expected).
+    pub status: String,
+}
+
+/// Warm-up between pressing play and the measured window: the page's frame budget adapts.
+pub const LIVE_WARM_UP: Duration = Duration::from_secs(1);
+
+/// Collects animation-frame timestamps and long tasks from the moment it runs.
+const COLLECTOR: &str = "
+    const bench = window.__bench = { frames: [], longtasks: [], stop: false, longtaskApi: false };
+    const loop = (t) => { bench.frames.push(t); if (!bench.stop) requestAnimationFrame(loop); };
+    requestAnimationFrame(loop);
+    if ((PerformanceObserver.supportedEntryTypes || []).includes('longtask')) {
+        bench.longtaskApi = true;
+        new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) bench.longtasks.push([e.startTime, e.duration]);
+        }).observe({ type: 'longtask', buffered: true });
+    }
+    return true;";
+
+/// Reads the training counters and the page's clock at the same moment.
+const SAMPLE: &str = "
+    const s = document.getElementById('training-status');
+    return [performance.now(), Number(s.dataset.examplesSeen), Number(s.dataset.epoch), s.dataset.status || ''];";
+
+/// Opens the shipped page with moons, `d_h` hidden units and K = `k`, presses play, and
+/// measures `seconds` of training after [`LIVE_WARM_UP`].
+pub fn live_training(scratch: &Path, server: &Server, d_h: usize, k: usize, seconds: f64) -> Live {
+    let browser = Browser::start(scratch);
+    let query = page_query(d_h, k);
+    browser.goto(&server.page(&query));
+    browser.wait_for(30, "the page to mount", |b| {
+        b.exec("return !!document.getElementById('play-pause') && !!document.getElementById('training-status')")
+            .as_bool()
+            .filter(|ready| *ready)
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    browser.exec(COLLECTOR);
+    browser.click("#play-pause");
+    std::thread::sleep(LIVE_WARM_UP);
+    let start = browser.exec(SAMPLE);
+    std::thread::sleep(Duration::from_secs_f64(seconds));
+    let end = browser.exec(SAMPLE);
+    let collected = browser.exec(
+        "window.__bench.stop = true;
+         return [window.__bench.frames, window.__bench.longtasks, window.__bench.longtaskApi];",
+    );
+    browser.click("#play-pause");
+
+    let (t0, t1) = (num(&start[0]), num(&end[0]));
+    let window_ms = t1 - t0;
+    let frames: Vec<f64> = floats(&collected[0]).into_iter().filter(|t| (t0..=t1).contains(t)).collect();
+    let mut intervals: Vec<f64> = frames.windows(2).map(|w| w[1] - w[0]).collect();
+    intervals.sort_by(f64::total_cmp);
+    let long: Vec<f64> = collected[1]
+        .as_array()
+        .map(|entries| {
+            entries
+                .iter()
+                .filter(|e| (t0..=t1).contains(&num(&e[0])))
+                .map(|e| num(&e[1]))
+                .collect()
+        })
+        .unwrap_or_default();
+    let api = collected[2].as_bool().unwrap_or(false);
+    let mut status = end[3].as_str().unwrap_or("").to_string();
+    if !num(&end[1]).is_finite() {
+        status.push_str(" (this dist/ has no data-examples-seen: rebuild it)");
+    }
+    Live {
+        d_h,
+        k,
+        query,
+        window_ms,
+        examples_per_s: (num(&end[1]) - num(&start[1])) / window_ms * 1000.0,
+        epochs: (num(&end[2]) - num(&start[2])).max(0.0) as u64,
+        frames: frames.len(),
+        frame_p50_ms: percentile(&intervals, 0.50),
+        frame_p95_ms: percentile(&intervals, 0.95),
+        frame_max_ms: intervals.last().copied().unwrap_or(f64::NAN),
+        long_tasks: api.then_some(long.len()),
+        long_task_max_ms: api.then(|| long.iter().copied().fold(0.0, f64::max)),
+        status,
+    }
+}
+
+/// First render of the shipped page: the median (and range) of several fresh loads.
+#[derive(Clone, Debug, Serialize)]
+pub struct FirstRender {
+    pub loads: usize,
+    /// One row per metric: name, what it is, and its value at each load (ms since navigation
+    /// start).
+    pub metrics: Vec<Metric>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Metric {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub values: Vec<f64>,
+}
+
+impl Metric {
+    pub fn median(&self) -> f64 {
+        let mut v = self.values.clone();
+        v.sort_by(f64::total_cmp);
+        percentile(&v, 0.5)
+    }
+}
+
+/// Runs before the page's own scripts: notes when the app's DOM appears (`#training-status`,
+/// rendered by the app's single synchronous mount) and the next animation frame after it.
+const MOUNT_WATCH: &str = "
+    (() => {
+        const mark = window.__benchMount = { dom: null, frame: null };
+        const observer = new MutationObserver(() => {
+            if (mark.dom === null && document.getElementById('training-status')) {
+                mark.dom = performance.now();
+                // The callback's own argument is the frame's begin time, which can predate a
+                // long task that delayed the frame: read the clock instead.
+                requestAnimationFrame(() => { mark.frame = performance.now(); });
+                observer.disconnect();
+            }
+        });
+        observer.observe(document, { childList: true, subtree: true });
+    })();";
+
+const FIRST_RENDER_READ: &str = "
+    const mark = window.__benchMount;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    if (!mark || mark.frame === null || !fcp) return null;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+    return [fcp.startTime, mark.dom, mark.frame, wasm ? wasm.responseEnd : NaN,
+            nav.responseEnd, nav.domContentLoadedEventEnd, nav.loadEventEnd];";
+
+/// Loads the shipped page `loads` times in one fresh browser (the server sends
+/// `Cache-Control: no-store`, so every load fetches and compiles everything again) and reads
+/// the Paint Timing, Navigation Timing and Resource Timing entries.
+pub fn first_render(scratch: &Path, server: &Server, loads: usize) -> FirstRender {
+    let browser = Browser::start(scratch);
+    browser.on_new_document(MOUNT_WATCH);
+    let labels: [(&str, &str); 7] = [
+        ("fcp", "first-contentful-paint (= first render)"),
+        ("app_dom", "app's DOM in the document"),
+        ("app_frame", "first animation frame after it (rAF callback)"),
+        ("wasm", "wasm downloaded (responseEnd)"),
+        ("html", "HTML downloaded (responseEnd)"),
+        ("dcl", "DOMContentLoaded end"),
+        ("load", "load event end"),
+    ];
+    let mut metrics: Vec<Metric> =
+        labels.iter().map(|&(key, label)| Metric { key, label, values: Vec::new() }).collect();
+    for i in 0..loads {
+        browser.goto("about:blank");
+        browser.goto(&server.page(""));
+        let row = browser.wait_for(30, "the first render", |b| {
+            let v = b.exec(FIRST_RENDER_READ);
+            v.as_array().map(|a| a.iter().map(num).collect::<Vec<f64>>())
+        });
+        eprintln!("  load {}/{loads}: first-contentful-paint {:.0} ms", i + 1, row[0]);
+        for (metric, value) in metrics.iter_mut().zip(row) {
+            metric.values.push(value);
+        }
+    }
+    FirstRender { loads, metrics }
+}
+
+fn num(v: &Value) -> f64 {
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+fn floats(v: &Value) -> Vec<f64> {
+    v.as_array().map(|a| a.iter().map(num).collect()).unwrap_or_default()
+}
+
+/// The `q` quantile of sorted `values` (nearest rank), NaN when empty.
+pub fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}

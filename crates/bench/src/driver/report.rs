@@ -1,0 +1,362 @@
+//! The printed report: one plain-text table per kind of figure, each row beside the project's
+//! target (issue 5) and the ratio to it. Nothing is checked: "meets" is for the reader.
+
+use super::pages::{FirstRender, Live};
+use super::sizes::{counts_for_target, File};
+use super::webdriver::WINDOW;
+use bench::{cases::MapSize, train, ComputeResults, HIDDEN_SIZES, MINIBATCH_SIZES};
+use serde::Serialize;
+use std::fmt::Write;
+
+/// Where and on what the figures were taken.
+#[derive(Clone, Debug, Serialize)]
+pub struct Machine {
+    pub date: String,
+    pub commit: String,
+    pub cpu: String,
+    pub cores: usize,
+    /// `/proc/loadavg`'s 1-minute load when the measurements started (other work skews them).
+    pub load: String,
+    pub chromium: String,
+    pub rustc: String,
+}
+
+/// Everything one run measured (also written as `target/bench/report.json`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub machine: Machine,
+    pub native: ComputeResults,
+    pub wasm: ComputeResults,
+    pub live: Vec<Live>,
+    pub first_render: FirstRender,
+    pub transfer: Vec<File>,
+}
+
+/// Targets of issue 5.
+const WASM_OF_NATIVE: f64 = 0.60;
+const LIVE_EXAMPLES_PER_S: f64 = 1e6;
+const LIVE_P95_MS: f64 = 20.0;
+const LONG_TASK_MS: f64 = 50.0;
+const DOWNLOAD_GZIP_BYTES: f64 = 150_000.0;
+const FIRST_RENDER_MS: f64 = 200.0;
+
+/// The wasm training target for (d_h, K), examples/s.
+fn training_target(d_h: usize, k: usize) -> Option<f64> {
+    match (d_h, k) {
+        (8, 10) => Some(8e6),
+        (64, 10) => Some(2.5e6),
+        _ => None,
+    }
+}
+
+/// The repaint target (browser, ImageData and putImageData included) for (d_h, image), ms.
+fn map_target(d_h: usize, label: &str) -> Option<f64> {
+    match (d_h, label) {
+        (8, "400²") => Some(5.0),
+        (64, "400²") => Some(16.0),
+        _ => None,
+    }
+}
+
+impl Report {
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let m = &self.machine;
+        let _ = writeln!(out, "Backprop Lab benchmarks · {} · commit {}", m.date, m.commit);
+        let _ = writeln!(
+            out,
+            "Machine: {} ({} cores, load {} at start) · Chromium {} headless, window {}×{}, device-pixel ratio 1 · {}",
+            m.cpu, m.cores, m.load, m.chromium, WINDOW.0, WINDOW.1, m.rustc
+        );
+        let _ = writeln!(
+            out,
+            "Code as shipped: release profile (opt-level z, mlp opt-level 3, fat LTO), wasm through wasm-opt -Oz; \
+             the page is dist/ from trunk build --release."
+        );
+        let _ = writeln!(out, "Nothing is checked: \"meets\" compares with the targets of issue 5, for the reader.");
+        out.push('\n');
+        out.push_str(&self.training_table());
+        out.push('\n');
+        out.push_str(&self.map_table());
+        out.push('\n');
+        out.push_str(&self.live_table());
+        out.push('\n');
+        out.push_str(&self.transfer_table());
+        out.push('\n');
+        out.push_str(&self.first_render_table());
+        out
+    }
+
+    fn training_table(&self) -> String {
+        let chunk = self.native.training.first().map_or(0, |t| t.chunk);
+        let mut t = Table::new(
+            format!(
+                "1. Training compute, examples/s: Trainer::train_examples({chunk}) in a loop, the page's hot path \
+                 (end-of-epoch evaluation included); moons, default η, λ, seed; best of {} runs of {} ms after {} ms warm-up",
+                train::RUNS,
+                train::RUN_MS,
+                train::WARM_UP_MS
+            ),
+            &["network", "K", "native", "wasm", "wasm/native", "≥ 60%", "wasm target", "wasm÷target", "meets", "epochs (wasm)"],
+        );
+        for d_h in HIDDEN_SIZES {
+            for k in MINIBATCH_SIZES {
+                let native = self.native.training(d_h, k).map(|r| r.examples_per_s);
+                let wasm = self.wasm.training(d_h, k);
+                let wasm_rate = wasm.map(|r| r.examples_per_s);
+                let share = native.zip(wasm_rate).map(|(n, w)| w / n);
+                let target = training_target(d_h, k);
+                let mut row = vec![
+                    format!("2-{d_h}-2"),
+                    k.to_string(),
+                    opt(native, rate),
+                    opt(wasm_rate, rate),
+                    opt(share, percent),
+                    opt(share.map(|s| s >= WASM_OF_NATIVE), meets),
+                ];
+                row.extend(target_cells(wasm_rate, target, true, rate));
+                let divergences = wasm.map_or(0, |r| r.divergences) + self.native.training(d_h, k).map_or(0, |r| r.divergences);
+                let epochs = wasm.map_or("—".into(), |r| r.epochs.to_string());
+                row.push(if divergences > 0 { format!("{epochs} ({divergences} divergences!)") } else { epochs });
+                t.row(row);
+            }
+        }
+        t.render()
+    }
+
+    fn map_table(&self) -> String {
+        let full = MapSize::full_canvas();
+        let mut t = Table::new(
+            format!(
+                "2. Decision-region repaint, ms per image: Regions::paint (batched forward pass + RGBA), median of ≥ 10 samples; \
+                 wasm \"+ put\" adds what the page does with it (white fill, new ImageData, putImageData on a canvas); \
+                 network after 1 epoch; \"full\" = the page's plot area at device-pixel ratio 1: {}×{} px at ({}, {}) on the {}-px canvas",
+                full.width, full.height, full.left, full.top, full.canvas
+            ),
+            &["network", "image", "native", "wasm", "wasm speed/native", "wasm + put", "target", "÷target", "meets"],
+        );
+        for d_h in HIDDEN_SIZES {
+            for size in MapSize::all() {
+                let native = self.native.map(d_h, size.label);
+                let wasm = self.wasm.map(d_h, size.label);
+                let total = wasm.and_then(|w| w.total_ms);
+                let speed = native.zip(wasm).map(|(n, w)| n.compute_ms / w.compute_ms);
+                let mut row = vec![
+                    format!("2-{d_h}-2"),
+                    format!("{} ({}×{})", size.label, size.width, size.height),
+                    opt(native.map(|n| n.compute_ms), ms),
+                    opt(wasm.map(|w| w.compute_ms), ms),
+                    opt(speed, percent),
+                    opt(total, ms),
+                ];
+                row.extend(target_cells(total, map_target(d_h, size.label), false, ms));
+                t.row(row);
+            }
+        }
+        t.render()
+    }
+
+    fn live_table(&self) -> String {
+        let window = self.live.first().map_or(0.0, |l| l.window_ms / 1000.0);
+        let mut t = Table::new(
+            format!(
+                "3. Live training on the shipped page (dist/, speed 0 = as fast as possible): press play, {} s warm-up, \
+                 then {window:.1} s measured: examples/s from #training-status data-examples-seen, animation-frame intervals, \
+                 long tasks (> 50 ms) from the Long Tasks API; targets: ≥ 1M ex/s, p95 ≤ {LIVE_P95_MS} ms, no long task",
+                super::pages::LIVE_WARM_UP.as_secs_f64()
+            ),
+            &[
+                "link", "ex/s", "÷1M", "meets", "frame p50", "p95", "max", "p95 meets", "frames", "long tasks",
+                "longest", "meets", "epochs", "status",
+            ],
+        );
+        for l in &self.live {
+            let long_meets = l.long_task_max_ms.map(|max| max <= LONG_TASK_MS);
+            t.row(vec![
+                format!("?{}", l.query),
+                rate(l.examples_per_s),
+                ratio(l.examples_per_s / LIVE_EXAMPLES_PER_S),
+                opt(l.examples_per_s.is_finite().then_some(l.examples_per_s >= LIVE_EXAMPLES_PER_S), meets),
+                ms(l.frame_p50_ms),
+                ms(l.frame_p95_ms),
+                ms(l.frame_max_ms),
+                meets(l.frame_p95_ms <= LIVE_P95_MS),
+                l.frames.to_string(),
+                opt(l.long_tasks, |n| n.to_string()),
+                opt(l.long_task_max_ms, ms),
+                opt(long_meets, meets),
+                l.epochs.to_string(),
+                l.status.clone(),
+            ]);
+        }
+        t.render()
+    }
+
+    fn transfer_table(&self) -> String {
+        let mut t = Table::new(
+            "4. Transfer size: every file of dist/, raw and gzip -9 (bytes); target ≤ 150 KB gzip (150 000 bytes) for HTML, JS, wasm, CSS"
+                .to_string(),
+            &["file", "raw", "gzip -9", "fetched on load"],
+        );
+        for f in &self.transfer {
+            t.row(vec![f.name.clone(), f.raw.to_string(), f.gzip.to_string(), yes_no(f.fetched).into()]);
+        }
+        let sum = |files: &mut dyn Iterator<Item = &File>| files.fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
+        let (raw, gzip) = sum(&mut self.transfer.iter().filter(|f| counts_for_target(f)));
+        let (all_raw, all_gzip) = sum(&mut self.transfer.iter());
+        let (fetched_raw, fetched_gzip) = sum(&mut self.transfer.iter().filter(|f| f.fetched));
+        t.row(vec!["total, all files".into(), all_raw.to_string(), all_gzip.to_string(), String::new()]);
+        t.row(vec!["total, fetched on load".into(), fetched_raw.to_string(), fetched_gzip.to_string(), String::new()]);
+        t.row(vec!["total, HTML + JS + wasm + CSS".into(), raw.to_string(), gzip.to_string(), String::new()]);
+        let mut out = t.render();
+        let _ = writeln!(
+            out,
+            "   download (HTML + JS + wasm + CSS, gzip): {:.1} KB ÷ 150 KB target = {} → meets: {}",
+            gzip as f64 / 1000.0,
+            ratio(gzip as f64 / DOWNLOAD_GZIP_BYTES),
+            meets(gzip as f64 <= DOWNLOAD_GZIP_BYTES)
+        );
+        out
+    }
+
+    fn first_render_table(&self) -> String {
+        let f = &self.first_render;
+        let mut t = Table::new(
+            format!(
+                "5. First render of dist/ (no query), {} fresh loads in one browser (server sends no-store: everything is \
+                 fetched and compiled each time), ms since navigation start; first render = first-contentful-paint \
+                 (Paint Timing: the page is empty until the app mounts); target ≤ {FIRST_RENDER_MS} ms",
+                f.loads
+            ),
+            &["metric", "median", "min", "max", "÷target", "meets"],
+        );
+        for metric in &f.metrics {
+            let min = metric.values.iter().copied().fold(f64::INFINITY, f64::min);
+            let max = metric.values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let median = metric.median();
+            let target = (metric.key == "fcp").then_some(FIRST_RENDER_MS);
+            let mut row = vec![metric.label.to_string(), ms(median), ms(min), ms(max)];
+            match target {
+                Some(target) => row.extend([ratio(median / target), meets(median <= target)]),
+                None => row.extend([String::new(), String::new()]),
+            }
+            t.row(row);
+        }
+        t.render()
+    }
+}
+
+/// The target, the ratio measured ÷ target and whether it is met (`higher`: more is better).
+fn target_cells(value: Option<f64>, target: Option<f64>, higher: bool, show: fn(f64) -> String) -> [String; 3] {
+    match (value, target) {
+        (Some(v), Some(t)) => {
+            let sign = if higher { "≥ " } else { "≤ " };
+            [format!("{sign}{}", show(t)), ratio(v / t), meets(if higher { v >= t } else { v <= t })]
+        }
+        (None, Some(t)) => [show(t), "—".into(), "—".into()],
+        _ => ["—".into(), String::new(), String::new()],
+    }
+}
+
+fn opt<T>(v: Option<T>, show: impl Fn(T) -> String) -> String {
+    v.map_or_else(|| "—".to_string(), show)
+}
+
+/// Examples per second: `8.12M`, `950k`.
+fn rate(v: f64) -> String {
+    if !v.is_finite() {
+        "—".into()
+    } else if v >= 1e6 {
+        format!("{:.2}M", v / 1e6)
+    } else if v >= 1e3 {
+        format!("{:.0}k", v / 1e3)
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+/// Milliseconds with about three significant digits.
+fn ms(v: f64) -> String {
+    if !v.is_finite() {
+        "—".into()
+    } else if v < 10.0 {
+        format!("{v:.2}")
+    } else if v < 100.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+fn percent(v: f64) -> String {
+    format!("{:.0}%", v * 100.0)
+}
+
+fn ratio(v: f64) -> String {
+    if v.is_finite() { format!("{v:.2}×") } else { "—".into() }
+}
+
+fn meets(ok: bool) -> String {
+    if ok { "yes" } else { "NO" }.to_string()
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// A plain-text table: a title line, a header, rows; the first column left-aligned, the
+/// others right-aligned.
+struct Table {
+    title: String,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(title: String, header: &[&str]) -> Table {
+        Table { title, header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
+    }
+
+    fn row(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    fn render(&self) -> String {
+        let width = |s: &str| s.chars().count();
+        let mut widths: Vec<usize> = self.header.iter().map(|h| width(h)).collect();
+        for row in &self.rows {
+            for (i, cell) in row.iter().enumerate() {
+                if i < widths.len() {
+                    widths[i] = widths[i].max(width(cell));
+                }
+            }
+        }
+        let line = |cells: &[String]| {
+            let mut s = String::from("   ");
+            for (i, w) in widths.iter().enumerate() {
+                let cell = cells.get(i).map_or("", String::as_str);
+                let pad = " ".repeat(w - width(cell));
+                if i == 0 {
+                    s.push_str(cell);
+                    s.push_str(&pad);
+                } else {
+                    s.push_str("  ");
+                    s.push_str(&pad);
+                    s.push_str(cell);
+                }
+            }
+            s.trim_end().to_string()
+        };
+        let mut out = format!("{}\n", self.title);
+        out.push_str(&line(&self.header));
+        out.push('\n');
+        let rule: usize = 3 + widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        out.push_str(&"─".repeat(rule));
+        out.push('\n');
+        for row in &self.rows {
+            out.push_str(&line(row));
+            out.push('\n');
+        }
+        out
+    }
+}

@@ -1,0 +1,61 @@
+//! Transfer size: every file of `dist/`, raw and compressed with `gzip -9` (what a static host
+//! that compresses would send), and whether the page's first load fetched it.
+
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct File {
+    pub name: String,
+    /// `html`, `js`, `wasm`, `css`, or the file's extension.
+    pub kind: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub fetched: bool,
+}
+
+/// Every file of `dist` (sorted by name); `fetched` holds the request paths of a first load,
+/// relative to the site's root (`""` is `index.html`).
+pub fn measure(dist: &Path, fetched: &[String]) -> Vec<File> {
+    let mut names: Vec<String> = std::fs::read_dir(dist)
+        .expect("read dist/")
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(dist.join(&name)).expect("read a file of dist/");
+            let kind = name.rsplit('.').next().unwrap_or("").to_string();
+            let was_fetched =
+                fetched.iter().any(|f| f == &name || (f.is_empty() && name == "index.html"));
+            File { raw: bytes.len() as u64, gzip: gzip_size(&bytes), kind, fetched: was_fetched, name }
+        })
+        .collect()
+}
+
+/// Whether a file counts in the download target (HTML, JS, wasm, CSS).
+pub fn counts_for_target(file: &File) -> bool {
+    matches!(file.kind.as_str(), "html" | "js" | "wasm" | "css")
+}
+
+/// Size of `bytes` after `gzip -9 -n` (no name, no timestamp in the header).
+fn gzip_size(bytes: &[u8]) -> u64 {
+    let mut child = Command::new("gzip")
+        .args(["-9", "-n", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run gzip");
+    let mut stdin = child.stdin.take().expect("gzip's stdin");
+    let input = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("gzip's output");
+    writer.join().expect("feed gzip").expect("write to gzip");
+    assert!(output.status.success(), "gzip failed");
+    output.stdout.len() as u64
+}
