@@ -17,6 +17,7 @@ mod settings_panel;
 mod step_card;
 mod stepper_panel;
 mod url_notices;
+mod visibility;
 
 pub use app::App;
 pub use curves_panel::CurvesPanel;

@@ -27,6 +27,11 @@ pub enum Status {
     StoppedAtBest { epoch: usize },
 }
 
+/// While training, the stepper's copy of the parameters is refreshed at most this often: its
+/// tables and formulas take tens of milliseconds of layout to redraw, and numbers that change
+/// faster cannot be read anyway.
+pub const SLOW_PUBLICATION_MS: f64 = 500.0;
+
 /// How many epochs without a better validation loss end training when "stop at best
 /// validation" is on.
 pub const PATIENCE: usize = 25;
@@ -39,7 +44,8 @@ pub struct Lab {
     best: StoredValue<Option<(usize, f64, Params)>>,
     /// The network's current parameters, published every frame while training.
     pub current: RwSignal<Option<Params>>,
-    /// The same, published at most a few times a second (for the stepper's heavy views).
+    /// The same, published at most every [`SLOW_PUBLICATION_MS`] while the stepper is on screen
+    /// (for its heavy views).
     pub current_slow: RwSignal<Option<Params>>,
     /// Every epoch so far (epoch 0 = before training); republished when an epoch ends.
     pub history: RwSignal<Vec<EpochRecord>>,
@@ -51,6 +57,9 @@ pub struct Lab {
     pub stop_at_best: RwSignal<bool>,
     /// Incremented by "reset": the trainer is rebuilt from the initial weights.
     pub resets: RwSignal<u64>,
+    /// Whether the stepper (the reader of `current_slow`) is on screen: while it is not,
+    /// training does not refresh it, and it catches up when it comes back.
+    pub stepper_on_screen: RwSignal<bool>,
     /// When `current_slow` was last published (ms since the page loaded).
     last_slow: StoredValue<f64>,
     /// Training speed in epochs per second (0 = as fast as possible) and its carry.
@@ -81,6 +90,7 @@ impl Lab {
             best_epoch: RwSignal::new(None),
             stop_at_best: RwSignal::new(false),
             resets: RwSignal::new(0),
+            stepper_on_screen: RwSignal::new(true),
             last_slow: StoredValue::new(f64::NEG_INFINITY),
             speed: StoredValue::new(0.0),
             pace: StoredValue::new(Pace::default()),
@@ -239,11 +249,24 @@ impl Lab {
         }
         self.examples_seen.set(seen);
         let now = now_ms();
-        if force || now - self.last_slow.get_value() > 250.0 {
+        let due = now - self.last_slow.get_value() > SLOW_PUBLICATION_MS && self.stepper_on_screen.get_untracked();
+        if force || due {
             self.last_slow.set_value(now);
             self.copy_params_into(self.current_slow);
         }
         self.copy_params_into(self.current);
+    }
+
+    /// Publishes `current_slow` now if it is behind the trainer (the stepper came back on
+    /// screen while training).
+    pub fn catch_up_slow(&self) {
+        let behind = self.trainer.with_value(|t| {
+            t.as_ref().is_some_and(|t| self.current_slow.with_untracked(|p| p.as_ref() != Some(t.params())))
+        });
+        if behind {
+            self.last_slow.set_value(now_ms());
+            self.copy_params_into(self.current_slow);
+        }
     }
 
     /// Copies the trainer's parameters into `signal`'s value, in place when it holds some of the

@@ -83,6 +83,12 @@ pub fn App() -> impl IntoView {
         }
     });
     let (lab, trained_on) = lab::connect(lab::Inputs { settings, key, shown, initial: params, mistakes, edits });
+    // The stepper scrolled back into view while training: show it the current network.
+    Effect::new(move |_| {
+        if lab.stepper_on_screen.get() {
+            lab.catch_up_slow();
+        }
+    });
     Effect::new(move |_| match mistakes.get() {
         none if none.is_empty() => url::remove_query_param("mistakes"),
         some => url::set_query_param("mistakes", &some.to_keys()),
@@ -105,7 +111,7 @@ pub fn App() -> impl IntoView {
             <SettingsPanel settings=settings data=data />
             <DataPlot settings=settings data=data shown=trained_on source=source params=lab.current edits=edits key=key />
             <LabPanel lab=lab settings=settings />
-            <StepperPanel settings=settings shown=trained_on params=lab.current_slow source=source case=case mistakes=mistakes />
+            <StepperPanel settings=settings shown=trained_on params=lab.current_slow source=source case=case mistakes=mistakes on_screen=lab.stepper_on_screen />
         </main>
         <footer class="footer">{move || t(lang.get(), Msg::Footer)}</footer>
     }

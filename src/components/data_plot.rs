@@ -15,7 +15,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use mlp::{DatasetError, Params, Split};
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+use crate::plot::canvas::Canvas as ChartCanvas;
 
 /// The plot's size in CSS pixels; the canvas has this many device pixels per CSS pixel more.
 const PLOT_CSS_PX: f64 = 480.0;
@@ -129,7 +129,7 @@ fn paint(element: &web_sys::HtmlCanvasElement, split: &Split, picked: Option<[f6
         let side = f64::from(geometry.side);
         context.clear_rect(0.0, 0.0, side, side);
     }
-    let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) else { return };
+    let Some(backend) = ChartCanvas::new(element) else { return };
     let root = backend.into_drawing_area();
     if let Err(error) = draw_scatter(&root, split, ScatterStyle { scale: geometry.scale, picked }) {
         leptos::logging::warn!("the data plot could not be drawn: {error:?}");

@@ -97,7 +97,14 @@ pub fn StepperPanel(
     /// A case loaded from JSON or a link; walked instead of the network while set.
     case: RwSignal<Option<Case>>,
     mistakes: RwSignal<Mistakes>,
+    /// Kept equal to whether the panel is on screen, if given.
+    #[prop(optional)]
+    on_screen: Option<RwSignal<bool>>,
 ) -> impl IntoView {
+    let section = NodeRef::<leptos::html::Section>::new();
+    if let Some(on_screen) = on_screen {
+        super::visibility::track_visibility(section, on_screen);
+    }
     let lang = expect_context::<LangSignal>();
     let start = url::query_param("step").and_then(|k| StepView::from_key(&k)).unwrap_or(StepView::One(Step::first()));
     let view_state = RwSignal::new(start);
@@ -129,7 +136,7 @@ pub fn StepperPanel(
         walk.with(|w| w.is_none()).then(|| view! { <p class="field-error">{move || t(lang.get(), StepperMsg::NoWalk)}</p> })
     };
     view! {
-        <section class="panel stepper" id="stepper" aria-labelledby="stepper-heading">
+        <section class="panel stepper" id="stepper" aria-labelledby="stepper-heading" node_ref=section>
             <h2 id="stepper-heading">{move || t(lang.get(), StepperMsg::Heading)}</h2>
             <p class="intro">{move || t(lang.get(), StepperMsg::Intro)}</p>
             <CaseBanner case=case />

@@ -197,20 +197,19 @@ where
         .light_line_style(TRANSPARENT)
         .draw()?;
     if let Some(best) = style.best_epoch {
-        best_line(chart, best, style.best_name, px)?;
+        best_line(chart, best, px)?;
     }
-    plot_series(chart, curves, style, px)?;
-    let entries = curves.iter().filter(|c| !c.is_empty()).count() + usize::from(style.best_epoch.is_some());
-    let size = legend::size(style, entries, px);
+    plot_series(chart, curves, px)?;
+    let entries = legend::entries(curves, style);
+    let size = legend::size(style, entries.len(), px);
     let corner = legend::corner(chart, curves, size);
-    legend::draw(chart, font, corner, px)
+    legend::draw(chart, &entries, font, corner, size, px)
 }
 
 /// The best epoch as a vertical line across the chart, drawn first so the curves stay on top.
 fn best_line<'a, DB, Y>(
     chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
     best: usize,
-    name: &str,
     px: impl Fn(f64) -> u32,
 ) -> DrawResult<DB>
 where
@@ -219,20 +218,14 @@ where
 {
     let (y0, y1) = (chart.y_range().start, chart.y_range().end);
     let mark = ShapeStyle::from(BEST_COLOUR).stroke_width(px(1.5).max(1));
-    // In the legend: a short vertical stroke in the middle of the 16-pixel sample.
-    let (centre, half) = (px(8.0) as i32, px(5.0) as i32);
-    chart
-        .draw_series(std::iter::once(PathElement::new([(best as f64, y0), (best as f64, y1)], mark)))?
-        .label(name)
-        .legend(move |(x, y)| PathElement::new([(x + centre, y - half), (x + centre, y + half)], mark));
+    chart.draw_series(std::iter::once(PathElement::new([(best as f64, y0), (best as f64, y1)], mark)))?;
     Ok(())
 }
 
-/// The curves, each with its legend entry: solid for the sets, dashed for the objective.
+/// The curves: solid for the sets, dashed for the objective.
 fn plot_series<'a, DB, Y>(
     chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
     curves: &[Vec<(f64, f64)>; 4],
-    style: &CurveStyle<'_>,
     px: impl Fn(f64) -> u32,
 ) -> DrawResult<DB>
 where
@@ -240,27 +233,14 @@ where
     Y: Ranged<ValueType = f64>,
 {
     let width = px(2.0).max(1);
-    let sample = px(16.0) as i32;
     for (i, points) in curves.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
         let colour = SET_COLOURS[i % 3].stroke_width(width);
-        let name = style.names[i];
         if i == 3 {
-            // The objective L + λ(ΣW²) of the training set, dashed, in the legend too.
+            // The objective L + λ(ΣW²) of the training set, dashed.
             let (dash, gap) = (px(6.0), px(4.0));
-            chart
-                .draw_series(DashedLineSeries::new(points.iter().copied(), dash as i32, gap as i32, colour))?
-                .label(name)
-                .legend(move |(x, y)| {
-                    let half = sample / 2 - 1;
-                    EmptyElement::at((x, y))
-                        + PathElement::new([(0, 0), (half - 1, 0)], colour)
-                        + PathElement::new([(half + 2, 0), (sample, 0)], colour)
-                });
+            chart.draw_series(DashedLineSeries::new(points.iter().copied(), dash as i32, gap as i32, colour))?;
         } else {
-            chart
-                .draw_series(LineSeries::new(points.iter().copied(), colour))?
-                .label(name)
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + sample, y)], colour));
+            chart.draw_series(LineSeries::new(points.iter().copied(), colour))?;
         }
     }
     Ok(())

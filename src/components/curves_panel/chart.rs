@@ -14,7 +14,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use mlp::EpochRecord;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+use crate::plot::canvas::Canvas as ChartCanvas;
 
 /// Each chart's size in CSS pixels; the canvas has this many device pixels per CSS pixel more.
 pub const CHART_CSS_PX: (f64, f64) = (520.0, 300.0);
@@ -121,7 +121,7 @@ fn paint(element: &web_sys::HtmlCanvasElement, history: &[EpochRecord], style: &
         element.set_width(width);
         element.set_height(height);
     }
-    let Some(backend) = CanvasBackend::with_canvas_object(element.clone()) else { return };
+    let Some(backend) = ChartCanvas::new(element) else { return };
     let root = backend.into_drawing_area();
     if let Err(error) = draw_curves(&root, history, style) {
         leptos::logging::warn!("the training curves could not be drawn: {error:?}");

@@ -5,6 +5,7 @@
 use super::{CurveStyle, DrawResult, FONT_PX};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Corners tried, in order of preference on a tie.
 const CORNERS: [SeriesLabelPosition; 4] = [
@@ -55,11 +56,43 @@ pub fn corner<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
     CORNERS.into_iter().min_by_key(covered).unwrap_or(SeriesLabelPosition::UpperRight)
 }
 
-/// Draws the legend in `corner`, on a nearly opaque white box.
+/// How an entry's sample is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Sample {
+    /// A solid line (a set's curve).
+    Solid(RGBColor),
+    /// A dashed line (the training objective).
+    Dashed(RGBColor),
+    /// A short vertical stroke (the best-epoch line).
+    Vertical(RGBColor),
+}
+
+/// The legend's entries, in drawing order: the curves that have points, then the best epoch.
+pub fn entries<'s>(curves: &[Vec<(f64, f64)>; 4], style: &CurveStyle<'s>) -> Vec<(Sample, &'s str)> {
+    let mut entries: Vec<(Sample, &str)> = curves
+        .iter()
+        .enumerate()
+        .filter(|(_, points)| !points.is_empty())
+        .map(|(i, _)| {
+            let colour = super::SET_COLOURS[i % 3];
+            (if i == 3 { Sample::Dashed(colour) } else { Sample::Solid(colour) }, style.names[i])
+        })
+        .collect();
+    if style.best_epoch.is_some() {
+        entries.push((Sample::Vertical(super::BEST_COLOUR), style.best_name));
+    }
+    entries
+}
+
+/// Draws the legend box of `size` in `corner` of the plotting area: each entry's sample and
+/// name on a nearly opaque white box. Drawn by hand rather than by plotters' series labels,
+/// which measure every name through the page's layout (see `crate::plot::canvas`).
 pub fn draw<'a, DB, X, Y>(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    chart: &ChartContext<'a, DB, Cartesian2d<X, Y>>,
+    entries: &[(Sample, &str)],
     font: FontDesc<'_>,
     corner: SeriesLabelPosition,
+    (w, h): (i32, i32),
     px: impl Fn(f64) -> u32,
 ) -> DrawResult<DB>
 where
@@ -67,12 +100,40 @@ where
     X: Ranged,
     Y: Ranged,
 {
-    chart
-        .configure_series_labels()
-        .label_font(font)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .position(corner)
-        .margin(px(MARGIN_PX))
-        .draw()
+    let area = chart.plotting_area().strip_coord_spec();
+    let (width, height) = area.dim_in_pixel();
+    let (width, height) = (width as i32, height as i32);
+    let margin = px(MARGIN_PX) as i32;
+    let (left, top) = match corner {
+        SeriesLabelPosition::UpperLeft => (margin, margin),
+        SeriesLabelPosition::LowerLeft => (margin, height - h),
+        SeriesLabelPosition::LowerRight => (width - w, height - h),
+        _ => (width - w, margin),
+    };
+    let (right, bottom) = (left + w - margin, top + h - margin);
+    area.draw(&Rectangle::new([(left, top), (right, bottom)], WHITE.mix(0.85).filled()))?;
+    area.draw(&Rectangle::new([(left, top), (right, bottom)], RGBColor(200, 200, 200)))?;
+    let line = px(1.3 * FONT_PX) as i32;
+    let (sample, gap, pad) = (px(16.0) as i32, px(6.0) as i32, px(6.0) as i32);
+    let stroke = px(2.0).max(1);
+    let text = font.color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center));
+    for (i, (kind, name)) in entries.iter().enumerate() {
+        let y = top + pad + line * i as i32 + line / 2;
+        let x = left + pad;
+        match *kind {
+            Sample::Solid(colour) => area.draw(&PathElement::new([(x, y), (x + sample, y)], colour.stroke_width(stroke)))?,
+            Sample::Dashed(colour) => {
+                let half = sample / 2 - 1;
+                area.draw(&PathElement::new([(x, y), (x + half - 1, y)], colour.stroke_width(stroke)))?;
+                area.draw(&PathElement::new([(x + half + 2, y), (x + sample, y)], colour.stroke_width(stroke)))?;
+            }
+            Sample::Vertical(colour) => {
+                let (centre, reach) = (x + sample / 2, px(5.0) as i32);
+                let mark = colour.stroke_width(px(1.5).max(1));
+                area.draw(&PathElement::new([(centre, y - reach), (centre, y + reach)], mark))?;
+            }
+        }
+        area.draw(&Text::new(name.to_string(), (x + sample + gap, y), text.clone()))?;
+    }
+    Ok(())
 }
