@@ -62,8 +62,15 @@ async fn mount(records: Vec<EpochRecord>, best: Option<RwSignal<Option<usize>>>)
 }
 
 /// Lets effects run, then waits two animation frames: the charts draw in the next frame.
+/// Lets the effects run and the charts draw: they draw in an animation frame, at most every
+/// 100 ms (`MIN_INTERVAL_MS` of the chart module), so this waits frames for 120 ms, then two more.
 async fn settle() {
     leptos::task::tick().await;
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let start = now();
+    while now() - start < 120.0 {
+        next_frame().await;
+    }
     next_frame().await;
     next_frame().await;
 }
