@@ -6,6 +6,11 @@
 //!
 //! Pure Rust on `nalgebra` (f64) and a seeded RNG: nothing here knows about the browser, so the
 //! same code trains in the page and in `cargo test`.
+//!
+//! The hot paths have their own layouts: the trainer's SGD steps ([`train::StepKernel`]), the
+//! evaluation blocks of [`batch::Workspace`] and the decision map ([`map::DecisionMap`]) run
+//! their inner loops over two f64 or four f32 lanes (`lanes.rs`, WebAssembly `simd128` in the
+//! page) and allocate nothing after they are built.
 
 pub mod backward;
 pub mod batch;
