@@ -17,7 +17,11 @@ pub const PLOT_CSS_PX: u32 = 480;
 /// One benchmark case.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Case {
-    /// Training throughput of a 2-`d_h`-2 network with minibatches of `k`.
+    /// Throughput of the SGD steps alone (`mlp::train::StepKernel`, no per-epoch evaluation)
+    /// of a 2-`d_h`-2 network with minibatches of `k`.
+    Steps { d_h: usize, k: usize },
+    /// Training throughput of the page's trainer (steps and per-epoch evaluation) of a
+    /// 2-`d_h`-2 network with minibatches of `k`.
     Train { d_h: usize, k: usize },
     /// One decision-region repaint of a 2-`d_h`-2 network at `size`.
     Map { d_h: usize, size: MapSize },
@@ -26,7 +30,8 @@ pub enum Case {
 impl Case {
     pub fn name(&self) -> String {
         match self {
-            Case::Train { d_h, k } => format!("training 2-{d_h}-2, K = {k}"),
+            Case::Steps { d_h, k } => format!("SGD steps 2-{d_h}-2, K = {k}"),
+            Case::Train { d_h, k } => format!("trainer 2-{d_h}-2, K = {k}"),
             Case::Map { d_h, size } => format!("map 2-{d_h}-2, {}", size.label),
         }
     }
@@ -64,15 +69,16 @@ impl MapSize {
     }
 }
 
-/// Every case, in the order they run: training (d_h, then K), then repaints (d_h, then size).
+/// Every case, in the order they run: SGD steps, then the trainer (d_h, then K), then repaints
+/// (d_h, then size).
 pub fn cases() -> Vec<Case> {
-    let training = HIDDEN_SIZES
-        .iter()
-        .flat_map(|&d_h| MINIBATCH_SIZES.iter().map(move |&k| Case::Train { d_h, k }));
+    let sizes = || HIDDEN_SIZES.iter().flat_map(|&d_h| MINIBATCH_SIZES.iter().map(move |&k| (d_h, k)));
+    let steps = sizes().map(|(d_h, k)| Case::Steps { d_h, k });
+    let training = sizes().map(|(d_h, k)| Case::Train { d_h, k });
     let maps = HIDDEN_SIZES
         .iter()
         .flat_map(|&d_h| MapSize::all().into_iter().map(move |size| Case::Map { d_h, size }));
-    training.chain(maps).collect()
+    steps.chain(training).chain(maps).collect()
 }
 
 /// The query string of the page for two moons with `d_h` hidden units and minibatches of `k`,

@@ -2,6 +2,10 @@
 //! natively and in the browser (wasm32, through `web/index.html`), so the two can be compared
 //! side by side.
 //!
+//! - **SGD steps** ([`steps`]): the training compute alone, the minibatch steps of
+//!   `mlp::train::StepKernel` (the kernel `Trainer` steps with) over shuffled epochs, without the
+//!   evaluation of the three sets that ends each of the trainer's epochs; same data, network,
+//!   η and λ as the trainer below.
 //! - **Training** ([`train`]): `mlp::Trainer::train_examples` in the page's chunks, exactly
 //!   what the page's animation-frame player calls (`src/lab.rs`, `train_frame`), end-of-epoch
 //!   evaluation included, on the data and network the page builds from its link.
@@ -16,6 +20,7 @@ pub mod cases;
 pub mod clock;
 pub mod map;
 pub mod results;
+pub mod steps;
 pub mod train;
 
 #[cfg(target_arch = "wasm32")]
@@ -28,6 +33,7 @@ pub use results::{ComputeResults, MapResult, TrainResult};
 /// (see [`map::run`]); `None` measures the computation alone.
 pub fn run_case(case: &Case, results: &mut ComputeResults, put: Option<map::Put<'_>>) {
     match *case {
+        Case::Steps { d_h, k } => results.steps.push(steps::run(d_h, k)),
         Case::Train { d_h, k } => results.training.push(train::run(d_h, k)),
         Case::Map { d_h, size } => results.map.push(map::run(d_h, &size, put)),
     }

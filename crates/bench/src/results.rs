@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ComputeResults {
     pub target: String,
+    /// The SGD steps alone (`crate::steps`): the training compute.
+    pub steps: Vec<TrainResult>,
+    /// The page's trainer, steps and per-epoch evaluation (`crate::train`).
     pub training: Vec<TrainResult>,
     pub map: Vec<MapResult>,
 }
@@ -13,6 +16,10 @@ pub struct ComputeResults {
 impl ComputeResults {
     pub fn new(target: &str) -> ComputeResults {
         ComputeResults { target: target.to_string(), ..ComputeResults::default() }
+    }
+
+    pub fn steps(&self, d_h: usize, k: usize) -> Option<&TrainResult> {
+        self.steps.iter().find(|t| (t.d_h, t.k) == (d_h, k))
     }
 
     pub fn training(&self, d_h: usize, k: usize) -> Option<&TrainResult> {
@@ -24,12 +31,14 @@ impl ComputeResults {
     }
 }
 
-/// Training throughput of one network and minibatch size.
+/// Training throughput of one network and minibatch size: of the trainer, or of the SGD steps
+/// alone.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct TrainResult {
     pub d_h: usize,
     pub k: usize,
-    /// Examples per `train_examples` call (the page's chunk).
+    /// Examples between two reads of the clock: per `train_examples` call (the page's chunk)
+    /// for the trainer; whole epochs, at least `steps::CHECK_EXAMPLES`, for the SGD steps.
     pub chunk: usize,
     /// The best of `runs`, in examples per second.
     pub examples_per_s: f64,
@@ -37,7 +46,8 @@ pub struct TrainResult {
     pub runs: Vec<f64>,
     /// Length of each timed run, ms.
     pub run_ms: f64,
-    /// Epochs completed in the timed runs (each one ends with the evaluation of the three sets).
+    /// Epochs completed in the timed runs (for the trainer, each one ends with the evaluation
+    /// of the three sets).
     pub epochs: usize,
     /// Times the network diverged and was rebuilt from its initial weights (0 expected).
     pub divergences: usize,
