@@ -57,7 +57,7 @@ impl Budget {
             self.next_slot = (self.next_slot + 1) % RECENT;
         }
         let interval = self.interval();
-        let most = (MAX_SHARE * interval).min(FRAME_BUDGET_MS).max(MIN_BUDGET_MS);
+        let most = (MAX_SHARE * interval).clamp(MIN_BUDGET_MS, FRAME_BUDGET_MS);
         if dt_ms > LATE_FACTOR * interval {
             self.ceiling = self.ms;
             self.ms *= 0.67;

@@ -223,10 +223,10 @@ impl DecisionMap {
                 h[1] = h[1].add(F4::load(quad(&p[4..])).mul(x2));
             }
             let s = [h[0].rect(), h[1].rect()];
-            for k in 0..M {
+            for (k, a) in acc.iter_mut().enumerate() {
                 let w = F4::splat(self.w2[k * d_h + j]);
-                acc[k][0] = acc[k][0].add(w.mul(s[0]));
-                acc[k][1] = acc[k][1].add(w.mul(s[1]));
+                a[0] = a[0].add(w.mul(s[0]));
+                a[1] = a[1].add(w.mul(s[1]));
             }
         }
         for (k, a) in acc.iter().enumerate() {

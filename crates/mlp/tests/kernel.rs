@@ -8,7 +8,7 @@ use mlp::train::StepKernel;
 use mlp::{Params, Shape};
 use nalgebra::DMatrix;
 use proptest::prelude::*;
-use rand::{Rng, RngExt, SeedableRng};
+use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg64;
 
 /// A random network of `shape` and a set of `n` examples for it.

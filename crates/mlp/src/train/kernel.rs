@@ -303,9 +303,8 @@ impl StepKernel {
             axpy(g, &self.w2t[k * hp..(k + 1) * hp], &mut self.g_h);
         }
         for ((g, &a), b) in self.g_h.iter_mut().zip(&self.h_a).zip(&mut self.gb1) {
-            if !(a > 0.0) {
-                *g = 0.0;
-            }
+            // rect'(a) = 1 only for a > 0 (0 at the kink, and for NaN)
+            *g = if a > 0.0 { *g } else { 0.0 };
             *b += *g;
         }
     }
