@@ -31,7 +31,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use crate::driver::pages::{first_render, live_training, wasm_compute};
+    use crate::driver::pages::{first_render, interaction, live_training, wasm_compute};
     use crate::driver::report::{Machine, Report};
     use crate::driver::sizes;
     use crate::server::{Server, MOUNT};
@@ -80,6 +80,12 @@ mod native {
             live.push(live_training(&scratch, &site, d_h, 10, live_seconds));
         }
 
+        let mut answers = Vec::new();
+        for d_h in [8, 64] {
+            eprintln!("[bench] stepper step and settings changes on dist/, d_h = {d_h}");
+            answers.push(interaction(&scratch, &site, d_h, 9));
+        }
+
         eprintln!("[bench] wasm compute cases in headless Chromium");
         let bench_site = Server::start(web);
         let (wasm, chromium) = wasm_compute(&scratch, &bench_site);
@@ -93,7 +99,7 @@ mod native {
             chromium,
             rustc: command(&root, "rustc", &["--version"]),
         };
-        let report = Report { machine, native, wasm, live, first_render: first, transfer };
+        let report = Report { machine, native, wasm, live, first_render: first, transfer, interaction: answers };
         let text = report.render();
         println!("\n{text}");
         std::fs::write(out.join("report.txt"), &text).expect("write target/bench/report.txt");

@@ -239,3 +239,83 @@ pub fn percentile(sorted: &[f64], q: f64) -> f64 {
     let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
     sorted[rank - 1]
 }
+
+/// How fast the page answers a stepper step and a settings change, for one network.
+#[derive(Clone, Debug, Serialize)]
+pub struct Interaction {
+    pub d_h: usize,
+    pub query: String,
+    /// Per action: its name, then the script time (click to the end of the page's handlers and
+    /// effects, ms) and the time until the next frame was painted, one sample per repetition.
+    pub actions: Vec<Action>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Action {
+    pub name: &'static str,
+    pub work_ms: Vec<f64>,
+    pub painted_ms: Vec<f64>,
+}
+
+/// Times `act` (a JS statement) `times` times: `work` = from just before it to a task queued
+/// after it (the click handler and the effects it started, which run as microtasks, are done);
+/// `painted` = to a task queued from the next animation frame (that frame is painted).
+const TIME_ACTION: &str = "
+    const [act, times] = [arguments[0], arguments[1]];
+    const done = arguments[arguments.length - 1];
+    const task = () => new Promise((r) => setTimeout(r, 0));
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    (async () => {
+        const work = [], painted = [];
+        for (let i = 0; i < times; i++) {
+            await frame(); await frame();
+            const t0 = performance.now();
+            new Function('i', act)(i);
+            await task();
+            work.push(performance.now() - t0);
+            await frame();
+            painted.push(performance.now() - t0);
+        }
+        done([work, painted]);
+    })();";
+
+/// Opens the page with moons and `d_h` hidden units, then times: the stepper's "next" button
+/// (with the stepper scrolled into view), and a change of λ and of d_h in the settings (typed
+/// into the field, as the `input` event of a keystroke delivers it).
+pub fn interaction(scratch: &Path, server: &Server, d_h: usize, times: usize) -> Interaction {
+    let browser = Browser::start(scratch);
+    let query = page_query(d_h, 10);
+    browser.goto(&server.page(&query));
+    browser.wait_for(30, "the page to mount", |b| {
+        b.exec("return !!document.getElementById('step-next')").as_bool().filter(|ready| *ready)
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let set_field = |id: &str, values: &str| {
+        format!(
+            "const f = document.getElementById('{id}'); const v = [{values}][i % 2];
+             f.value = String(v); f.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+        )
+    };
+    let cases: [(&'static str, String, bool); 3] = [
+        ("stepper: next step (on screen)", "document.getElementById('step-next').click();".into(), true),
+        ("settings: λ (in place)", set_field("field-lambda", "0.002, 0.001"), false),
+        ("settings: d_h ± 1 (new network)", set_field("field-d_h", &format!("{}, {}", d_h + 1, d_h)), false),
+    ];
+    let mut actions = Vec::new();
+    for (name, act, stepper) in cases {
+        let view = if stepper { "#stepper" } else { ".panel.settings" };
+        browser.exec(&format!("document.querySelector('{view}').scrollIntoView(); return true;"));
+        std::thread::sleep(Duration::from_millis(300));
+        let script = TIME_ACTION.replacen("arguments[0], arguments[1]", &format!("{}, {times}", serde_json::to_string(&act).unwrap_or_default()), 1);
+        let v = browser.exec_async(&script);
+        actions.push(Action { name, work_ms: floats(&v[0]), painted_ms: floats(&v[1]) });
+    }
+    Interaction { d_h, query, actions }
+}
+
+/// The median of `values` (NaN when empty).
+pub fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    percentile(&v, 0.5)
+}

@@ -1,7 +1,7 @@
 //! The printed report: one plain-text table per kind of figure, each row beside the project's
 //! target (issue 5) and the ratio to it. Nothing is checked: "meets" is for the reader.
 
-use super::pages::{FirstRender, Live};
+use super::pages::{median, FirstRender, Interaction, Live};
 use super::sizes::{counts_for_target, File};
 use super::webdriver::WINDOW;
 use bench::{cases::MapSize, train, ComputeResults, TrainResult, HIDDEN_SIZES, MINIBATCH_SIZES};
@@ -30,6 +30,7 @@ pub struct Report {
     pub live: Vec<Live>,
     pub first_render: FirstRender,
     pub transfer: Vec<File>,
+    pub interaction: Vec<Interaction>,
 }
 
 /// Targets of issue 5.
@@ -39,6 +40,8 @@ const LIVE_P95_MS: f64 = 20.0;
 const LONG_TASK_MS: f64 = 50.0;
 const DOWNLOAD_GZIP_BYTES: f64 = 150_000.0;
 const FIRST_RENDER_MS: f64 = 200.0;
+/// One frame at 60 Hz.
+const FRAME_MS: f64 = 1000.0 / 60.0;
 
 /// Width of the wrapped titles of table 1, in columns.
 const TITLE_WIDTH: usize = 120;
@@ -87,7 +90,40 @@ impl Report {
         out.push_str(&self.transfer_table());
         out.push('\n');
         out.push_str(&self.first_render_table());
+        out.push('\n');
+        out.push_str(&self.interaction_table());
         out
+    }
+
+    /// Table 6: a stepper step and settings changes, answered within one frame (target for
+    /// d_h ≤ 64).
+    fn interaction_table(&self) -> String {
+        let times = self.interaction.first().and_then(|i| i.actions.first()).map_or(0, |a| a.work_ms.len());
+        let mut t = Table::new(
+            wrap(&format!(
+                "6. Answer to a stepper step or a settings change on dist/, median of {times}: \"work\" = from the click \
+                 (or the field's input event) to the end of the page's handlers and effects; \"painted\" = to the end \
+                 of the next animation frame (includes waiting for it, up to one frame); target: within one frame \
+                 (work ≤ {FRAME_MS:.1} ms) for d_h ≤ 64"
+            )),
+            &["link", "action", "work", "max", "meets", "painted", "max"],
+        );
+        for i in &self.interaction {
+            for a in &i.actions {
+                let max = |v: &[f64]| v.iter().copied().fold(f64::NAN, f64::max);
+                let work = median(&a.work_ms);
+                t.row(vec![
+                    format!("?{}", i.query),
+                    a.name.to_string(),
+                    ms(work),
+                    ms(max(&a.work_ms)),
+                    meets(work <= FRAME_MS),
+                    ms(median(&a.painted_ms)),
+                    ms(max(&a.painted_ms)),
+                ]);
+            }
+        }
+        t.render()
     }
 
     /// Table 1: the training compute, as 1a (the SGD steps alone) and 1b (the page's trainer).

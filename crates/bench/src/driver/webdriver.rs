@@ -110,6 +110,12 @@ impl Browser {
         self.cmd("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
     }
 
+    /// Runs `script` (an async function body that calls `arguments[0]` with its result) and
+    /// returns that result.
+    pub fn exec_async(&self, script: &str) -> Value {
+        self.cmd("POST", "/execute/async", Some(json!({ "script": script, "args": [] })))
+    }
+
     /// Clicks the element `css` as a user would (WebDriver element click).
     pub fn click(&self, css: &str) {
         let v = self.cmd("POST", "/element", Some(json!({"using": "css selector", "value": css})));
