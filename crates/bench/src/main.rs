@@ -12,7 +12,9 @@
 //!
 //! Environment: `CHROMEDRIVER`, `CHROMIUM` (as for the tests), `BENCH_LIVE_SECONDS` (measured
 //! window of live training, default 5), `BENCH_LOADS` (fresh loads for the first render,
-//! default 5). Expects `dist/` and `target/bench-web/` to be built: `scripts/bench` does it.
+//! default 5), `BENCH_DIST` (another build of the site for the page sections, e.g. an older
+//! commit's, to compare). Expects `dist/` and `target/bench-web/` to be built: `scripts/bench`
+//! does it.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod driver;
@@ -49,7 +51,8 @@ mod native {
             .and_then(|l| l.split_whitespace().next().map(str::to_string))
             .unwrap_or_else(|| "?".into());
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("the workspace root");
-        let dist = root.join("dist");
+        // BENCH_DIST measures another build of the site (e.g. an older commit's) in sections 3–6.
+        let dist = std::env::var_os("BENCH_DIST").map_or_else(|| root.join("dist"), PathBuf::from);
         let web = root.join("target/bench-web");
         let out = root.join("target/bench");
         let scratch = out.join("tmp");
