@@ -58,7 +58,7 @@ fn Player(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
                     if let Ok(v) = event_target_value(&ev).parse::<f64>() {
                         settings.update(|s| s.speed = v);
                     }
-                }>{speed_options.to_vec()}</select>
+                }>{speed_options}</select>
             </label>
             <label class="check">
                 <input type="checkbox" id="stop-at-best" prop:checked=move || lab.stop_at_best.get()

@@ -72,7 +72,7 @@ fn DatasetSelect(settings: RwSignal<Settings>) -> impl IntoView {
     view! {
         <div class="field">
             <label for="field-dataset">{move || t(lang.get(), Msg::Dataset)}</label>
-            <select id="field-dataset" on:change=on_change>{options.to_vec()}</select>
+            <select id="field-dataset" on:change=on_change>{options}</select>
         </div>
     }
 }
@@ -113,7 +113,7 @@ fn FeatureChecks(settings: RwSignal<Settings>) -> impl IntoView {
             <span class="label" id="features-label">
                 {move || t(lang.get(), Msg::Features)} " (d = " {d} ")"
             </span>
-            <div class="checks">{boxes.to_vec()}</div>
+            <div class="checks">{boxes}</div>
             <p class="field-error" id="features-error" aria-live="polite">
                 {move || error.get().map(|e| feature_error(lang.get(), &e))}
             </p>

@@ -4,6 +4,7 @@
 //! and marker from [`crate::palette`]. The window is the fixed square
 //! [−VIEW, VIEW]² that every generator fits in, so switching data sets never rescales the axes.
 
+use super::axis::YAxis;
 use crate::palette::{class_marker, class_rgb, Marker};
 use mlp::dataset::VIEW;
 use mlp::{Dataset, Split};
@@ -63,8 +64,9 @@ pub fn draw_scatter<DB: DrawingBackend>(
         .margin(px(MARGIN))
         .x_label_area_size(px(X_LABEL_AREA))
         .y_label_area_size(px(Y_LABEL_AREA))
-        .build_cartesian_2d(-VIEW..VIEW, -VIEW..VIEW)?;
-    let label_font = ("sans-serif", 13.0 * style.scale).into_font();
+        .build_cartesian_2d(-VIEW..VIEW, YAxis::linear(-VIEW..VIEW))?;
+    // The enum, not "sans-serif": see `super::curves::finish`.
+    let label_font = (FontFamily::SansSerif, 13.0 * style.scale).into_font();
     chart
         .configure_mesh()
         .x_desc("x₁")
@@ -102,7 +104,7 @@ mod tests {
     }
 }
 
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, YAxis>>;
 
 /// Draws one set, class by class, with each class's colour and marker; `base` gives the
 /// fill/stroke and is recoloured per class. Markers are sized in pixels, centred on the point.
