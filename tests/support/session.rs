@@ -1,0 +1,156 @@
+//! The core of the WebDriver clients of the end-to-end tests (`webdriver.rs` here) and of the
+//! benchmarks (`crates/bench`, which includes this file): a chromedriver process started on a
+//! free port, one headless Chromium session on it with the project's arguments, and commands as
+//! JSON over plain HTTP/1.1. No async runtime, no TLS stack.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The browser window, in CSS pixels (device-pixel ratio 1).
+pub const WINDOW: (u32, u32) = (1280, 900);
+
+/// The key of an element reference in WebDriver replies.
+pub const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// A chromedriver process and one headless Chromium session on it. Both end on drop.
+pub struct Session {
+    driver: Child,
+    port: u16,
+    id: String,
+    /// Chromium's version, as the session reports it.
+    pub version: String,
+}
+
+impl Session {
+    /// Starts chromedriver (`$CHROMEDRIVER` or `chromedriver` on PATH) and a headless session
+    /// of `$CHROMIUM` (or Debian's) with its profile in `profile`, Chromium's own network
+    /// chatter off, and the browser console recorded if `console_log`.
+    pub fn start(profile: &Path, console_log: bool) -> Session {
+        let port = free_port();
+        let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let driver = Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (scripts/test and scripts/bench install it)"));
+        let mut session = Session { driver, port, id: String::new(), version: String::new() };
+        session.wait_ready();
+        let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let mut args: Vec<String> = [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--disable-quic", "--force-device-scale-factor=1",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        args.push(format!("--window-size={},{}", WINDOW.0, WINDOW.1));
+        args.push(format!("--user-data-dir={}", profile.display()));
+        let mut options = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": binary, "args": args},
+        });
+        if console_log {
+            options["goog:loggingPrefs"] = json!({"browser": "ALL"});
+        }
+        let reply = session.raw("POST", "/session", Some(json!({"capabilities": {"alwaysMatch": options}})));
+        session.id = reply["value"]["sessionId"].as_str().expect("new session has an id").to_string();
+        session.version = reply["value"]["capabilities"]["browserVersion"].as_str().unwrap_or("?").to_string();
+        session
+    }
+
+    fn wait_ready(&self) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("chromedriver did not listen on port {} within 20 s", self.port);
+    }
+
+    /// Sends a command for this session; panics with the driver's message on a WebDriver error.
+    pub fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let path = format!("/session/{}{path}", self.id);
+        self.raw(method, &path, body)["value"].take()
+    }
+
+    fn raw(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to chromedriver");
+        stream.set_read_timeout(Some(Duration::from_secs(120))).ok();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .expect("write to chromedriver");
+        let text = read_response(stream);
+        let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad reply to {path}: {e}: {text}"));
+        if let Some(error) = value["value"]["error"].as_str() {
+            panic!("WebDriver {method} {path}: {error}: {}", value["value"]["message"]);
+        }
+        value
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if !self.id.is_empty() {
+            let path = format!("/session/{}", self.id);
+            // Best effort: the driver is killed right after anyway.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.raw("DELETE", &path, None)));
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Polls `check` every 50 ms until it returns `Some`, or panics after `secs` with `what`.
+pub fn poll<T>(secs: u64, what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        if let Some(v) = check() {
+            return v;
+        }
+        if Instant::now() > deadline {
+            panic!("timed out after {secs} s waiting for {what}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Reads one HTTP response and returns its body. ChromeDriver keeps connections open, so the
+/// body is read by its Content-Length, not to the end of the stream.
+fn read_response(stream: TcpStream) -> String {
+    let mut reader = BufReader::new(stream);
+    let mut length = 0usize;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        reader.read_line(&mut line).expect("read chromedriver's reply");
+        if line.trim_end().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().expect("a numeric Content-Length");
+            }
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).expect("read the reply body");
+    String::from_utf8(body).expect("UTF-8 JSON")
+}
+
+/// A port that was free a moment ago.
+pub fn free_port() -> u16 {
+    TcpListener::bind(("127.0.0.1", 0)).and_then(|l| l.local_addr()).expect("bind a free port").port()
+}
