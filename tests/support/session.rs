@@ -30,6 +30,21 @@ impl Session {
     /// of `$CHROMIUM` (or Debian's) with its profile in `profile`, Chromium's own network
     /// chatter off, and the browser console recorded if `console_log`.
     pub fn start(profile: &Path, console_log: bool) -> Session {
+        // A port from `free_port` can be taken by another test between the probe and
+        // chromedriver's bind (tests run in parallel threads, each with its own driver); then
+        // this driver exits and the port answers for someone else or not at all. Such a start
+        // is retried on a new port.
+        let mut failures = Vec::new();
+        for _ in 0..4 {
+            match Session::try_start(profile, console_log) {
+                Ok(session) => return session,
+                Err(why) => failures.push(why),
+            }
+        }
+        panic!("could not start a WebDriver session: {}", failures.join("; "));
+    }
+
+    fn try_start(profile: &Path, console_log: bool) -> Result<Session, String> {
         let port = free_port();
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let driver = Command::new(&driver_path)
@@ -39,7 +54,7 @@ impl Session {
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {driver_path}: {e} (scripts/test and scripts/bench install it)"));
         let mut session = Session { driver, port, id: String::new(), version: String::new() };
-        session.wait_ready();
+        session.wait_ready()?;
         let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let mut args: Vec<String> = [
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -58,21 +73,34 @@ impl Session {
         if console_log {
             options["goog:loggingPrefs"] = json!({"browser": "ALL"});
         }
-        let reply = session.raw("POST", "/session", Some(json!({"capabilities": {"alwaysMatch": options}})));
+        let body = json!({"capabilities": {"alwaysMatch": options}});
+        let reply = session.send("POST", "/session", Some(body))?;
         session.id = reply["value"]["sessionId"].as_str().expect("new session has an id").to_string();
         session.version = reply["value"]["capabilities"]["browserVersion"].as_str().unwrap_or("?").to_string();
-        session
+        Ok(session)
     }
 
-    fn wait_ready(&self) {
+    /// Waits until this session's own chromedriver answers `/status` as ready.
+    fn wait_ready(&mut self) -> Result<(), String> {
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
-            if TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-                return;
+            if let Ok(Some(status)) = self.driver.try_wait() {
+                return Err(format!("chromedriver on port {} exited ({status})", self.port));
+            }
+            if let Ok(reply) = self.send("GET", "/status", None) {
+                if reply["value"]["ready"].as_bool() == Some(true) {
+                    // The port may still belong to another test's driver, which would make this
+                    // one exit on its failed bind: give it the moment that takes, then look again.
+                    std::thread::sleep(Duration::from_millis(100));
+                    return match self.driver.try_wait() {
+                        Ok(Some(status)) => Err(format!("chromedriver on port {} exited ({status})", self.port)),
+                        _ => Ok(()),
+                    };
+                }
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        panic!("chromedriver did not listen on port {} within 20 s", self.port);
+        Err(format!("chromedriver did not listen on port {} within 20 s", self.port))
     }
 
     /// Sends a command for this session; panics with the driver's message on a WebDriver error.
@@ -82,8 +110,14 @@ impl Session {
     }
 
     fn raw(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        self.send(method, path, body).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// One request; a connection failure, a garbled reply and a WebDriver error are an `Err`.
+    fn send(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
         let body = body.map(|b| b.to_string()).unwrap_or_default();
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to chromedriver");
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port))
+            .map_err(|e| format!("connect to chromedriver on port {}: {e}", self.port))?;
         stream.set_read_timeout(Some(Duration::from_secs(120))).ok();
         write!(
             stream,
@@ -91,13 +125,13 @@ impl Session {
              Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
             body.len()
         )
-        .expect("write to chromedriver");
-        let text = read_response(stream);
-        let value: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("bad reply to {path}: {e}: {text}"));
+        .map_err(|e| format!("write to chromedriver: {e}"))?;
+        let text = read_response(stream)?;
+        let value: Value = serde_json::from_str(&text).map_err(|e| format!("bad reply to {path}: {e}: {text}"))?;
         if let Some(error) = value["value"]["error"].as_str() {
-            panic!("WebDriver {method} {path}: {error}: {}", value["value"]["message"]);
+            return Err(format!("WebDriver {method} {path}: {error}: {}", value["value"]["message"]));
         }
-        value
+        Ok(value)
     }
 }
 
@@ -129,25 +163,25 @@ pub fn poll<T>(secs: u64, what: &str, mut check: impl FnMut() -> Option<T>) -> T
 
 /// Reads one HTTP response and returns its body. ChromeDriver keeps connections open, so the
 /// body is read by its Content-Length, not to the end of the stream.
-fn read_response(stream: TcpStream) -> String {
+fn read_response(stream: TcpStream) -> Result<String, String> {
     let mut reader = BufReader::new(stream);
     let mut length = 0usize;
     let mut line = String::new();
     loop {
         line.clear();
-        reader.read_line(&mut line).expect("read chromedriver's reply");
+        reader.read_line(&mut line).map_err(|e| format!("read chromedriver's reply: {e}"))?;
         if line.trim_end().is_empty() {
             break;
         }
         if let Some((name, value)) = line.split_once(':') {
             if name.eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().expect("a numeric Content-Length");
+                length = value.trim().parse().map_err(|_| format!("Content-Length {value:?}"))?;
             }
         }
     }
     let mut body = vec![0; length];
-    reader.read_exact(&mut body).expect("read the reply body");
-    String::from_utf8(body).expect("UTF-8 JSON")
+    reader.read_exact(&mut body).map_err(|e| format!("read the reply body: {e}"))?;
+    String::from_utf8(body).map_err(|e| format!("reply is not UTF-8: {e}"))
 }
 
 /// A port that was free a moment ago.
