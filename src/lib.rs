@@ -10,6 +10,7 @@ pub mod lab;
 pub mod mathml;
 pub mod palette;
 pub mod plot;
+pub mod presenter;
 pub mod settings;
 pub mod stepper;
 pub mod url;

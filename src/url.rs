@@ -4,7 +4,19 @@
 //! Reading tolerates anything (a missing or malformed parameter is `None`); writing uses
 //! `history.replaceState`, so settings changes do not pile up in the back button.
 
+use leptos::prelude::{ArcTrigger, Notify, Track};
 use web_sys::UrlSearchParams;
+
+thread_local! {
+    /// Notified after each change of the address bar, for the boxes that show the link.
+    static CHANGED: ArcTrigger = ArcTrigger::new();
+}
+
+/// Makes the calling reactive computation run again after each change of the page's URL
+/// (the page changes it with `history.replaceState`, which fires no event).
+pub fn track_changes() {
+    CHANGED.with(|changed| changed.track());
+}
 
 /// The value of query parameter `name` in the current page URL.
 pub fn query_param(name: &str) -> Option<String> {
@@ -38,7 +50,13 @@ fn edit_query(edit: impl FnOnce(&UrlSearchParams)) {
     if let Ok(history) = window.history() {
         // A refused replaceState (e.g. a sandboxed frame) only loses the link, not the page.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        CHANGED.with(|changed| changed.notify());
     }
+}
+
+/// The page's address as it is now (with every parameter), or "" if unknown.
+pub fn current_href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
 /// The browser's preferred language tag (`navigator.language`), or "" when unknown.

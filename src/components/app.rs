@@ -2,13 +2,15 @@
 
 use super::data_plot::DataPlot;
 use super::header::Header;
+use super::presenter_tools::{provide_presenter, FocusedViewDialog, PresenterNotice};
+use super::shortcuts::{on_shortcut, HelpDialog, Shortcut};
 use super::lab_panel::LabPanel;
 use super::settings_panel::SettingsPanel;
 use super::stepper_panel::StepperPanel;
 use super::url_notices::UrlNotices;
 use crate::data::{initial_params, make_split, DataKey};
 use crate::i18n::{t, Lang, Msg};
-use crate::lab::{self, Edits};
+use crate::lab::{self, Edits, Lab, Status, StepSize};
 use crate::settings::Settings;
 use crate::stepper::ExampleSource;
 use crate::url;
@@ -39,6 +41,7 @@ fn initial_mistakes() -> Mistakes {
 pub fn App() -> impl IntoView {
     let lang: LangSignal = RwSignal::new(initial_lang());
     provide_context(lang);
+    let (presenter, dialogs) = provide_presenter();
     // The settings come from the link; the values it gave that could not be used are listed.
     let (from_link, link_notices) = url_state::read_page();
     let settings: RwSignal<Settings> = RwSignal::new(from_link);
@@ -94,6 +97,43 @@ pub fn App() -> impl IntoView {
         some => url::set_query_param("mistakes", &some.to_keys()),
     });
 
+    // The keys of the player and of the page (the stepper listens to its own).
+    on_shortcut(move |shortcut| match shortcut {
+        Shortcut::PlayPause => {
+            toggle_play(&lab);
+            true
+        }
+        Shortcut::Step => {
+            lab.step(StepSize::Minibatch);
+            true
+        }
+        Shortcut::Epoch => {
+            lab.step(StepSize::Epoch);
+            true
+        }
+        Shortcut::Reset => {
+            lab.reset();
+            true
+        }
+        Shortcut::Presenter => {
+            presenter.view.update(|v| v.present = !v.present);
+            true
+        }
+        Shortcut::FocusedView => {
+            dialogs.focused.set(true);
+            true
+        }
+        Shortcut::Language => {
+            lang.update(|l| *l = l.other());
+            true
+        }
+        Shortcut::Help => {
+            dialogs.help.update(|open| *open = !*open);
+            true
+        }
+        _ => false,
+    });
+
     // The outside world follows the language: <html lang>, the title, the URL.
     Effect::new(move |_| {
         let lang = lang.get();
@@ -106,6 +146,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Header />
+        <PresenterNotice />
         <UrlNotices notices=url_notices />
         <main class="layout">
             <SettingsPanel settings=settings data=data />
@@ -114,5 +155,16 @@ pub fn App() -> impl IntoView {
             <StepperPanel settings=settings shown=trained_on params=lab.current_slow source=source case=case mistakes=mistakes on_screen=lab.stepper_on_screen />
         </main>
         <footer class="footer">{move || t(lang.get(), Msg::Footer)}</footer>
+        <HelpDialog />
+        <FocusedViewDialog />
+    }
+}
+
+/// Play when paused (or stopped), pause when playing: the player's first button, and Space.
+pub fn toggle_play(lab: &Lab) {
+    if lab.status.get_untracked() == Status::Playing {
+        lab.pause()
+    } else {
+        lab.play()
     }
 }

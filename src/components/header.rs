@@ -1,6 +1,7 @@
-//! Title, tagline and the FR/EN switch.
+//! Title, tagline, the presenter tools and the FR/EN switch.
 
 use super::app::LangSignal;
+use super::presenter_tools::HeaderTools;
 use crate::i18n::{t, Msg};
 use leptos::prelude::*;
 
@@ -14,6 +15,8 @@ pub fn Header() -> impl IntoView {
                 <h1>{text(Msg::AppTitle)}</h1>
                 <p class="tagline">{text(Msg::Tagline)}</p>
             </div>
+            <div class="header-end">
+            <HeaderTools />
             <button
                 id="lang-switch"
                 class="lang-switch"
@@ -24,6 +27,7 @@ pub fn Header() -> impl IntoView {
             >
                 {text(Msg::SwitchLanguage)}
             </button>
+            </div>
         </header>
     }
 }

@@ -33,7 +33,7 @@ fn Player(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let text = move |msg| move || t(lang.get(), msg);
     let playing = move || lab.status.get() == Status::Playing;
-    let toggle = move |_| if playing() { lab.pause() } else { lab.play() };
+    let toggle = move |_| super::app::toggle_play(&lab);
     let speed_options = SPEEDS.map(|v| {
         let label = move || if v == 0.0 { t(lang.get(), LabMsg::Fastest).to_string() } else { format!("{v} {}", t(lang.get(), LabMsg::EpochsPerSecond)) };
         view! { <option value=v.to_string() selected=move || settings.with(|s| s.speed == v)>{label}</option> }

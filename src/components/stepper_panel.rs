@@ -6,6 +6,7 @@ use super::case_panel::CasePanel;
 use super::example_chooser::ExampleChooser;
 use super::grad_check::GradCheckPanel;
 use super::mistakes_panel::MistakesPanel;
+use super::shortcuts::{on_shortcut, Shortcut};
 use super::step_card::{Selection, StepCard};
 use crate::i18n::stepper::StepperMsg;
 use crate::i18n::t;
@@ -183,32 +184,23 @@ fn phase_cards(phase: Phase, walk: Memo<Option<Walk>>, selection: RwSignal<Selec
         .collect::<Vec<_>>()
 }
 
-/// ← → Home End move through the steps, unless the focus is in a text field.
+/// The stepper's keys (see [`Shortcut`]): ← → (or N P) Home End move through the steps, F and
+/// B show a whole phase.
 fn install_keys(view_state: RwSignal<StepView>, go: impl Fn(StepView) + Copy + 'static) {
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || typing_in_a_field(&ev) {
-            return;
-        }
+    on_shortcut(move |shortcut| {
         let here = view_state.get_untracked().anchor();
-        let to = match ev.key().as_str() {
-            "ArrowRight" => here.next(),
-            "ArrowLeft" => here.prev(),
-            "Home" => Step::first(),
-            "End" => Step::last(),
-            _ => return,
+        let to = match shortcut {
+            Shortcut::NextEquation => StepView::One(here.next()),
+            Shortcut::PrevEquation => StepView::One(here.prev()),
+            Shortcut::FirstEquation => StepView::One(Step::first()),
+            Shortcut::LastEquation => StepView::One(Step::last()),
+            Shortcut::WholeForward => StepView::WholeForward,
+            Shortcut::WholeBackward => StepView::WholeBackward,
+            _ => return false,
         };
-        ev.prevent_default();
-        go(StepView::One(to));
+        go(to);
+        true
     });
-    on_cleanup(move || handle.remove());
-}
-
-fn typing_in_a_field(ev: &leptos::ev::KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .map(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-        .unwrap_or(false)
 }
 
 /// The step buttons, grouped by phase, and first / previous / next / last / whole phase.

@@ -16,7 +16,7 @@ crate::messages! {
         Last => ("Last", "Fin"),
         WholeForward => ("Whole forward", "Toute la propagation avant"),
         WholeBackward => ("Whole backward", "Toute la rétropropagation"),
-        KeysHint => ("Keys: ← → Home End", "Touches : ← → Début Fin"),
+        KeysHint => ("Keys: ← → Home End, F B for a whole pass, ? for all shortcuts", "Touches : ← → Début Fin, F B pour une passe entière, ? pour tous les raccourcis"),
         StepOf => ("Step", "Étape"),
         MatrixForm => ("Matrix form", "Forme matricielle"),
         ScalarForm => ("One entry", "Une composante"),

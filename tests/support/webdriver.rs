@@ -25,6 +25,9 @@ pub const ARROW_LEFT: &str = "\u{E012}";
 pub const ARROW_RIGHT: &str = "\u{E014}";
 pub const HOME: &str = "\u{E011}";
 pub const END: &str = "\u{E010}";
+pub const TAB: &str = "\u{E004}";
+pub const ENTER: &str = "\u{E007}";
+pub const ESCAPE: &str = "\u{E00C}";
 
 impl Browser {
     /// Starts chromedriver and a headless session (see [`Session::start`]) with a fresh

@@ -1,0 +1,173 @@
+//! Both languages are complete: the page is walked through the same states in English and in
+//! French (first page, dialogs, training, both passes of the stepper, the check, a mistake,
+//! error messages of fields, pastes and links, a divergence), and every text it shows —
+//! text, accessible names, titles, the document title — is collected. A text that reads the
+//! same in both languages is a string that skipped the translation module; an English word
+//! in the French page (or a French one in the English page) is half a translation. Code,
+//! formulas and keys are the course's notation and are left out.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use support::server::Server;
+use support::webdriver::{Browser, ESCAPE};
+use support::{coloured_pixels, dist_dir};
+
+/// Texts allowed to read the same in both languages: names, the course's words and notation.
+const SAME_IN_BOTH: &[&str] = &[
+    "Backprop Lab", "XOR", "Pause", "Classes m", "validation", "test", "Action", "Page", "numpy", "sin(x₁)", "sin(x₂)",
+];
+
+/// English words that have no business in the French page.
+const ENGLISH: &[&str] = &[
+    "the", "and", "with", "of", "is", "are", "this", "that", "from", "which", "when", "training", "weights",
+    "hidden", "click", "step", "copy", "load", "show", "press", "lower", "check",
+];
+/// French words that have no business in the English page.
+const FRENCH: &[&str] = &[
+    "le", "la", "les", "des", "du", "une", "avec", "est", "pour", "dans", "sur", "et", "aux", "sont", "cette", "pas",
+    "entraînement", "poids", "étape", "cliquez",
+];
+
+/// Every text of the page as a person or a screen reader meets it, outside code and formulas.
+const COLLECT: &str = r#"
+const out = new Set();
+const add = s => { s = (s || '').replace(/\s+/g, ' ').trim(); if (s) out.add(s); };
+const notation = 'script, style, textarea, pre, code, kbd, math, svg text, [data-notation]';
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+    const node = walker.currentNode, parent = node.parentElement;
+    if (parent && !parent.closest(notation)) add(node.textContent);
+}
+for (const e of document.querySelectorAll('p, li, label, button, h1, h2, h3, h4, legend, option, small, figcaption, caption, summary, th, dt, dd')) {
+    if (!e.closest(notation) && !e.querySelector(notation)) add(e.textContent);
+}
+for (const e of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+    for (const a of ['aria-label', 'title', 'placeholder', 'alt']) add(e.getAttribute(a));
+}
+add(document.title);
+return [...out];
+"#;
+
+/// The page's texts now.
+fn texts(b: &Browser) -> BTreeSet<String> {
+    let v = b.exec(COLLECT, vec![]);
+    serde_json::from_value::<Vec<String>>(v).unwrap_or_default().into_iter().collect()
+}
+
+fn load(b: &Browser, server: &Server, query: &str) {
+    b.goto(&server.page(query));
+    b.wait_for(20, "the data plot to be drawn", |b| (coloured_pixels(b) > 500).then_some(()));
+}
+
+fn attr(b: &Browser, id: &str, name: &str) -> String {
+    let script = "const e = document.getElementById(arguments[0]); return e ? (e.getAttribute(arguments[1]) || '') : ''";
+    b.exec(script, vec![Value::from(id), Value::from(name)]).as_str().unwrap_or("").to_string()
+}
+
+fn dialog_open(b: &Browser, id: &str) -> bool {
+    b.exec("const d = document.getElementById(arguments[0]); return !!d && d.open", vec![Value::from(id)]) == true
+}
+
+/// Walks the page through every state in `lang` and returns the texts seen in each.
+fn walk(lang: &str) -> BTreeMap<&'static str, BTreeSet<String>> {
+    let server = Server::start(dist_dir());
+    let b = Browser::start();
+    let mut seen = BTreeMap::new();
+    let base = format!("lang={lang}&k=10");
+
+    load(&b, &server, &base);
+    b.wait_for(10, "the check's verdict", |b| (!attr(b, "check-verdict", "data-pass").is_empty()).then_some(()));
+    seen.insert("first page", texts(&b));
+
+    b.exec("document.activeElement && document.activeElement.blur()", vec![]);
+    b.press_key("?");
+    b.wait_for(5, "the help", |b| dialog_open(b, "shortcuts-dialog").then_some(()));
+    seen.insert("shortcut help", texts(&b));
+    b.press_key(ESCAPE);
+    b.click(&b.find("#focused-view-open"));
+    b.wait_for(5, "the focused view", |b| dialog_open(b, "focused-view-dialog").then_some(()));
+    seen.insert("focused view", texts(&b));
+    b.press_key(ESCAPE);
+    b.wait_for(5, "the dialog to close", |b| (!dialog_open(b, "focused-view-dialog")).then_some(()));
+
+    b.click(&b.find("#step-epoch"));
+    b.click(&b.find("#step-epoch"));
+    b.wait_for(10, "two epochs", |b| (attr(b, "training-status", "data-epoch") == "2").then_some(()));
+    b.click(&b.find("#copy-run-link"));
+    seen.insert("after training", texts(&b));
+
+    b.click(&b.find("#whole-forward"));
+    seen.insert("forward pass", texts(&b));
+    b.click(&b.find("#whole-backward"));
+    seen.insert("backward pass", texts(&b));
+
+    b.click(&b.find("#mistake-outer"));
+    b.wait_for(10, "the check to fail", |b| (attr(b, "check-verdict", "data-pass") == "false").then_some(()));
+    seen.insert("a mistake on", texts(&b));
+    b.click(&b.find("#mistake-outer"));
+
+    let paste = "const t = document.getElementById('case-input'); t.value = arguments[0];
+        t.dispatchEvent(new Event('input', { bubbles: true }));";
+    b.exec(paste, vec![Value::from(r#"{"d": 2,"#)]);
+    b.click(&b.find("#load-case"));
+    b.wait_for(5, "the paste's error", |b| (!b.text("#case-error").is_empty()).then_some(()));
+    b.type_into(&b.find("#field-n"), "abc");
+    b.type_into(&b.find("#field-d_h"), "0");
+    b.type_into(&b.find("#typed-x"), "1, oops");
+    b.click(&b.find("#use-typed"));
+    seen.insert("error messages", texts(&b));
+
+    load(&b, &server, &format!("{base}&dh=abc&data=nope&train=0.9&valid=0.5&hide=bogus&case=garbage&mistakes=zzz"));
+    seen.insert("a broken link", texts(&b));
+
+    load(&b, &server, &format!("{base}&eta=50"));
+    b.click(&b.find("#play-pause"));
+    b.wait_for(20, "the divergence", |b| (attr(b, "training-status", "data-status") == "diverged").then_some(()));
+    seen.insert("divergence", texts(&b));
+    seen
+}
+
+/// Whether `text` holds a word of three letters or more (so is prose, not a number or a
+/// symbol).
+fn has_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 3)
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).map(|w| w.to_lowercase())
+}
+
+#[test]
+fn every_text_of_both_languages_is_translated() {
+    let (en, fr) = std::thread::scope(|s| {
+        let en = s.spawn(|| walk("en"));
+        let fr = s.spawn(|| walk("fr"));
+        (en.join().expect("the English walk"), fr.join().expect("the French walk"))
+    });
+    let mut problems = Vec::new();
+    for (state, english) in &en {
+        let french = &fr[state];
+        assert!(english.len() > 20 && french.len() > 20, "{state}: too few texts collected ({}, {})", english.len(), french.len());
+        for same in english.intersection(french) {
+            if has_word(same) && !SAME_IN_BOTH.contains(&same.as_str()) {
+                problems.push(format!("{state}: the same in both languages: {same:?}"));
+            }
+        }
+        for text in french {
+            if let Some(word) = words(text).find(|w| ENGLISH.contains(&w.as_str())) {
+                problems.push(format!("{state}: English word {word:?} in French text {text:?}"));
+            }
+        }
+        for text in english {
+            if let Some(word) = words(text).find(|w| FRENCH.contains(&w.as_str())) {
+                problems.push(format!("{state}: French word {word:?} in English text {text:?}"));
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    assert!(problems.is_empty(), "{} untranslated texts:\n{}", problems.len(), problems.join("\n"));
+}
