@@ -168,3 +168,14 @@ fn the_copied_link_carries_the_clicked_points() {
     browser.goto(&server.page(&query));
     browser.wait_for(20, "the same points", |b| (training_count(b) == n + 1).then_some(()));
 }
+
+#[test]
+fn the_link_box_follows_the_settings_without_pressing_copy() {
+    let (_server, browser) = open("lang=en");
+    let link = |b: &Browser| b.exec("return document.getElementById('run-link').value", vec![]).as_str().unwrap_or("").to_string();
+    browser.wait_for(5, "the link", |b| link(b).contains("dh=8").then_some(()));
+    browser.type_into(&browser.find("#field-d_h"), "12");
+    browser.wait_for(5, "the new d_h in the link", |b| link(b).contains("dh=12").then_some(()));
+    browser.click(&browser.find("#step-next"));
+    browser.wait_for(5, "the step in the link", |b| link(b).contains("step=a2").then_some(()));
+}

@@ -77,15 +77,13 @@ fn Player(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
 #[component]
 fn CopyLink() -> impl IntoView {
     let lang = expect_context::<LangSignal>();
-    // Shows the address once the page has settled; "Copy link" refreshes it.
-    let link = RwSignal::new(String::new());
-    request_animation_frame(move || link.set(window().location().href().unwrap_or_default()));
-    let copied = RwSignal::new(None::<bool>);
-    let copy = move |_| {
-        let href = window().location().href().unwrap_or_default();
-        link.set(href.clone());
-        copied.set(Some(copy_through_field("run-link", &href)));
+    // The address as it is now: it follows every change of the settings, step or view.
+    let link = move || {
+        crate::url::track_changes();
+        crate::url::current_href()
     };
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| copied.set(Some(copy_through_field("run-link", &crate::url::current_href())));
     view! {
         <div class="copy-link">
             <button type="button" id="copy-run-link" on:click=copy>{move || t(lang.get(), LabMsg::CopyLink)}</button>
