@@ -113,7 +113,19 @@ fn the_focused_view_dialog_builds_a_link_that_opens_the_same_view() {
     assert!(!shown(&b, "form.settings") && !shown(&b, ".header") && !shown(&b, "#lab"));
     let classes = b.exec("return document.documentElement.className", vec![]);
     assert!(classes.as_str().unwrap_or("").contains("present"), "{classes}");
-    // "Show everything" brings it all back.
+    // The ready-made "only d_h and the decision regions" view, from the keyboard's V.
+    b.press_key("v");
+    b.wait_for(5, "the dialog", |b| dialog_open(b, "focused-view-dialog").then_some(()));
+    b.click(&b.find("#preset-regions"));
+    b.press_key(ESCAPE);
+    b.wait_for(5, "only d_h and the plot", |b| (shown(b, "#field-d_h") && !shown(b, "#field-lambda")).then_some(()));
+    for css in [".plot-panel", "#play-pause", "#training-status"] {
+        assert!(shown(&b, css), "{css} is hidden in the 'd_h and regions' view");
+    }
+    for css in ["#stepper", "#curves-panel", "#field-n", "#speed", ".click-tools"] {
+        assert!(!shown(&b, css), "{css} is shown in the 'd_h and regions' view");
+    }
+    b.screenshot("focused-view-regions");
     b.press_key("v");
     b.wait_for(5, "the dialog", |b| dialog_open(b, "focused-view-dialog").then_some(()));
     b.click(&b.find("#preset-all"));
