@@ -171,3 +171,38 @@ fn every_text_of_both_languages_is_translated() {
     problems.dedup();
     assert!(problems.is_empty(), "{} untranslated texts:\n{}", problems.len(), problems.join("\n"));
 }
+
+/// Makes the browser prefer `languages` (its `navigator.language` and Accept-Language).
+fn prefer_languages(b: &Browser, languages: &str) {
+    let agent = b.exec("return navigator.userAgent", vec![]);
+    let params = serde_json::json!({"userAgent": agent, "acceptLanguage": languages});
+    b.cmd("POST", "/goog/cdp/execute", Some(serde_json::json!({"cmd": "Network.setUserAgentOverride", "params": params})));
+}
+
+fn page_lang(b: &Browser) -> String {
+    b.exec("return document.documentElement.lang", vec![]).as_str().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_page_starts_in_the_browser_s_language_and_a_link_keeps_the_chosen_one() {
+    let server = Server::start(dist_dir());
+    let b = Browser::start();
+    b.goto(&server.page(""));
+    prefer_languages(&b, "fr-CA,fr;q=0.9");
+    load(&b, &server, "");
+    assert_eq!(page_lang(&b), "fr");
+    assert_eq!(b.text("#play-pause"), "Lancer");
+    // The switch is remembered in the link, which then wins over the browser.
+    b.click(&b.find("#lang-switch"));
+    b.wait_for(5, "English", |b| (page_lang(b) == "en").then_some(()));
+    let link = b.exec("return location.href", vec![]).as_str().unwrap_or("").to_string();
+    assert!(link.contains("lang=en"), "{link}");
+    b.goto(&link);
+    b.wait_for(20, "the page", |b| (coloured_pixels(b) > 500).then_some(()));
+    assert_eq!(page_lang(&b), "en");
+    assert_eq!(b.text("#play-pause"), "Play");
+    // An English (or any other) browser starts in English.
+    prefer_languages(&b, "de-DE,de");
+    load(&b, &server, "");
+    assert_eq!(page_lang(&b), "en");
+}
