@@ -18,6 +18,7 @@ pub mod stepper;
 pub mod url_state;
 pub mod curves;
 pub mod presenter;
+pub mod exports;
 
 pub use errors::{dataset_error, feature_error, field_error, typed_error};
 pub use format::{class_name, dataset_name, number, percent, split_summary};

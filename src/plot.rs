@@ -4,5 +4,6 @@
 mod axis;
 pub mod canvas;
 pub mod curves;
+pub mod figure;
 pub mod regions;
 pub mod scatter;

@@ -8,6 +8,7 @@
 mod best;
 mod chart;
 mod export;
+mod image;
 mod numbers;
 mod run_json;
 
@@ -17,7 +18,9 @@ use crate::i18n::curves::CurvesMsg;
 use crate::i18n::t;
 use crate::settings::Settings;
 use chart::{Charts, CHART_CSS_PX};
+use crate::components::data_plot::save_image::SaveImage;
 use export::ExportRun;
+use image::{curves_png, CurvesImage};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use mlp::EpochRecord;
@@ -42,6 +45,15 @@ pub fn CurvesPanel(
     let (loss, error) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
     Charts { loss, error, history, log_scale, best, lang }.redraw_on_change();
     let text = move |m| move || t(lang.get(), m);
+    // "Save image": both charts as shown, with the title, the epoch and the settings.
+    let save = Callback::new(move |()| {
+        let best_epoch = best.get_untracked().map(|b| b.epoch);
+        settings.with_untracked(|settings| {
+            history.with_untracked(|history| {
+                curves_png(CurvesImage { lang: lang.get_untracked(), settings, history, log_scale: log_scale.get_untracked(), best_epoch })
+            })
+        })
+    });
     view! {
         <section class="curves-panel" id="curves-panel" aria-labelledby="curves-heading">
             <h3 id="curves-heading">{text(CurvesMsg::Heading)}</h3>
@@ -65,6 +77,9 @@ pub fn CurvesPanel(
                     <figcaption><span class="curve-title">{text(CurvesMsg::ErrorTitle)}</span></figcaption>
                     <ChartCanvas id="curve-error" node_ref=error label=CurvesMsg::ErrorChartLabel />
                 </figure>
+            </div>
+            <div class="curves-save" hidden=empty>
+                <SaveImage id="save-curves" file_name="backprop-curves.png" make=save />
             </div>
             <BestEpoch history=history best=best />
             <LatestTable history=history />

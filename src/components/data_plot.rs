@@ -16,6 +16,9 @@ use leptos::prelude::*;
 use mlp::{DatasetError, Params, Split};
 use plotters::prelude::IntoDrawingArea;
 use crate::plot::canvas::Canvas as ChartCanvas;
+use save_image::{regions_png, RegionsImage, SaveImage};
+
+pub mod save_image;
 
 /// The plot's size in CSS pixels; the canvas has this many device pixels per CSS pixel more.
 const PLOT_CSS_PX: f64 = 480.0;
@@ -34,6 +37,9 @@ pub fn DataPlot(
     /// Clicked points: added, removed, cleared.
     edits: RwSignal<Edits>,
     key: Memo<DataKey>,
+    /// The epoch the network has trained to, for the saved image's title.
+    #[prop(optional, into)]
+    epoch: Option<Signal<usize>>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let canvas = NodeRef::<Canvas>::new();
@@ -70,6 +76,29 @@ pub fn DataPlot(
         };
         edits.update(|e| e.push(key.get_untracked(), edit));
     };
+    // "Save image": the plot as shown, at twice its size, with its title and settings.
+    let save = Callback::new(move |()| {
+        let picked = source.with_untracked(|s| match s {
+            ExampleSource::Train(i) => shown.with_untracked(|split| split.train.points.get(*i).copied()),
+            ExampleSource::Typed { .. } => None,
+        });
+        let epoch = epoch.map(|e| e.get_untracked());
+        settings.with_untracked(|settings| {
+            shown.with_untracked(|split| {
+                params.with_untracked(|params| {
+                    regions_png(RegionsImage {
+                        lang: lang.get_untracked(),
+                        settings,
+                        split,
+                        picked,
+                        params: params.as_ref(),
+                        epoch,
+                        side_css: PLOT_CSS_PX,
+                    })
+                })
+            })
+        })
+    });
     let clear = Callback::new(move |_| edits.update(|e| e.push(key.get_untracked(), Edit::Clear)));
 
     let summary = move || {
@@ -89,6 +118,7 @@ pub fn DataPlot(
                     aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />
             </div>
             <ClickTools mode=mode class=add_class m=m on_clear=clear />
+            <SaveImage id="save-regions" file_name="backprop-regions.png" make=save />
             <Legend shown=shown />
             <p class="caption">{move || t(lang.get(), Msg::PlotCaption)} " " {move || t(lang.get(), LabMsg::RegionsCaption)}</p>
             <p class="summary" id="split-summary">{summary}</p>

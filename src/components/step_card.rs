@@ -1,6 +1,6 @@
 //! One step of the walk: its title and letter, the equation in matrix and scalar form, the
 //! shapes, the numpy line, the operands and the result as tables, and the formula of the
-//! result entry the student clicked.
+//! result entry the student clicked; and the step as a LaTeX or Markdown snippet.
 
 use super::app::LangSignal;
 use super::matrix_view::{MatrixView, Role};
@@ -14,6 +14,9 @@ use crate::stepper::formula::{formula, reads, Cells};
 use crate::stepper::quantity::Quantity;
 use crate::stepper::{Step, Walk};
 use leptos::prelude::*;
+use snippet_box::SnippetBox;
+
+mod snippet_box;
 
 /// The result entry the student clicked: which result, which cell.
 pub type Selection = Option<(Quantity, usize, usize)>;
@@ -82,6 +85,7 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Select
             <p class="hint">{move || t(lang.get(), StepperMsg::ClickACell)}</p>
             <div class="formula" aria-live="polite" inner_html=instantiated></div>
             {(step == Step::Update).then(|| view! { <UpdateOutcome walk=walk /> })}
+            <SnippetBox step=step walk=walk />
         </article>
     }
 }

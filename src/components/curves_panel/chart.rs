@@ -94,19 +94,25 @@ impl Charts {
         for (canvas, metric, y_label) in charts {
             let Some(Some(element)) = canvas.try_get_untracked() else { continue };
             let scale = window().device_pixel_ratio().clamp(1.0, 4.0);
-            let style = CurveStyle {
-                metric,
-                log_scale,
-                scale,
-                x_label: t(lang, CurvesMsg::EpochAxis),
-                y_label: t(lang, y_label),
-                names: legend_names(lang),
-                best_epoch,
-                best_name: t(lang, CurvesMsg::BestLine),
-                decimal_comma: lang == Lang::Fr,
-            };
+            let style = curve_style(lang, (metric, y_label), log_scale, scale, best_epoch);
             self.history.try_with_untracked(|history| paint(&element, history, &style));
         }
+    }
+}
+
+/// The labels and options of one chart: `metric` with its y-axis label, in `lang`, at `scale`
+/// device pixels per CSS pixel (the page's, or a saved image's).
+pub fn curve_style(lang: Lang, (metric, y_label): (Metric, CurvesMsg), log_scale: bool, scale: f64, best_epoch: Option<usize>) -> CurveStyle<'static> {
+    CurveStyle {
+        metric,
+        log_scale,
+        scale,
+        x_label: t(lang, CurvesMsg::EpochAxis),
+        y_label: t(lang, y_label),
+        names: legend_names(lang),
+        best_epoch,
+        best_name: t(lang, CurvesMsg::BestLine),
+        decimal_comma: lang == Lang::Fr,
     }
 }
 
