@@ -12,7 +12,7 @@ mod header;
 mod lab_panel;
 mod matrix_view;
 mod mistakes_panel;
-mod presenter_tools;
+pub(crate) mod presenter_tools;
 mod region_layer;
 mod settings_panel;
 mod shortcuts;

@@ -12,6 +12,10 @@ pub const PRESENT_PARAM: &str = "present";
 /// The `hide` URL parameter: comma-separated [`Part::key`]s.
 pub const HIDE_PARAM: &str = "hide";
 
+/// How much larger the canvases draw their text, lines, marks and margins in presenter mode,
+/// on canvases of the same size.
+pub const CANVAS_ZOOM: f64 = 1.3;
+
 /// How [`Part`]s are grouped in the "focused view" dialog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {

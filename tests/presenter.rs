@@ -34,6 +34,17 @@ fn root_font_px(b: &Browser) -> f64 {
     b.exec("return parseFloat(getComputedStyle(document.documentElement).fontSize)", vec![]).as_f64().unwrap_or(0.0)
 }
 
+/// The width of the white margin left of the decision regions, at mid-height, in canvas pixels.
+fn left_margin(b: &Browser) -> u64 {
+    let script = "const c = document.getElementById('regions');
+        const d = c.getContext('2d').getImageData(0, c.height >> 1, c.width, 1).data;
+        for (let x = 0; x < c.width; x++) {
+            if (d[4 * x] + d[4 * x + 1] + d[4 * x + 2] < 3 * 250) return x;
+        }
+        return c.width;";
+    b.exec(script, vec![]).as_u64().unwrap_or(0)
+}
+
 fn dialog_open(b: &Browser, id: &str) -> bool {
     b.exec("const d = document.getElementById(arguments[0]); return !!d && d.open", vec![Value::from(id)]) == true
 }
@@ -66,7 +77,15 @@ fn a_presenter_link_hides_what_it_lists_and_enlarges_the_type() {
     // The plot takes the width the settings left.
     let width = b.exec("return document.querySelector('.plot-panel').getBoundingClientRect().width", vec![]);
     assert!(width.as_f64().unwrap_or(0.0) > 500.0, "the plot panel is {width} px wide");
+    // The plot draws larger text, lines and marks, so its margins are wider on the same canvas.
+    let margin = left_margin(&b);
     b.screenshot("presenter-link");
+    // M switches presenter mode off: the normal margins, regions and points redrawn.
+    b.exec("document.activeElement && document.activeElement.blur()", vec![]);
+    b.press_key("m");
+    let normal = b.wait_for(5, "the normal margins", |b| Some(left_margin(b)).filter(|&m| m < margin));
+    assert!((margin as f64 / normal as f64 - 1.3).abs() < 0.1, "presenter margin {margin} px, normal {normal} px");
+    b.wait_for(5, "the points redrawn", |b| (support::coloured_pixels(b) > 500).then_some(()));
     assert!(severe_console_entries(&b).is_empty(), "{:?}", severe_console_entries(&b));
 }
 

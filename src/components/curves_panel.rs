@@ -43,7 +43,8 @@ pub fn CurvesPanel(
     let empty = Memo::new(move |_| history.with(Vec::is_empty));
     let log_scale = RwSignal::new(false);
     let (loss, error) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
-    Charts { loss, error, history, log_scale, best, lang }.redraw_on_change();
+    let zoom = crate::components::presenter_tools::canvas_zoom();
+    Charts { loss, error, history, log_scale, best, lang, zoom }.redraw_on_change();
     let text = move |m| move || t(lang.get(), m);
     // "Save image": both charts as shown, with the title, the epoch and the settings.
     let save = Callback::new(move |()| {

@@ -43,7 +43,8 @@ pub fn DataPlot(
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let canvas = NodeRef::<Canvas>::new();
-    let geometry = geometry();
+    let zoom = super::presenter_tools::canvas_zoom();
+    let geometry = Memo::new(move |_| geometry(zoom.get()));
     let mode = RwSignal::new(ClickMode::Add);
     let add_class = RwSignal::new(0_usize);
     let m = Signal::derive(move || settings.with(|s| s.m));
@@ -56,13 +57,16 @@ pub fn DataPlot(
             ExampleSource::Train(i) => shown.with(|split| split.train.points.get(*i).copied()),
             ExampleSource::Typed { .. } => None,
         });
+        let geometry = geometry.get();
         shown.with(|split| paint(&element, split, picked, geometry));
     });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(element) = canvas.get_untracked() else { return };
-        let to_plot = PLOT_CSS_PX / f64::from(element.client_width().max(1));
+        // In the plot's CSS pixels at zoom 1 (where its margins have their nominal size).
+        let zoom = geometry.get_untracked().scale / window().device_pixel_ratio().clamp(1.0, 4.0);
+        let to_plot = PLOT_CSS_PX / f64::from(element.client_width().max(1)) / zoom;
         let (x, y) = (f64::from(ev.offset_x()) * to_plot, f64::from(ev.offset_y()) * to_plot);
-        let Some([x1, x2]) = data_at(x, y, PLOT_CSS_PX) else { return };
+        let Some([x1, x2]) = data_at(x, y, PLOT_CSS_PX / zoom) else { return };
         let p = [round_for_link(x1), round_for_link(x2)];
         let edit = match (ev.shift_key(), mode.get_untracked()) {
             (true, _) | (false, ClickMode::Remove) => Edit::Remove(p),
@@ -114,7 +118,7 @@ pub fn DataPlot(
             <div class="plot-stack">
                 <RegionLayer params=params features=features geometry=geometry />
                 <canvas id="data-plot" class="plot layer" node_ref=canvas role="img"
-                    width=geometry.side height=geometry.side
+                    width=geometry.get_untracked().side height=geometry.get_untracked().side
                     aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />
             </div>
             <ClickTools mode=mode class=add_class m=m on_clear=clear />
@@ -127,10 +131,11 @@ pub fn DataPlot(
     }
 }
 
-/// The canvases' size: [`PLOT_CSS_PX`] CSS pixels at the screen's pixel ratio.
-fn geometry() -> Geometry {
-    let scale = window().device_pixel_ratio().clamp(1.0, 4.0);
-    Geometry { side: (PLOT_CSS_PX * scale).round() as u32, scale }
+/// The canvases' size: [`PLOT_CSS_PX`] CSS pixels at the screen's pixel ratio; their text,
+/// lines, marks and margins drawn `zoom` times larger in presenter mode.
+fn geometry(zoom: f64) -> Geometry {
+    let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
+    Geometry { side: (PLOT_CSS_PX * ratio).round() as u32, scale: ratio * zoom }
 }
 
 /// A click picks the nearest training point within this distance (plot units).
@@ -156,6 +161,11 @@ fn paint(element: &web_sys::HtmlCanvasElement, split: &Split, picked: Option<[f6
         .flatten()
         .and_then(|c| wasm_bindgen::JsCast::dyn_into::<web_sys::CanvasRenderingContext2d>(c).ok())
     {
+        if element.width() != geometry.side {
+            // Presenter mode switched: a new size (which clears the canvas too).
+            element.set_width(geometry.side);
+            element.set_height(geometry.side);
+        }
         let side = f64::from(geometry.side);
         context.clear_rect(0.0, 0.0, side, side);
     }

@@ -54,6 +54,17 @@ pub fn provide_presenter() -> (Presenter, Dialogs) {
     (presenter, dialogs)
 }
 
+/// [`crate::presenter::CANVAS_ZOOM`] in presenter mode, else 1: how much larger the canvases
+/// draw their text and lines, on top of the screen's pixel ratio. 1 where no presenter state is provided (tests that
+/// mount one component).
+pub fn canvas_zoom() -> Signal<f64> {
+    let presenter = use_context::<Presenter>();
+    Signal::derive(move || match presenter {
+        Some(p) if p.view.with(|v| v.present) => crate::presenter::CANVAS_ZOOM,
+        _ => 1.0,
+    })
+}
+
 /// Replaces the presenter classes of `<html>` (`present`, `hide-*`) with `classes`.
 fn set_root_classes(classes: &[String]) {
     let Some(root) = document().document_element() else { return };

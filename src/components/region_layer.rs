@@ -25,19 +25,19 @@ pub fn RegionLayer(
     #[prop(into)]
     params: Signal<Option<Params>>,
     #[prop(into)] features: Signal<FeatureSet>,
-    geometry: Geometry,
+    #[prop(into)] geometry: Signal<Geometry>,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     // Buffers survive repaints; they are rebuilt only for another size, features or shape.
     let layer = StoredValue::new_local(None::<Layer>);
     Effect::new(move |_| {
         let Some(element) = canvas.get() else { return };
-        let features = features.get();
+        let (features, geometry) = (features.get(), geometry.get());
         params.with(|params| paint(&element, params.as_ref(), features, geometry, layer));
     });
     view! {
         <canvas id="regions" class="plot layer" node_ref=canvas aria-hidden="true"
-            width=geometry.side height=geometry.side />
+            width=geometry.get_untracked().side height=geometry.get_untracked().side />
     }
 }
 
@@ -74,6 +74,12 @@ fn paint(
     else {
         return;
     };
+    if element.width() != geometry.side {
+        // Presenter mode switched: a new size, which clears the canvas; the buffers follow.
+        element.set_width(geometry.side);
+        element.set_height(geometry.side);
+        layer.set_value(None);
+    }
     let side = f64::from(geometry.side);
     let white = || {
         context.set_fill_style_str("#ffffff");

@@ -29,6 +29,8 @@ pub struct Charts {
     pub log_scale: RwSignal<bool>,
     pub best: Memo<Option<Best>>,
     pub lang: LangSignal,
+    /// The presenter's canvas zoom (1 outside presenter mode).
+    pub zoom: Signal<f64>,
 }
 
 /// The charts are redrawn at most this often: ten times a second is smooth for curves, and
@@ -80,6 +82,7 @@ impl Charts {
         self.log_scale.track();
         self.best.track();
         self.lang.track();
+        self.zoom.track();
     }
 
     /// Draws both charts from the signals' current values (nothing if the panel is gone).
@@ -93,9 +96,10 @@ impl Charts {
         let charts = [(self.loss, Metric::Loss, CurvesMsg::MeanLoss), (self.error, Metric::Error, CurvesMsg::ErrorPercent)];
         for (canvas, metric, y_label) in charts {
             let Some(Some(element)) = canvas.try_get_untracked() else { continue };
-            let scale = window().device_pixel_ratio().clamp(1.0, 4.0);
-            let style = curve_style(lang, (metric, y_label), log_scale, scale, best_epoch);
-            self.history.try_with_untracked(|history| paint(&element, history, &style));
+            let zoom = self.zoom.try_get_untracked().unwrap_or(1.0);
+            let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
+            let style = curve_style(lang, (metric, y_label), log_scale, ratio * zoom, best_epoch);
+            self.history.try_with_untracked(|history| paint(&element, history, &style, ratio));
         }
     }
 }
@@ -116,13 +120,14 @@ pub fn curve_style(lang: Lang, (metric, y_label): (Metric, CurvesMsg), log_scale
     }
 }
 
-/// Sizes `element` for the screen's pixel ratio and draws the chart of `history` on it. An
-/// empty history is not drawn: the panel shows a placeholder instead.
-fn paint(element: &web_sys::HtmlCanvasElement, history: &[EpochRecord], style: &CurveStyle<'_>) {
+/// Sizes `element` for the screen's pixel `ratio` and draws the chart of `history` on it (its
+/// text and lines at `style.scale`, larger than `ratio` in presenter mode). An empty history
+/// is not drawn: the panel shows a placeholder instead.
+fn paint(element: &web_sys::HtmlCanvasElement, history: &[EpochRecord], style: &CurveStyle<'_>, ratio: f64) {
     if history.is_empty() {
         return;
     }
-    let (width, height) = ((CHART_CSS_PX.0 * style.scale).round() as u32, (CHART_CSS_PX.1 * style.scale).round() as u32);
+    let (width, height) = ((CHART_CSS_PX.0 * ratio).round() as u32, (CHART_CSS_PX.1 * ratio).round() as u32);
     if element.width() != width || element.height() != height {
         element.set_width(width);
         element.set_height(height);
