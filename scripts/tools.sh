@@ -47,7 +47,24 @@ ensure_wasm_opt() {
   if ! wasm-opt --version 2>/dev/null | grep -q "version $major"; then
     command -v npm >/dev/null || { say "npm not found: apt-get install -y nodejs npm"; exit 1; }
     say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
-    npm install --prefix "$ROOT/.tools" --no-save --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >&2
+    npm_install_tools
+  fi
+}
+
+# Installs every pinned npm tool into .tools/ in one command: `npm install --no-save` of one
+# package removes the others it does not name.
+npm_install_tools() {
+  npm install --prefix "$ROOT/.tools" --no-save --no-audit --no-fund \
+    "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_CORE_VERSION" >&2
+}
+
+# axe-core, injected into the page by tests/a11y.rs (never shipped in dist/).
+ensure_axe() {
+  local installed="$ROOT/.tools/node_modules/axe-core/package.json"
+  if ! grep -q "\"version\": \"$AXE_CORE_VERSION\"" "$installed" 2>/dev/null; then
+    command -v npm >/dev/null || { say "npm not found: apt-get install -y nodejs npm"; exit 1; }
+    say "installing axe-core $AXE_CORE_VERSION into .tools/"
+    npm_install_tools
   fi
 }
 

@@ -6,6 +6,7 @@
 //! [`errors`] and [`format`], which take the language too. The course's notation (d, d_h, m,
 //! λ, W⁽¹⁾, …) is the same in both languages.
 
+pub mod a11y;
 pub mod diagram;
 mod errors;
 mod format;

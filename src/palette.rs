@@ -68,6 +68,54 @@ mod tests {
         assert_eq!(class_rgb(MAX_CLASSES), class_rgb(0));
     }
 
+    /// Colour-vision deficiency as a linear map on linear RGB (Machado, Oliveira and Fernandes
+    /// 2009, severity 1: a full dichromat).
+    const PROTAN: [[f64; 3]; 3] = [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]];
+    const DEUTAN: [[f64; 3]; 3] = [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]];
+    const TRITAN: [[f64; 3]; 3] = [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]];
+    const NORMAL: [[f64; 3]; 3] = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
+
+    /// CIELAB (D65) of `rgb` as seen through `vision`.
+    fn seen(rgb: (u8, u8, u8), vision: &[[f64; 3]; 3]) -> [f64; 3] {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        let l = [linear(rgb.0), linear(rgb.1), linear(rgb.2)];
+        let [r, g, b] = vision.map(|row| (row[0] * l[0] + row[1] * l[1] + row[2] * l[2]).clamp(0.0, 1.0));
+        let xyz = [
+            (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+            0.2126 * r + 0.7152 * g + 0.0722 * b,
+            (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+        ];
+        let f = xyz.map(|t| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 });
+        [116.0 * f[1] - 16.0, 500.0 * (f[0] - f[1]), 200.0 * (f[1] - f[2])]
+    }
+
+    /// The CIE76 colour difference ΔE between classes `a` and `b` through `vision`.
+    fn delta_e(a: usize, b: usize, vision: &[[f64; 3]; 3]) -> f64 {
+        let (p, q) = (seen(class_rgb(a), vision), seen(class_rgb(b), vision));
+        ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
+    }
+
+    #[test]
+    fn classes_stay_apart_for_colour_blind_viewers() {
+        // ΔE ≈ 2 is a just-noticeable difference; Okabe–Ito keeps every pair of the eight at
+        // ΔE ≥ 16 for protanopes, deuteranopes and tritanopes, and the pairs that share a marker
+        // at ΔE ≥ 20, so shape and colour together always tell two classes apart.
+        for (name, vision) in [("normal", NORMAL), ("protan", PROTAN), ("deutan", DEUTAN), ("tritan", TRITAN)] {
+            for a in 0..MAX_CLASSES {
+                for b in a + 1..MAX_CLASSES {
+                    let de = delta_e(a, b, &vision);
+                    assert!(de >= 15.0, "{name}: classes {a} and {b} are ΔE {de:.1} apart");
+                    if class_marker(a) == class_marker(b) {
+                        assert!(de >= 20.0, "{name}: classes {a} and {b} share a marker and are ΔE {de:.1} apart");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn neighbouring_classes_differ_in_shape_too() {
         for class in 0..MAX_CLASSES - 1 {

@@ -53,8 +53,12 @@ pub fn ClickTools(
         <fieldset class="click-tools">
             <legend>{text(LabMsg::ClickDoes)}</legend>
             {radio(ClickMode::Add, "click-add", LabMsg::ClickAdd)}
+            // The class's marker in its colour beside the menu; the menu's own text stays ink,
+            // as some class colours are too light for text.
+            <span class="class-swatch" aria-hidden="true" style:color=move || class_css(class.get())>
+                {move || class_marker(class.get()).symbol()}
+            </span>
             <select id="add-class" aria-label=text(LabMsg::AddClass)
-                style:color=move || class_css(class.get())
                 on:change=move |ev| {
                     if let Ok(k) = event_target_value(&ev).parse() {
                         class.set(k);

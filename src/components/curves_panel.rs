@@ -15,6 +15,7 @@ mod run_json;
 use best::{at_epoch, best_validation};
 use crate::components::app::LangSignal;
 use crate::i18n::curves::CurvesMsg;
+use crate::i18n::exports::ExportMsg;
 use crate::i18n::t;
 use crate::settings::Settings;
 use chart::{Charts, CHART_CSS_PX};
@@ -80,7 +81,7 @@ pub fn CurvesPanel(
                 </figure>
             </div>
             <div class="curves-save" hidden=empty>
-                <SaveImage id="save-curves" file_name="backprop-curves.png" make=save />
+                <SaveImage id="save-curves" label=ExportMsg::SaveCurvesLabel file_name="backprop-curves.png" make=save />
             </div>
             <BestEpoch history=history best=best />
             <LatestTable history=history />

@@ -17,6 +17,7 @@ use mlp::{DatasetError, Params, Split};
 use plotters::prelude::IntoDrawingArea;
 use crate::plot::canvas::Canvas as ChartCanvas;
 use save_image::{regions_png, RegionsImage, SaveImage};
+use crate::i18n::exports::ExportMsg;
 
 pub mod save_image;
 
@@ -122,7 +123,7 @@ pub fn DataPlot(
                     aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />
             </div>
             <ClickTools mode=mode class=add_class m=m on_clear=clear />
-            <SaveImage id="save-regions" file_name="backprop-regions.png" make=save />
+            <SaveImage id="save-regions" label=ExportMsg::SaveRegionsLabel file_name="backprop-regions.png" make=save />
             <Legend shown=shown />
             <p class="caption">{move || t(lang.get(), Msg::PlotCaption)} " " {move || t(lang.get(), LabMsg::RegionsCaption)}</p>
             <p class="summary" id="split-summary">{summary}</p>

@@ -87,7 +87,7 @@ fn CopyLink() -> impl IntoView {
     view! {
         <div class="copy-link">
             <button type="button" id="copy-run-link" on:click=copy>{move || t(lang.get(), LabMsg::CopyLink)}</button>
-            <input type="text" id="run-link" readonly aria-label=move || t(lang.get(), LabMsg::CopyLink) prop:value=link />
+            <input type="text" id="run-link" readonly aria-label=move || t(lang.get(), LabMsg::RunLinkLabel) prop:value=link />
             <small aria-live="polite">
                 {move || copied.get().map(|ok| t(lang.get(), if ok { LabMsg::LinkCopied } else { LabMsg::LinkSelectAndCopy }))}
             </small>

@@ -2,16 +2,22 @@
 //! numpy), each cell with its value tinted by sign and magnitude, the cells the current step
 //! reads or writes highlighted. Result cells are buttons: clicking one shows its formula.
 //!
+//! For screen readers the table is named by its quantity and shape ("W⁽¹⁾, d_h × d = 8 × 2")
+//! and each header says what its index counts ("hidden unit 3", "input 0"; "value" for the one
+//! column of a vector), so a cell is announced as e.g. "hidden unit 3, input 0, 0.1234".
+//!
 //! Tables longer or wider than [`FOLD`] show their first rows/columns and a "show all" button,
 //! so a 256-unit layer stays readable and cheap to draw.
 
 use super::app::LangSignal;
+use crate::i18n::a11y::{dim_word, header_text};
 use crate::i18n::stepper::StepperMsg;
-use crate::i18n::t;
+use crate::i18n::{t, Lang};
 use crate::mathml::math;
 use crate::stepper::format::{full, number};
 use crate::stepper::formula::Cells;
 use crate::stepper::quantity::{Dim, Quantity};
+use crate::stepper::diagram::{focusable_while_scrolling, name};
 use crate::stepper::Walk;
 use leptos::prelude::*;
 use nalgebra::DMatrix;
@@ -48,7 +54,8 @@ pub fn MatrixView(
     };
     let table = move || {
         let matrix = walk.with(|w| w.as_ref().map(|w| quantity.value(w)))?;
-        let cells = CellsView { quantity, highlight: highlight.get(), selected: selected.get(), role, on_select };
+        let lang = lang.get();
+        let cells = CellsView { quantity, highlight: highlight.get(), selected: selected.get(), role, on_select, lang };
         Some(cells.table(&matrix, expanded.get()))
     };
     let folded = move || {
@@ -62,6 +69,12 @@ pub fn MatrixView(
             }
         })
     };
+    let scroll_box = NodeRef::<leptos::html::Div>::new();
+    focusable_while_scrolling(scroll_box, move || {
+        walk.track();
+        expanded.track();
+        lang.track();
+    });
     let role_class = match role {
         Role::Read => "matrix read-role",
         Role::Write => "matrix write-role",
@@ -72,7 +85,7 @@ pub fn MatrixView(
                 <span inner_html=math(false, &quantity.symbol())></span>
                 <span class="shape">{shape}</span>
             </figcaption>
-            <div class="matrix-scroll">{table}</div>
+            <div class="matrix-scroll" node_ref=scroll_box>{table}</div>
             {folded}
         </figure>
     }
@@ -94,6 +107,8 @@ struct CellsView {
     selected: Option<(usize, usize)>,
     role: Role,
     on_select: Option<Callback<(usize, usize)>>,
+    /// The language of the headers a screen reader speaks.
+    lang: Lang,
 }
 
 impl CellsView {
@@ -102,16 +117,22 @@ impl CellsView {
         let show_rows = if expanded { rows } else { rows.min(FOLD) };
         let show_cols = if expanded { cols } else { cols.min(FOLD) };
         let scale = matrix.iter().filter(|v| v.is_finite()).fold(0.0_f64, |m, v| m.max(v.abs()));
-        let header: Vec<_> = (0..show_cols).map(|c| view! { <th scope="col">{c}</th> }).collect();
+        let (row_dim, col_dim) = self.quantity.dims();
+        // The visible header is the index; a screen reader hears "hidden unit 3" instead.
+        let head = |dim: Dim, i: usize| {
+            view! { <span aria-hidden="true">{i}</span><span class="visually-hidden">{header_text(self.lang, dim, i)}</span> }
+        };
+        let header: Vec<_> = (0..show_cols).map(|c| view! { <th scope="col">{head(col_dim, c)}</th> }).collect();
         let body: Vec<_> = (0..show_rows)
             .map(|r| {
                 let cells: Vec<_> = (0..show_cols).map(|c| self.cell(matrix[(r, c)], r, c, scale)).collect();
-                view! { <tr><th scope="row">{r}</th>{cells}</tr> }
+                view! { <tr><th scope="row">{head(row_dim, r)}</th>{cells}</tr> }
             })
             .collect();
+        let label = format!("{}, {}", name(self.lang, self.quantity), shape_text(self.quantity, rows, cols));
         view! {
-            <table class="cells">
-                <thead><tr><th scope="col" class="corner"></th>{header}</tr></thead>
+            <table class="cells" aria-label=label>
+                <thead><tr><th scope="col" class="corner"><span class="visually-hidden">{dim_word(self.lang, row_dim)}</span></th>{header}</tr></thead>
                 <tbody>{body}</tbody>
             </table>
         }

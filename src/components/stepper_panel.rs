@@ -217,6 +217,7 @@ fn StepNav(view_state: RwSignal<StepView>, go: impl Fn(StepView) + Copy + Send +
                     <button type="button" class="step-button" id=format!("goto-{}", step.key())
                         class:current=current aria-current=move || current().then_some("step")
                         title=move || t(lang.get(), crate::i18n::stepper::step_title(step))
+                        aria-label=move || format!("({}) {}", step.letter(), t(lang.get(), crate::i18n::stepper::step_title(step)))
                         on:click=move |_| go(StepView::One(step))>
                         "(" {step.letter()} ")"
                     </button>

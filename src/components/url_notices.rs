@@ -20,9 +20,9 @@ pub fn UrlNotices(notices: RwSignal<Vec<UrlNotice>>) -> impl IntoView {
                     let notice = notice.clone();
                     let param = notice.param;
                     view! {
-                        <li class="url-notice" role="status" data-param=param>
+                        <p class="url-notice" role="status" data-param=param>
                             {move || url_notice(lang.get(), &notice)}
-                        </li>
+                        </p>
                     }
                 })
                 .collect_view()
@@ -42,7 +42,9 @@ pub fn UrlNotices(notices: RwSignal<Vec<UrlNotice>>) -> impl IntoView {
                         {text(UrlMsg::Dismiss)}
                     </button>
                 </div>
-                <ul>{items}</ul>
+                // Paragraphs, not list items: each notice is a status message of its own, and
+                // a list may hold only items.
+                <div class="url-notice-list">{items}</div>
             </section>
         </Show>
     }

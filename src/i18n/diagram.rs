@@ -51,9 +51,15 @@ crate::messages! {
         RegW1 => ("∂R̃/∂W⁽¹⁾", "∂R̃/∂W⁽¹⁾"),
         RegW2 => ("∂R̃/∂W⁽²⁾", "∂R̃/∂W⁽²⁾"),
         Loss => ("L(x, y)", "L(x, y)"),
+        B1 => ("b⁽¹⁾", "b⁽¹⁾"),
+        B2 => ("b⁽²⁾", "b⁽²⁾"),
+        OneHot => ("onehotₘ(y)", "onehotₘ(y)"),
+        ReluMask => ("𝟙{hᵃ > 0}", "𝟙{hᵃ > 0}"),
+        RegB1 => ("∂R̃/∂b⁽¹⁾", "∂R̃/∂b⁽¹⁾"),
+        RegB2 => ("∂R̃/∂b⁽²⁾", "∂R̃/∂b⁽²⁾"),
         YTag => ("y", "y"),
     }
-    same: [YTag, X, HA, HS, OA, OS, GradOA, GradB2, GradHS, GradHA, GradB1, GradX, W1, W2, GradW1, GradW2, RegW1, RegW2, Loss]
+    same: [YTag, X, HA, HS, OA, OS, GradOA, GradB2, GradHS, GradHA, GradB1, GradX, W1, W2, GradW1, GradW2, RegW1, RegW2, Loss, B1, B2, OneHot, ReluMask, RegB1, RegB2]
 }
 
 /// The marker of a collapsed layer: "… 241 more hidden units". `column` is 0 (inputs),

@@ -13,6 +13,8 @@ crate::messages! {
     /// The exports' fixed texts.
     pub enum ExportMsg {
         SaveImage => ("Save image (PNG)", "Enregistrer l'image (PNG)"),
+        SaveRegionsLabel => ("Save image (PNG) of the decision regions", "Enregistrer l'image (PNG) des régions de décision"),
+        SaveCurvesLabel => ("Save image (PNG) of the training curves", "Enregistrer l'image (PNG) des courbes d'entraînement"),
         ImageReady => ("Image saved; if the download did not start, use this link:", "Image enregistrée ; si le téléchargement n'a pas commencé, utilisez ce lien :"),
         ImageFailed => (
             "The image could not be made in this browser: take a screenshot instead.",

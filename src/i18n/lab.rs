@@ -34,6 +34,7 @@ crate::messages! {
         Paused => ("Paused.", "En pause."),
         Playing => ("Training…", "Entraînement en cours…"),
         CopyLink => ("Copy link", "Copier le lien"),
+        RunLinkLabel => ("Link to this run", "Lien vers cet entraînement"),
         LinkCopied => (
             "Copied: this link reproduces the same data, initial weights and training.",
             "Copié : ce lien reproduit les mêmes données, les mêmes poids initiaux et le même entraînement."

@@ -14,6 +14,7 @@
 mod layout;
 mod model;
 mod names;
+mod scroll_box;
 mod svg;
 #[cfg(test)]
 mod tests;
@@ -21,6 +22,8 @@ mod touch;
 
 pub use layout::{layout, rows, Row, MAX_DRAWN};
 pub use model::{Band, Collapsed, Column, Diagram, Edge, Layer, Node};
+pub use names::name;
+pub use scroll_box::focusable_while_scrolling;
 pub use svg::{render, SVG_ID};
 pub use touch::{touch, Flow, Matrix, Role, Touch};
 
@@ -43,6 +46,9 @@ pub fn NetworkDiagram(
         walk.with(|walk| walk.as_ref().map(|walk| render(&layout(walk, step.get()), lang.get())))
     });
     let text = move |msg| move || t(lang.get(), msg);
+    // On a phone the drawing keeps a readable size and scrolls sideways in its box.
+    let scroll_box = NodeRef::<leptos::html::Div>::new();
+    focusable_while_scrolling(scroll_box, move || markup.track());
     view! {
         <figure class="diagram">
             <figcaption class="diagram-title">{text(DiagramMsg::Title)}</figcaption>
@@ -50,7 +56,7 @@ pub fn NetworkDiagram(
                 when=move || markup.with(Option::is_some)
                 fallback=move || view! { <p class="diagram-empty">{text(DiagramMsg::Empty)}</p> }
             >
-                <div class="diagram-svg" inner_html=move || markup.get().unwrap_or_default()></div>
+                <div class="diagram-svg" node_ref=scroll_box inner_html=move || markup.get().unwrap_or_default()></div>
             </Show>
             <DiagramLegend />
         </figure>

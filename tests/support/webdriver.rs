@@ -27,6 +27,7 @@ pub const HOME: &str = "\u{E011}";
 pub const END: &str = "\u{E010}";
 pub const TAB: &str = "\u{E004}";
 pub const ENTER: &str = "\u{E007}";
+pub const SPACE: &str = "\u{E00D}";
 pub const ESCAPE: &str = "\u{E00C}";
 
 impl Browser {
@@ -44,6 +45,13 @@ impl Browser {
 
     pub fn goto(&self, url: &str) {
         self.cmd("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    /// Runs `script` (a function body whose last argument is a callback) and returns the value
+    /// it passes to the callback, waiting up to `secs` for it.
+    pub fn exec_async(&self, secs: u64, script: &str, args: Vec<Value>) -> Value {
+        self.cmd("POST", "/timeouts", Some(json!({ "script": secs * 1000 })));
+        self.cmd("POST", "/execute/async", Some(json!({ "script": script, "args": args })))
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) and returns its value.
@@ -67,6 +75,32 @@ impl Browser {
             {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}
         ]}]});
         self.cmd("POST", "/actions", Some(actions));
+    }
+
+    /// The element that has the focus (the body when none has).
+    pub fn active_element(&self) -> Element {
+        let v = self.cmd("GET", "/element/active", None);
+        Element(v[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no active element: {v}")).to_string())
+    }
+
+    /// The accessible name Chromium computes for `e` (what a screen reader announces).
+    pub fn accessible_name(&self, e: &Element) -> String {
+        self.cmd("GET", &format!("/element/{}/computedlabel", e.0), None).as_str().unwrap_or("").to_string()
+    }
+
+    /// The ARIA role Chromium computes for `e`.
+    pub fn accessible_role(&self, e: &Element) -> String {
+        self.cmd("GET", &format!("/element/{}/computedrole", e.0), None).as_str().unwrap_or("").to_string()
+    }
+
+    /// `e` as a script argument (`arguments[i]` is then the DOM element).
+    pub fn arg(&self, e: &Element) -> Value {
+        json!({ ELEMENT_KEY: e.0 })
+    }
+
+    /// Resizes the browser window to `width` × `height` CSS pixels (a phone, a tablet).
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        self.cmd("POST", "/window/rect", Some(json!({"width": width, "height": height})));
     }
 
     /// Clicks at (`dx`, `dy`) CSS pixels from the centre of `e`, with a real pointer.

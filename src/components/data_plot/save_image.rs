@@ -26,6 +26,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 pub fn SaveImage(
     /// The button's id; the link's is `{id}-link`.
     id: &'static str,
+    /// The button's accessible name: which image it saves.
+    label: ExportMsg,
     file_name: &'static str,
     make: Callback<(), Option<String>>,
 ) -> impl IntoView {
@@ -48,7 +50,7 @@ pub fn SaveImage(
     };
     view! {
         <div class="save-image">
-            <button type="button" id=id on:click=save>{text(ExportMsg::SaveImage)}</button>
+            <button type="button" id=id aria-label=text(label) on:click=save>{text(ExportMsg::SaveImage)}</button>
             <span class="save-image-ready" role="status" hidden=move || url.with(Option::is_none)>
                 {text(ExportMsg::ImageReady)} " "
                 <a id=format!("{id}-link") node_ref=link download=file_name href=move || url.get().unwrap_or_default()>

@@ -6,6 +6,7 @@
 use super::report::{failing, index, ratio, shown_entries, Ratio, SMALL_GROUP};
 use super::verdict::pass_attr;
 use super::LangSignal;
+use crate::stepper::diagram::focusable_while_scrolling;
 use crate::i18n::check::{pass_word, worst_of, CheckMsg};
 use crate::i18n::t;
 use crate::mathml::{b, math, mi, w};
@@ -56,8 +57,11 @@ pub fn GroupTable(check: GroupCheck, shape: Shape) -> impl IntoView {
     let input_note =
         (group == Group::X).then(|| view! { <span class="group-note">{text(CheckMsg::InputCaption)}</span> });
     let id = format!("check-group-{}", group.name());
+    // On a phone the table is wider than the screen and scrolls in its box.
+    let scroll_box = NodeRef::<leptos::html::Div>::new();
+    focusable_while_scrolling(scroll_box, move || lang.track());
     view! {
-        <div class="check-group" class:fail=!passes id=id data-pass=pass_attr(passes)>
+        <div class="check-group" class:fail=!passes id=id data-pass=pass_attr(passes) node_ref=scroll_box>
             <table class="check-table">
                 <caption>
                     <span class="group-symbol" inner_html=math(false, &symbol(group))></span>

@@ -1,15 +1,16 @@
 //! How the diagram writes the quantities it shows, in plain text (SVG `<text>` has no
-//! MathML): `hᵃ`, `∂L/∂W⁽¹⁾`, "new b⁽¹⁾", … through the diagram's translation table.
+//! MathML): `hᵃ`, `∂L/∂W⁽¹⁾`, "new b⁽¹⁾", … through the diagram's translation table. The
+//! stepper's tables take their accessible names from here too.
 
 use crate::i18n::diagram::DiagramMsg;
 use crate::i18n::{t, Lang};
 use crate::stepper::quantity::Quantity;
 
-/// The message naming `quantity`, for those the diagram shows.
-fn message(quantity: Quantity) -> Option<DiagramMsg> {
+/// The message naming `quantity`.
+fn message(quantity: Quantity) -> DiagramMsg {
     use DiagramMsg as M;
     use Quantity as Q;
-    Some(match quantity {
+    match quantity {
         Q::X => M::X,
         Q::HiddenActivation => M::HA,
         Q::HiddenOutput => M::HS,
@@ -32,14 +33,19 @@ fn message(quantity: Quantity) -> Option<DiagramMsg> {
         Q::NewW1 => M::NewW1,
         Q::NewW2 => M::NewW2,
         Q::Loss => M::Loss,
-        Q::OneHot | Q::B1 | Q::B2 | Q::ReluMask | Q::RegB1 | Q::RegB2 => return None,
-    })
+        Q::B1 => M::B1,
+        Q::B2 => M::B2,
+        Q::OneHot => M::OneHot,
+        Q::ReluMask => M::ReluMask,
+        Q::RegB1 => M::RegB1,
+        Q::RegB2 => M::RegB2,
+    }
 }
 
-/// `quantity` as the diagram prints it in `lang`; its code name (`b1`, …) for the few the
-/// diagram never shows.
+/// `quantity` in plain text in `lang`, as the diagram prints it (and as the stepper's tables
+/// are named for screen readers).
 pub fn name(lang: Lang, quantity: Quantity) -> &'static str {
-    message(quantity).map_or_else(|| quantity.key(), |msg| t(lang, msg))
+    t(lang, message(quantity))
 }
 
 #[cfg(test)]
@@ -51,6 +57,6 @@ mod tests {
         assert_eq!(name(Lang::En, Quantity::HiddenActivation), "hᵃ");
         assert_eq!(name(Lang::Fr, Quantity::RegW2), "∂R̃/∂W⁽²⁾");
         assert_eq!(name(Lang::Fr, Quantity::NewB1), "nouveau b⁽¹⁾");
-        assert_eq!(name(Lang::En, Quantity::OneHot), "onehot");
+        assert_eq!(name(Lang::En, Quantity::OneHot), "onehotₘ(y)");
     }
 }
