@@ -50,12 +50,17 @@ pub fn copy_through_field(id: &str, text: &str) -> bool {
     document.unchecked_ref::<CommandDocument>().exec_command("copy").unwrap_or(false)
 }
 
-/// Saves `text` as the file `name` (JSON): a Blob behind an object URL, clicked through a
-/// temporary `<a download>`; the URL is revoked once the download has started.
+/// Saves `text` as the file `name` (JSON): see [`download_text`].
 pub fn download_json(text: &str, name: &str) -> Result<(), JsValue> {
+    download_text(text, name, "application/json")
+}
+
+/// Saves `text` as the file `name` of type `mime`: a Blob behind an object URL, clicked through
+/// a temporary `<a download>`; the URL is revoked once the download has started.
+pub fn download_text(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
     let options = BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     // One string part: a JS array of strings is what the Blob constructor takes.
     let parts = JsValue::from(vec![text.to_string()]);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;

@@ -5,14 +5,12 @@
 //! changes: a closed box costs nothing while the network trains.
 
 use crate::components::app::LangSignal;
-use crate::components::case_panel::browser::copy_through_field;
+use crate::components::case_panel::browser::{copy_through_field, download_text};
 use crate::i18n::exports::ExportMsg;
 use crate::i18n::t;
 use crate::stepper::snippet::{file_name, latex, markdown, Format};
 use crate::stepper::{Step, Walk};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 #[component]
 pub fn SnippetBox(step: Step, walk: Memo<Option<Walk>>) -> impl IntoView {
@@ -84,24 +82,4 @@ pub fn SnippetBox(step: Step, walk: Memo<Option<Walk>>) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// Saves `text` as the file `name` of type `mime`: a Blob behind an object URL, clicked through
-/// a temporary `<a download>`, the URL revoked once the download has started.
-fn download_text(text: &str, name: &str, mime: &str) -> Result<(), JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&JsValue::from(vec![text.to_string()]), &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let anchor: HtmlAnchorElement = document.create_element("a")?.dyn_into().map_err(JsValue::from)?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    let body = document.body().ok_or(JsValue::NULL)?;
-    body.append_child(&anchor)?;
-    anchor.click();
-    anchor.remove();
-    // Revoking at once can cancel the download in some browsers; a second later it has begun.
-    set_timeout(move || drop(Url::revoke_object_url(&url)), std::time::Duration::from_secs(1));
-    Ok(())
 }
