@@ -18,6 +18,7 @@ pub mod case;
 pub mod stepper;
 pub mod url_state;
 pub mod curves;
+pub mod offline;
 pub mod presenter;
 pub mod exports;
 

@@ -8,6 +8,7 @@ pub mod data;
 pub mod i18n;
 pub mod lab;
 pub mod mathml;
+pub mod offline;
 pub mod palette;
 pub mod plot;
 pub mod presenter;
@@ -19,8 +20,10 @@ pub mod url_state;
 pub use components::App;
 
 /// Installs `console_error_panic_hook` (a panic then names its cause in the console instead of
-/// "unreachable") and mounts the app on `<body>`.
+/// "unreachable"), mounts the app on `<body>` and, once the page has loaded, registers the
+/// service worker that keeps it working offline.
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    offline::register_when_loaded();
 }

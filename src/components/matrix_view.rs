@@ -151,27 +151,29 @@ impl CellsView {
         let id = format!("cell-{}-{r}-{c}", self.quantity.key());
         match self.on_select {
             Some(select) => view! {
-                <td class=class class:selected=selected style=style data-value=exact>
+                <td class=class class:selected=selected style:background=style data-value=exact>
                     <button type="button" id=id title=title aria-pressed=if selected { "true" } else { "false" }
                         on:click=move |_| select.run((r, c))>{shown}</button>
                 </td>
             }
             .into_any(),
-            None => view! { <td class=class id=id style=style data-value=exact title=title>{shown}</td> }.into_any(),
+            None => view! { <td class=class id=id style:background=style data-value=exact title=title>{shown}</td> }.into_any(),
         }
     }
 }
 
 /// Background tint: blue for positive, vermillion for negative (the Okabe–Ito pair used for
-/// signs everywhere), stronger for larger magnitudes relative to the table's largest.
+/// signs everywhere), stronger for larger magnitudes relative to the table's largest. The
+/// value of the cell's `background` property, set through the CSS object model (no `style`
+/// attribute, which the page's Content-Security-Policy refuses).
 fn tint(value: f64, scale: f64) -> String {
     if !value.is_finite() {
-        return "background: repeating-linear-gradient(45deg, #eee, #eee 4px, #ddd 4px, #ddd 8px)".into();
+        return "repeating-linear-gradient(45deg, #eee, #eee 4px, #ddd 4px, #ddd 8px)".into();
     }
     if scale == 0.0 || value == 0.0 {
         return String::new();
     }
     let alpha = 0.08 + 0.47 * (value.abs() / scale).min(1.0);
     let (r, g, b) = if value > 0.0 { (0, 114, 178) } else { (213, 94, 0) };
-    format!("background: rgba({r}, {g}, {b}, {alpha:.2})")
+    format!("rgba({r}, {g}, {b}, {alpha:.2})")
 }

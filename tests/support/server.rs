@@ -1,44 +1,84 @@
 //! A static file server for the built site, mounted under a sub-path (`/lab/`) to prove that
 //! `dist/` uses relative URLs. It records every request path so tests can check that the page
-//! asked for nothing unexpected.
+//! asked for nothing unexpected. It can mount folders under other sub-paths too, and be
+//! stopped (it then refuses connections, as a server that is down does).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// The sub-path the site is served under.
 pub const MOUNT: &str = "/lab/";
 
+/// Sub-paths (each starting and ending with `/`) and the folders served under them.
+type Mounts = Vec<(String, PathBuf)>;
+
 pub struct Server {
     pub origin: String,
+    /// The sub-path of [`Server::page`].
+    pub mount: String,
     requests: Arc<Mutex<Vec<String>>>,
+    stopped: Arc<AtomicBool>,
 }
 
 impl Server {
-    /// Serves `root` (normally `dist/`) on a free loopback port until the process exits.
+    /// Serves `root` (normally `dist/`) under [`MOUNT`] on a free loopback port until the
+    /// process exits.
     pub fn start(root: PathBuf) -> Server {
-        assert!(
-            root.join("index.html").is_file(),
-            "{} has no index.html: build the site first (scripts/test does)",
-            root.display()
-        );
+        Server::start_mounts(vec![(MOUNT.to_string(), root)])
+    }
+
+    /// Serves each folder under its sub-path (`/courses/ift3395/lab/`); [`Server::page`] is
+    /// the first one's page.
+    pub fn start_mounts(mounts: Mounts) -> Server {
+        for (mount, root) in &mounts {
+            assert!(mount.starts_with('/') && mount.ends_with('/'), "a mount starts and ends with /: {mount}");
+            assert!(
+                root.join("index.html").is_file(),
+                "{} has no index.html: build the site first (scripts/test does)",
+                root.display()
+            );
+        }
         let listener = TcpListener::bind(("127.0.0.1", 0)).expect("bind the test server");
         let origin = format!("http://{}", listener.local_addr().expect("server address"));
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let log = Arc::clone(&requests);
+        let stopped = Arc::new(AtomicBool::new(false));
+        let mount = mounts.first().map(|(m, _)| m.clone()).unwrap_or_else(|| MOUNT.to_string());
+        let (log, stop) = (Arc::clone(&requests), Arc::clone(&stopped));
+        let mounts = Arc::new(mounts);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, log) = (root.clone(), Arc::clone(&log));
-                std::thread::spawn(move || serve(stream, &root, &log));
+                if stop.load(Ordering::SeqCst) {
+                    // Returning drops the listener: the port refuses connections from now on.
+                    return;
+                }
+                let (mounts, log) = (Arc::clone(&mounts), Arc::clone(&log));
+                std::thread::spawn(move || serve(stream, &mounts, &log));
             }
         });
-        Server { origin, requests }
+        Server { origin, mount, requests, stopped }
     }
 
     /// The URL of the app's page, with `query` (e.g. `"lang=fr"`).
     pub fn page(&self, query: &str) -> String {
-        format!("{}{MOUNT}?{query}", self.origin)
+        format!("{}{}?{query}", self.origin, self.mount)
+    }
+
+    /// Stops serving: from now on a connection is refused, as by a server that is down.
+    pub fn stop(&self) {
+        if self.stopped.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        // Wakes the accept loop, which sees the flag and closes the listening socket.
+        let address = self.origin.trim_start_matches("http://");
+        let _ = TcpStream::connect(address);
+        let refused = (0..100).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            TcpStream::connect(address).is_err()
+        });
+        assert!(refused, "the test server still accepts connections after stop()");
     }
 
     /// Every request path seen so far.
@@ -47,7 +87,7 @@ impl Server {
     }
 }
 
-fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) {
+fn serve(stream: TcpStream, mounts: &Mounts, log: &Mutex<Vec<String>>) {
     let mut reader = BufReader::new(&stream);
     let Some(request) = read_request_line(&mut reader) else { return };
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
@@ -55,10 +95,15 @@ fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<String>>) {
         log.push(path.clone());
     }
     let clean = path.split(['?', '#']).next().unwrap_or("");
-    let file = clean.strip_prefix(MOUNT).map(|rel| if rel.is_empty() { "index.html" } else { rel });
+    // The longest mount that holds the path: `/lab/v2/x` is in `/lab/v2/`, not in `/lab/`.
+    let file = mounts
+        .iter()
+        .filter_map(|(mount, root)| clean.strip_prefix(mount.as_str()).map(|rel| (mount.len(), rel, root)))
+        .max_by_key(|(len, _, _)| *len)
+        .map(|(_, rel, root)| (if rel.is_empty() { "index.html" } else { rel }, root));
     let body = file
-        .filter(|rel| !rel.contains(".."))
-        .and_then(|rel| std::fs::read(root.join(rel)).ok().map(|bytes| (rel.to_string(), bytes)));
+        .filter(|(rel, _)| !rel.contains(".."))
+        .and_then(|(rel, root)| std::fs::read(root.join(rel)).ok().map(|bytes| (rel.to_string(), bytes)));
     let mut out = &stream;
     let _ = match body {
         Some((rel, bytes)) => {

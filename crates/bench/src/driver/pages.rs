@@ -192,8 +192,9 @@ const FIRST_RENDER_READ: &str = "
             nav.responseEnd, nav.domContentLoadedEventEnd, nav.loadEventEnd];";
 
 /// Loads the shipped page `loads` times in one fresh browser (the server sends
-/// `Cache-Control: no-store`, so every load fetches and compiles everything again) and reads
-/// the Paint Timing, Navigation Timing and Resource Timing entries.
+/// `Cache-Control: no-store`, and the service worker the page registers is removed with its
+/// caches before each next load, so every load is a first visit that fetches and compiles
+/// everything again) and reads the Paint Timing, Navigation Timing and Resource Timing entries.
 pub fn first_render(scratch: &Path, server: &Server, loads: usize) -> FirstRender {
     let browser = Browser::start(scratch);
     browser.on_new_document(MOUNT_WATCH);
@@ -209,6 +210,9 @@ pub fn first_render(scratch: &Path, server: &Server, loads: usize) -> FirstRende
     let mut metrics: Vec<Metric> =
         labels.iter().map(|&(key, label)| Metric { key, label, values: Vec::new() }).collect();
     for i in 0..loads {
+        if i > 0 {
+            browser.exec_async(FORGET_OFFLINE_COPY);
+        }
         browser.goto("about:blank");
         browser.goto(&server.page(""));
         let row = browser.wait_for(30, "the first render", |b| {
@@ -222,6 +226,15 @@ pub fn first_render(scratch: &Path, server: &Server, loads: usize) -> FirstRende
     }
     FirstRender { loads, metrics }
 }
+
+/// Unregisters the page's service worker and deletes its caches (an async script: it calls
+/// back when both are done).
+const FORGET_OFFLINE_COPY: &str = "const done = arguments[arguments.length - 1];
+    const workers = navigator.serviceWorker
+        ? navigator.serviceWorker.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister())))
+        : Promise.resolve();
+    const caches_gone = self.caches ? caches.keys().then(ks => Promise.all(ks.map(k => caches.delete(k)))) : Promise.resolve();
+    Promise.all([workers, caches_gone]).then(() => done(true), () => done(false));";
 
 fn num(v: &Value) -> f64 {
     v.as_f64().unwrap_or(f64::NAN)
