@@ -22,7 +22,7 @@ pub mod offline;
 pub mod presenter;
 pub mod exports;
 
-pub use errors::{dataset_error, feature_error, field_error, typed_error};
+pub use errors::{dataset_error, feature_error, field_error, point_error, typed_error};
 pub use format::{class_name, dataset_name, number, percent, split_summary};
 
 /// The interface language.

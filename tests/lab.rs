@@ -179,3 +179,34 @@ fn the_link_box_follows_the_settings_without_pressing_copy() {
     browser.click(&browser.find("#step-next"));
     browser.wait_for(5, "the step in the link", |b| link(b).contains("step=a2").then_some(()));
 }
+
+#[test]
+fn a_typed_point_does_what_a_click_does_from_the_keyboard() {
+    let (server, browser) = open("lang=en");
+    let n = training_count(&browser);
+    let field = browser.find("#click-at");
+    browser.type_into(&field, "0.5, -1");
+    browser.press_key(support::webdriver::ENTER);
+    browser.wait_for(5, "one more point", |b| (training_count(b) == n + 1).then_some(()));
+    let edits = browser.exec("return new URLSearchParams(location.search).get('edits')", vec![]);
+    assert_eq!(edits, Value::from("a0.5,-1,0"), "the point is in the link as clicked points are");
+    // Remove mode, then the same point: removed again.
+    browser.click(&browser.find("#click-remove"));
+    browser.click(&browser.find("#click-at-apply"));
+    browser.wait_for(5, "the point removed", |b| (training_count(b) == n).then_some(()));
+    // A point off the plot, or not a point, is refused with a message and changes nothing.
+    for (typed, message) in [("3, 0", "outside the plot"), ("1", "two numbers"), ("1, abc", "x₂ is not a number")] {
+        browser.type_into(&field, typed);
+        browser.press_key(support::webdriver::ENTER);
+        let shown = browser.wait_for(5, "the message", |b| Some(b.text("#click-at-error")).filter(|t| !t.is_empty()));
+        assert!(shown.contains(message), "{typed}: {shown}");
+        assert_eq!(training_count(&browser), n);
+    }
+    assert_eq!(browser.exec("return document.getElementById('click-at').getAttribute('aria-invalid')", vec![]), "true");
+    browser.goto(&server.page("lang=fr"));
+    browser.wait_for(20, "the page", |b| (support::coloured_pixels(b) > 500).then_some(()));
+    browser.type_into(&browser.find("#click-at"), "9; 9");
+    browser.click(&browser.find("#click-at-apply"));
+    let shown = browser.wait_for(5, "the French message", |b| Some(b.text("#click-at-error")).filter(|t| !t.is_empty()));
+    assert!(shown.contains("hors du graphique") && shown.contains("2,5"), "{shown}");
+}

@@ -4,7 +4,9 @@
 
 use super::app::LangSignal;
 use crate::i18n::lab::LabMsg;
-use crate::i18n::{class_name, t};
+use crate::i18n::{class_name, point_error, t};
+use crate::stepper::typed::{parse_point, PointError};
+use mlp::dataset::VIEW;
 use crate::palette::{class_css, class_marker};
 use leptos::prelude::*;
 
@@ -25,6 +27,8 @@ pub fn ClickTools(
     #[prop(into)]
     m: Signal<usize>,
     on_clear: Callback<()>,
+    /// Does what a click does, at a point typed in plot coordinates (x₁, x₂).
+    on_point: Callback<[f64; 2]>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let text = move |msg| move || t(lang.get(), msg);
@@ -68,6 +72,40 @@ pub fn ClickTools(
             {radio(ClickMode::Pick, "click-pick", LabMsg::ClickPick)}
             <button type="button" id="clear-points" on:click=move |_| on_clear.run(())>{text(LabMsg::ClearPoints)}</button>
             <small class="hint">{text(LabMsg::ShiftRemoves)}</small>
+            <TypedPoint on_point=on_point />
         </fieldset>
+    }
+}
+
+/// The keyboard's way to click: a point typed as "x₁, x₂" and a button that applies the
+/// click mode there. A refused point says why under the box.
+#[component]
+fn TypedPoint(on_point: Callback<[f64; 2]>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let text = move |msg| move || t(lang.get(), msg);
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<PointError>);
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match typed.with_untracked(|t| parse_point(t, VIEW)) {
+            Ok(point) => {
+                error.set(None);
+                on_point.run(point);
+            }
+            Err(refused) => error.set(Some(refused)),
+        }
+    };
+    view! {
+        <form class="typed-point" on:submit=apply>
+            <label for="click-at">{text(LabMsg::AtPoint)}</label>
+            <input type="text" id="click-at" autocomplete="off" spellcheck="false" placeholder="0.5, -1"
+                aria-describedby="click-at-help click-at-error" aria-invalid=move || error.with(Option::is_some).to_string()
+                prop:value=typed on:input=move |ev| typed.set(event_target_value(&ev)) />
+            <button type="submit" id="click-at-apply">{text(LabMsg::AtPointApply)}</button>
+            <small class="hint" id="click-at-help">{text(LabMsg::AtPointHelp)}</small>
+            <p class="field-error" id="click-at-error" aria-live="polite">
+                {move || error.get().map(|e| point_error(lang.get(), &e))}
+            </p>
+        </form>
     }
 }

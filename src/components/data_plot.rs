@@ -61,15 +61,10 @@ pub fn DataPlot(
         let geometry = geometry.get();
         shown.with(|split| paint(&element, split, picked, geometry));
     });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(element) = canvas.get_untracked() else { return };
-        // In the plot's CSS pixels at zoom 1 (where its margins have their nominal size).
-        let zoom = geometry.get_untracked().scale / window().device_pixel_ratio().clamp(1.0, 4.0);
-        let to_plot = PLOT_CSS_PX / f64::from(element.client_width().max(1)) / zoom;
-        let (x, y) = (f64::from(ev.offset_x()) * to_plot, f64::from(ev.offset_y()) * to_plot);
-        let Some([x1, x2]) = data_at(x, y, PLOT_CSS_PX / zoom) else { return };
+    // What a click (or a typed point) does at (x1, x2) in the plot: add, remove or pick.
+    let act_at = move |[x1, x2]: [f64; 2], remove: bool| {
         let p = [round_for_link(x1), round_for_link(x2)];
-        let edit = match (ev.shift_key(), mode.get_untracked()) {
+        let edit = match (remove, mode.get_untracked()) {
             (true, _) | (false, ClickMode::Remove) => Edit::Remove(p),
             (false, ClickMode::Add) => Edit::Add(p, add_class.get_untracked().min(m.get_untracked().saturating_sub(1))),
             (false, ClickMode::Pick) => {
@@ -80,6 +75,16 @@ pub fn DataPlot(
             }
         };
         edits.update(|e| e.push(key.get_untracked(), edit));
+    };
+    let typed_point = Callback::new(move |p| act_at(p, false));
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(element) = canvas.get_untracked() else { return };
+        // In the plot's CSS pixels at zoom 1 (where its margins have their nominal size).
+        let zoom = geometry.get_untracked().scale / window().device_pixel_ratio().clamp(1.0, 4.0);
+        let to_plot = PLOT_CSS_PX / f64::from(element.client_width().max(1)) / zoom;
+        let (x, y) = (f64::from(ev.offset_x()) * to_plot, f64::from(ev.offset_y()) * to_plot);
+        let Some([x1, x2]) = data_at(x, y, PLOT_CSS_PX / zoom) else { return };
+        act_at([x1, x2], ev.shift_key());
     };
     // "Save image": the plot as shown, at twice its size, with its title and settings.
     let save = Callback::new(move |()| {
@@ -122,7 +127,7 @@ pub fn DataPlot(
                     width=geometry.get_untracked().side height=geometry.get_untracked().side
                     aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />
             </div>
-            <ClickTools mode=mode class=add_class m=m on_clear=clear />
+            <ClickTools mode=mode class=add_class m=m on_clear=clear on_point=typed_point />
             <SaveImage id="save-regions" label=ExportMsg::SaveRegionsLabel file_name="backprop-regions.png" make=save />
             <Legend shown=shown />
             <p class="caption">{move || t(lang.get(), Msg::PlotCaption)} " " {move || t(lang.get(), LabMsg::RegionsCaption)}</p>

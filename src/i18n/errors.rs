@@ -6,7 +6,7 @@
 
 use super::{dataset_name, Lang};
 use crate::settings::FieldError;
-use crate::stepper::typed::TypedError;
+use crate::stepper::typed::{PointError, TypedError};
 use mlp::dataset::{MAX_NOISE, MAX_POINTS};
 use mlp::features::FeatureError;
 use mlp::{DatasetError, DatasetKind};
@@ -119,6 +119,30 @@ pub fn typed_error(lang: Lang, error: &TypedError) -> String {
             format!("y doit être une classe : un entier de 0 à {}.", m.saturating_sub(1))
         }
     }
+}
+
+/// The message under the typed point of the plot's tools.
+pub fn point_error(lang: Lang, error: &PointError) -> String {
+    match (lang, error) {
+        (Lang::En, PointError::Count { found }) => format!("A point is two numbers, x₁ and x₂; {found} were given."),
+        (Lang::Fr, PointError::Count { found }) => format!("Un point, ce sont deux nombres, x₁ et x₂ ; {found} ont été donnés."),
+        (Lang::En, PointError::NotANumber { position }) => format!("x{} is not a number.", subscript(*position)),
+        (Lang::Fr, PointError::NotANumber { position }) => format!("x{} n'est pas un nombre.", subscript(*position)),
+        (Lang::En, PointError::Outside { view }) => format!("The point is outside the plot: x₁ and x₂ go from −{view} to {view}."),
+        (Lang::Fr, PointError::Outside { view }) => {
+            format!("Le point est hors du graphique : x₁ et x₂ vont de −{} à {}.", french(*view), french(*view))
+        }
+    }
+}
+
+/// x₁ for position 0, x₂ for position 1 (a point has no third number).
+fn subscript(position: usize) -> &'static str {
+    if position == 0 { "₁" } else { "₂" }
+}
+
+/// A number with the French decimal comma.
+fn french(v: f64) -> String {
+    v.to_string().replace('.', ",")
 }
 
 #[cfg(test)]

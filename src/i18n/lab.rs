@@ -13,6 +13,12 @@ crate::messages! {
         ClickPick => ("picks the stepper's example", "choisit l'exemple du pas à pas"),
         ClearPoints => ("Clear all points", "Effacer tous les points"),
         ShiftRemoves => ("Shift-click always removes.", "Maj-clic retire toujours."),
+        AtPoint => ("Or at the point (x₁, x₂)", "Ou au point (x₁, x₂)"),
+        AtPointApply => ("Apply", "Appliquer"),
+        AtPointHelp => (
+            "Does what a click does (add, remove or pick) at the typed point, without the mouse.",
+            "Fait ce que fait un clic (ajouter, retirer ou choisir) au point saisi, sans la souris."
+        ),
         Play => ("Play", "Lancer"),
         Pause => ("Pause", "Pause"),
         OneExample => ("One example", "Un exemple"),
