@@ -270,11 +270,14 @@ pub struct Action {
     pub painted_ms: Vec<f64>,
 }
 
-/// Times `act` (a JS statement) `times` times: `work` = from just before it to a task queued
-/// after it (the click handler and the effects it started, which run as microtasks, are done);
-/// `painted` = to a task queued from the next animation frame (that frame is painted).
+/// Times `ACT` (JS statements using the repetition `i`) `TIMES` times: `work` = from just
+/// before it to a task queued after it (the click handler and the effects it started, which
+/// run as microtasks, are done); `painted` = to a task queued from the next animation frame
+/// (that frame is painted). The action is written into the script, not built with
+/// `new Function`: the page's Content-Security-Policy forbids that.
 const TIME_ACTION: &str = "
-    const [act, times] = [arguments[0], arguments[1]];
+    const act = (i) => { ACT };
+    const times = TIMES;
     const done = arguments[arguments.length - 1];
     const task = () => new Promise((r) => setTimeout(r, 0));
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -283,7 +286,7 @@ const TIME_ACTION: &str = "
         for (let i = 0; i < times; i++) {
             await frame(); await frame();
             const t0 = performance.now();
-            new Function('i', act)(i);
+            act(i);
             await task();
             work.push(performance.now() - t0);
             await frame();
@@ -319,7 +322,7 @@ pub fn interaction(scratch: &Path, server: &Server, d_h: usize, times: usize) ->
         let view = if stepper { "#stepper" } else { ".panel.settings" };
         browser.exec(&format!("document.querySelector('{view}').scrollIntoView(); return true;"));
         std::thread::sleep(Duration::from_millis(300));
-        let script = TIME_ACTION.replacen("arguments[0], arguments[1]", &format!("{}, {times}", serde_json::to_string(&act).unwrap_or_default()), 1);
+        let script = TIME_ACTION.replacen("ACT", &act, 1).replacen("TIMES", &times.to_string(), 1);
         let v = browser.exec_async(&script);
         actions.push(Action { name, work_ms: floats(&v[0]), painted_ms: floats(&v[1]) });
     }
