@@ -64,8 +64,22 @@ impl Browser {
         Element(v[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element {css}: {v}")).to_string())
     }
 
+    /// Clicks `e` as a user would, once it is in the middle of the window and the page has
+    /// drawn a frame there: content the page only lays out when it comes on screen
+    /// (`content-visibility: auto`) may move `e` as it appears, and a click aimed before that
+    /// would land elsewhere.
     pub fn click(&self, e: &Element) {
+        self.settle_in_view(e);
         self.cmd("POST", &format!("/element/{}/click", e.0), Some(json!({})));
+    }
+
+    /// Scrolls `e` to the middle of the window and waits for two frames there.
+    fn settle_in_view(&self, e: &Element) {
+        let settle = "const [e, done] = arguments;
+            e.scrollIntoView({ block: 'center' });
+            requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        self.cmd("POST", "/timeouts", Some(json!({ "script": 5000 })));
+        self.cmd("POST", "/execute/async", Some(json!({ "script": settle, "args": [self.arg(e)] })));
     }
 
     /// Presses and releases one key (a WebDriver key code such as [`ARROW_RIGHT`]) on whatever
@@ -105,6 +119,7 @@ impl Browser {
 
     /// Clicks at (`dx`, `dy`) CSS pixels from the centre of `e`, with a real pointer.
     pub fn click_at(&self, e: &Element, dx: i64, dy: i64) {
+        self.settle_in_view(e);
         let origin = json!({ ELEMENT_KEY: e.0 });
         let actions = json!({"actions": [{"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
             "actions": [
