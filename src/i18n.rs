@@ -13,6 +13,7 @@ mod format;
 pub mod lab;
 pub mod step_title;
 pub mod check;
+pub mod crash;
 pub mod mistakes;
 pub mod case;
 pub mod stepper;

@@ -4,6 +4,7 @@
 
 pub mod base64url;
 pub mod components;
+pub mod crash;
 pub mod data;
 pub mod i18n;
 pub mod lab;
@@ -19,11 +20,11 @@ pub mod url_state;
 
 pub use components::App;
 
-/// Installs `console_error_panic_hook` (a panic then names its cause in the console instead of
-/// "unreachable"), mounts the app on `<body>` and, once the page has loaded, registers the
-/// service worker that keeps it working offline.
+/// Installs the panic hook (a panic names its cause in the console instead of "unreachable",
+/// and a banner offers to reload the page: see [`crash`]), mounts the app on `<body>` and, once
+/// the page has loaded, registers the service worker that keeps it working offline.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     leptos::mount::mount_to_body(App);
     offline::register_when_loaded();
 }

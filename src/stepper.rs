@@ -6,6 +6,7 @@ pub mod diagram;
 pub mod format;
 pub mod formula;
 pub mod quantity;
+pub mod selection;
 pub mod snippet;
 pub mod steps;
 pub mod typed;

@@ -32,6 +32,9 @@ pub fn ClickTools(
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let text = move |msg| move || t(lang.get(), msg);
+    // The class chosen, read within 0..m: after m goes down, the menu and the swatch show the
+    // class a click adds (the last one), not one that no longer exists.
+    let chosen = move || class.get().min(m.get().saturating_sub(1));
     let radio = move |value: ClickMode, id: &'static str, label: LabMsg| {
         view! {
             <label class="mode">
@@ -46,7 +49,7 @@ pub fn ClickTools(
             .map(|k| {
                 let name = class_name(lang.get(), k);
                 view! {
-                    <option value=k.to_string() selected=move || class.get() == k>
+                    <option value=k.to_string() selected=move || chosen() == k>
                         {class_marker(k).symbol()} " " {name}
                     </option>
                 }
@@ -59,8 +62,8 @@ pub fn ClickTools(
             {radio(ClickMode::Add, "click-add", LabMsg::ClickAdd)}
             // The class's marker in its colour beside the menu; the menu's own text stays ink,
             // as some class colours are too light for text.
-            <span class="class-swatch" aria-hidden="true" style:color=move || class_css(class.get())>
-                {move || class_marker(class.get()).symbol()}
+            <span class="class-swatch" aria-hidden="true" style:color=move || class_css(chosen())>
+                {move || class_marker(chosen()).symbol()}
             </span>
             <select id="add-class" aria-label=text(LabMsg::AddClass)
                 on:change=move |ev| {

@@ -3,10 +3,15 @@
 //! The box is a text input (not `type="number"`, which hides what was typed): the student's
 //! text is kept as typed, parsed on every keystroke, and only a valid value reaches the
 //! settings. An invalid one shows why next to the field, in the current language.
+//!
+//! The box mirrors its setting: when the setting changes from elsewhere ("New data", a link,
+//! a shortcut), the box shows the new value, unless what is typed already means that value
+//! (`0.10` stays `0.10`). An invalid text being typed is kept while the setting stays put.
 
 use super::app::LangSignal;
 use crate::i18n::{field_error, t, Msg};
 use crate::settings::NumRule;
+use crate::url_state::number_text;
 use leptos::prelude::*;
 
 #[component]
@@ -16,13 +21,20 @@ pub fn NumberField(
     label: Msg,
     #[prop(optional)] help: Option<Msg>,
     rule: NumRule,
-    /// The value the box starts with.
-    initial: f64,
+    /// The setting the box shows.
+    #[prop(into)]
+    value: Signal<f64>,
     /// Receives each valid value.
     on_valid: Callback<f64>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
-    let text = RwSignal::new(initial.to_string());
+    let text = RwSignal::new(number_text(value.get_untracked()));
+    Effect::new(move |_| {
+        let value = value.get();
+        if rule.parse(&text.get_untracked()) != Ok(value) {
+            text.set(number_text(value));
+        }
+    });
     let error = Memo::new(move |_| rule.parse(&text.get()).err());
     let error_id = format!("{id}-error");
     let on_input = move |ev| {
@@ -41,7 +53,7 @@ pub fn NumberField(
                 inputmode=if rule.integer { "numeric" } else { "decimal" }
                 autocomplete="off"
                 spellcheck="false"
-                value=initial.to_string()
+                prop:value=move || text.get()
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=error_id.clone()
                 on:input=on_input

@@ -14,7 +14,8 @@ use mlp::{DatasetError, DatasetKind, Feature, Split};
 #[component]
 pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Split, DatasetError>>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
-    let initial = settings.get_untracked();
+    // What each box shows: its setting, whoever changed it.
+    let get = move |read: fn(&Settings) -> f64| Signal::from(Memo::new(move |_| settings.with(read)));
     // Each valid value goes straight into the settings.
     let set = move |apply: fn(&mut Settings, f64)| Callback::new(move |v| settings.update(|s| apply(s, v)));
     let data_error = move || data.with(|d| d.as_ref().err().map(|e| dataset_error(lang.get(), e)));
@@ -23,31 +24,31 @@ pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Split, Data
             <fieldset>
                 <legend>{move || t(lang.get(), Msg::DataHeading)}</legend>
                 <DatasetSelect settings=settings />
-                <NumberField id="field-n" label=Msg::Points rule=N_RULE initial=initial.n as f64
+                <NumberField id="field-n" label=Msg::Points rule=N_RULE value=get(|s| s.n as f64)
                     on_valid=set(|s, v| s.n = v as usize) />
                 <NumberField id="field-noise" label=Msg::Noise help=Msg::NoiseHelp rule=NOISE_RULE
-                    initial=initial.noise on_valid=set(|s, v| s.noise = v) />
+                    value=get(|s| s.noise) on_valid=set(|s, v| s.noise = v) />
                 <NumberField id="field-seed" label=Msg::Seed help=Msg::SeedHelp rule=SEED_RULE
-                    initial=initial.seed as f64 on_valid=set(|s, v| s.seed = v as u64) />
-                <NumberField id="field-m" label=Msg::Classes rule=M_RULE initial=initial.m as f64
+                    value=get(|s| s.seed as f64) on_valid=set(|s, v| s.seed = v as u64) />
+                <NumberField id="field-m" label=Msg::Classes rule=M_RULE value=get(|s| s.m as f64)
                     on_valid=set(|s, v| s.m = v as usize) />
                 <NumberField id="field-train" label=Msg::TrainFraction rule=TRAIN_FRAC_RULE
-                    initial=initial.train_frac on_valid=set(|s, v| s.train_frac = v) />
+                    value=get(|s| s.train_frac) on_valid=set(|s, v| s.train_frac = v) />
                 <NumberField id="field-valid" label=Msg::ValidFraction help=Msg::FractionHelp rule=VALID_FRAC_RULE
-                    initial=initial.valid_frac on_valid=set(|s, v| s.valid_frac = v) />
+                    value=get(|s| s.valid_frac) on_valid=set(|s, v| s.valid_frac = v) />
                 <p class="field-error" id="data-error" aria-live="polite">{data_error}</p>
             </fieldset>
             <fieldset>
                 <legend>{move || t(lang.get(), Msg::NetworkHeading)}</legend>
                 <FeatureChecks settings=settings />
-                <NumberField id="field-d_h" label=Msg::HiddenUnits rule=D_H_RULE initial=initial.d_h as f64
+                <NumberField id="field-d_h" label=Msg::HiddenUnits rule=D_H_RULE value=get(|s| s.d_h as f64)
                     on_valid=set(|s, v| s.d_h = v as usize) />
                 <NumberField id="field-lambda" label=Msg::Lambda help=Msg::LambdaHelp rule=LAMBDA_RULE
-                    initial=initial.lambda on_valid=set(|s, v| s.lambda = v) />
+                    value=get(|s| s.lambda) on_valid=set(|s, v| s.lambda = v) />
                 <NumberField id="field-eta" label=Msg::LearningRate help=Msg::LearningRateHelp rule=ETA_RULE
-                    initial=initial.eta on_valid=set(|s, v| s.eta = v) />
+                    value=get(|s| s.eta) on_valid=set(|s, v| s.eta = v) />
                 <NumberField id="field-k" label=Msg::BatchSize help=Msg::BatchHelp rule=BATCH_RULE
-                    initial=initial.batch_size as f64 on_valid=set(|s, v| s.batch_size = v as usize) />
+                    value=get(|s| s.batch_size as f64) on_valid=set(|s, v| s.batch_size = v as usize) />
             </fieldset>
         </form>
     }

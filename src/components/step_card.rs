@@ -12,43 +12,52 @@ use crate::stepper::content::{matrix_form, mistakes_altering, numpy, operands, s
 use crate::stepper::format::number;
 use crate::stepper::formula::{formula, reads, Cells};
 use crate::stepper::quantity::Quantity;
+use crate::stepper::selection::{Cell, Selection};
 use crate::stepper::{Step, Walk};
 use leptos::prelude::*;
 use snippet_box::SnippetBox;
 
 mod snippet_box;
 
-/// The result entry the student clicked: which result, which cell.
-pub type Selection = Option<(Quantity, usize, usize)>;
-
 #[component]
-pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Selection>) -> impl IntoView {
+pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option<Selection>>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let (reads_q, writes_q) = operands(step);
+    // The clicked cell, read only while it belongs to the walk's network (see `Selection`) and
+    // to this step's results: the phase views show several cards that share one selection.
+    let clicked = Memo::new(move |_| {
+        let selection = selection.get()?;
+        let cell = walk.with(|w| w.as_ref().and_then(|w| selection.cell(w)))?;
+        writes_q.contains(&cell.quantity).then_some(cell)
+    });
     let operand_views = reads_q
         .iter()
         .map(|&q| {
-            let highlight = Signal::derive(move || operand_cells(step, q, selection.get()));
+            let highlight = Signal::derive(move || operand_cells(step, q, clicked.get()));
             view! { <MatrixView quantity=q walk=walk role=Role::Read highlight=highlight selected=Signal::stored(None) /> }
         })
         .collect::<Vec<_>>();
     let result_views = writes_q
         .iter()
         .map(|&q| {
-            let highlight = Signal::derive(move || match selection.get() {
-                Some((sq, r, c)) if sq == q => Cells::One(r, c),
-                Some(_) => Cells::One(usize::MAX, usize::MAX),
+            let highlight = Signal::derive(move || match clicked.get() {
+                Some(cell) if cell.quantity == q => Cells::One(cell.row, cell.col),
+                Some(_) => Cells::None,
                 None => Cells::All,
             });
-            let selected = Signal::derive(move || selection.get().filter(|s| s.0 == q).map(|s| (s.1, s.2)));
-            let on_select = Callback::new(move |(r, c)| selection.set(Some((q, r, c))));
+            let selected = Signal::derive(move || clicked.get().filter(|s| s.quantity == q).map(|s| (s.row, s.col)));
+            let on_select = Callback::new(move |(row, col)| {
+                let cell = Cell { quantity: q, row, col };
+                let fresh = walk.with_untracked(|w| w.as_ref().and_then(|w| Selection::new(w, cell)));
+                selection.set(fresh);
+            });
             view! { <MatrixView quantity=q walk=walk role=Role::Write highlight=highlight selected=selected on_select=on_select /> }
         })
         .collect::<Vec<_>>();
     let instantiated = move || {
-        let (q, r, c) = selection.get()?;
+        let cell = clicked.get()?;
         let more = t(lang.get(), StepperMsg::MoreTerms);
-        walk.with(|w| w.as_ref().map(|w| math(true, &formula(w, step, q, r, c, more))))
+        walk.with(|w| w.as_ref().and_then(|w| formula(w, step, cell, more)).map(|f| math(true, &f)))
     };
     view! {
         <article class="step-card" id=format!("step-{}", step.key()) data-step=step.key()>
@@ -122,13 +131,13 @@ fn Altered(step: Step, walk: Memo<Option<Walk>>) -> impl IntoView {
 }
 
 /// The operand cells to highlight: all of them, or those the selected result entry reads.
-fn operand_cells(step: Step, q: Quantity, selection: Selection) -> Cells {
-    let Some((result, r, c)) = selection else { return Cells::All };
-    reads(step, result, r, c)
+fn operand_cells(step: Step, q: Quantity, clicked: Option<Cell>) -> Cells {
+    let Some(Cell { quantity: result, row, col }) = clicked else { return Cells::All };
+    reads(step, result, row, col)
         .into_iter()
         .find(|(read, _)| *read == q)
         .map(|(_, cells)| cells)
-        .unwrap_or(Cells::One(usize::MAX, usize::MAX))
+        .unwrap_or(Cells::None)
 }
 
 /// The objective on this example before and after the update, and whether it went down.

@@ -7,11 +7,12 @@ use super::example_chooser::ExampleChooser;
 use super::grad_check::GradCheckPanel;
 use super::mistakes_panel::MistakesPanel;
 use super::shortcuts::{on_shortcut, Shortcut};
-use super::step_card::{Selection, StepCard};
+use super::step_card::StepCard;
 use crate::i18n::stepper::StepperMsg;
 use crate::i18n::t;
 use crate::settings::Settings;
 use crate::stepper::diagram::NetworkDiagram;
+use crate::stepper::selection::Selection;
 use crate::stepper::{Example, ExampleSource, Phase, Step, Walk};
 use crate::url;
 use leptos::prelude::*;
@@ -109,7 +110,7 @@ pub fn StepperPanel(
     let lang = expect_context::<LangSignal>();
     let start = url::query_param("step").and_then(|k| StepView::from_key(&k)).unwrap_or(StepView::One(Step::first()));
     let view_state = RwSignal::new(start);
-    let selection = RwSignal::new(None::<(crate::stepper::quantity::Quantity, usize, usize)>);
+    let selection = RwSignal::new(None::<Selection>);
     let walk = Memo::new(move |_| {
         let (params, mistakes) = (params.get(), mistakes.get());
         settings.with(|settings| {
@@ -119,6 +120,29 @@ pub fn StepperPanel(
                 })
             })
         })
+    });
+    // A network of another shape (new d, d_h or m, a case) clears the clicked cell: it
+    // belonged to the previous network. (Reading it checks the shape anyway.)
+    let walk_shape = Memo::new(move |_| walk.with(|w| w.as_ref().map(|w| w.example.params.shape())));
+    Effect::new(move |_| {
+        let shape = walk_shape.get();
+        if selection.with_untracked(|s| s.is_some_and(|s| Some(s.shape()) != shape)) {
+            selection.set(None);
+        }
+    });
+    // The example follows the data and the network: a picked index past the end of a smaller
+    // training set, or a typed x of another d (or a y that is no longer a class), goes back
+    // to training example 0 rather than leaving the stepper empty.
+    Effect::new(move |_| {
+        let (d, m) = settings.with(|s| (s.features.d(), s.m));
+        let n = shown.with(|split| split.train.len());
+        let stale = source.with_untracked(|source| match source {
+            ExampleSource::Train(i) => *i >= n && n > 0,
+            ExampleSource::Typed { x, y } => x.len() != d || *y >= m,
+        });
+        if stale {
+            source.set(ExampleSource::default());
+        }
     });
     // Going somewhere clears the clicked cell, which belonged to the previous step.
     let go = move |to: StepView| {
@@ -176,7 +200,7 @@ fn CaseBanner(case: RwSignal<Option<Case>>) -> impl IntoView {
 }
 
 /// Every step of `phase`, one card each.
-fn phase_cards(phase: Phase, walk: Memo<Option<Walk>>, selection: RwSignal<Selection>) -> impl IntoView {
+fn phase_cards(phase: Phase, walk: Memo<Option<Walk>>, selection: RwSignal<Option<Selection>>) -> impl IntoView {
     Step::ALL
         .into_iter()
         .filter(|s| s.phase() == phase)

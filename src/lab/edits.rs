@@ -3,6 +3,7 @@
 //! then these edits", and new data (another key) starts with none.
 
 use crate::data::DataKey;
+use mlp::dataset::VIEW;
 use mlp::{Dataset, Split};
 
 /// One change to the data.
@@ -41,10 +42,12 @@ impl Edits {
         }
         for edit in &self.list {
             match *edit {
-                Edit::Add(p, class) => {
-                    // Labels come from the class menu (< m ≤ 8): a refused one is skipped.
+                // The class menu offers 0..m, but a link can say any class up to 7: one the
+                // data set does not have is skipped (the trainer would refuse the whole split).
+                Edit::Add(p, class) if class < key.classes => {
                     let _ = out.train.push(p, class);
                 }
+                Edit::Add(..) => {}
                 Edit::Remove(p) => remove_nearest(&mut out, p),
                 Edit::Clear => {
                     for set in [&mut out.train, &mut out.valid, &mut out.test] {
@@ -80,7 +83,9 @@ impl Edit {
     }
 
     fn from_link(text: &str) -> Option<Edit> {
-        let number = |s: &str| s.parse::<f64>().ok().filter(|v| v.is_finite());
+        // Only a place on the plot, [−VIEW, VIEW]², as a click or a typed point gives: a far
+        // point (1e200) would make its squared features infinite and the trainer refuse the data.
+        let number = |s: &str| s.parse::<f64>().ok().filter(|v| v.abs() <= VIEW);
         let (kind, rest) = text.split_at_checked(1)?;
         let parts: Vec<&str> = rest.split(',').collect();
         match (kind, parts.as_slice()) {
@@ -98,7 +103,8 @@ impl Edits {
         self.list.iter().map(|e| e.to_link()).collect::<Vec<_>>().join(";")
     }
 
-    /// The edits of a link, for the data of `key`; `None` when any part is malformed.
+    /// The edits of a link, for the data of `key`; `None` when any part is malformed (a point
+    /// off the plot included).
     pub fn from_link(text: &str, key: DataKey) -> Option<Edits> {
         let list = text.split(';').filter(|p| !p.is_empty()).map(Edit::from_link).collect::<Option<Vec<_>>>()?;
         Some(Edits { key: Some(key), list })
@@ -146,6 +152,27 @@ mod tests {
         // A new data set forgets the old edits.
         edits.push(key(2), Edit::Add([1.0, 1.0], 0));
         assert_eq!(edits.list.len(), 1);
+    }
+
+    /// Found by `tests/parsers.rs`: `?data=moons&edits=a0,0,3` added a point of class 3 to two
+    /// moons (m = 2), and the trainer then refused the whole data: the page could not train.
+    #[test]
+    fn a_linked_class_the_data_set_lacks_is_skipped() {
+        let moons = DataKey { kind: DatasetKind::Moons, classes: 2, ..key(1) };
+        let split = make_split(moons).expect("moons");
+        let edits = Edits::from_link("a0,0,3;a0,0,1", moons).expect("well formed");
+        let edited = edits.apply(moons, &split);
+        assert_eq!(edited.train.len(), split.train.len() + 1);
+        assert!(edited.train.labels.iter().all(|&y| y < 2));
+    }
+
+    /// Found by `tests/parsers.rs`: `?edits=a1e200,1e200,0` with the feature x1² gave an
+    /// infinite input, and the trainer refused the whole data.
+    #[test]
+    fn a_linked_point_off_the_plot_is_refused() {
+        assert_eq!(Edits::from_link("a1e200,1e200,0", key(1)), None);
+        assert_eq!(Edits::from_link("r-2.6,0", key(1)), None);
+        assert!(Edits::from_link("a2.5,-2.5,0;r-2.5,2.5", key(1)).is_some());
     }
 
     #[test]

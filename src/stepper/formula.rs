@@ -5,9 +5,11 @@
 //! Which operand entries the formula reads is also said here, so the page can highlight them.
 
 use super::quantity::Quantity as Q;
+use super::selection::Cell;
 use super::steps::Step;
 use super::walk::Walk;
 use crate::mathml::{mi, mn, mo, num, row};
+use nalgebra::{DMatrix, DVector};
 
 /// Sums longer than this are shown with their first terms and "+ … (n more terms)".
 const MAX_TERMS: usize = 8;
@@ -15,6 +17,8 @@ const MAX_TERMS: usize = 8;
 /// A set of cells of one quantity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cells {
+    /// No cell.
+    None,
     All,
     Row(usize),
     Col(usize),
@@ -24,6 +28,7 @@ pub enum Cells {
 impl Cells {
     pub fn contains(self, r: usize, c: usize) -> bool {
         match self {
+            Cells::None => false,
             Cells::All => true,
             Cells::Row(row) => row == r,
             Cells::Col(col) => col == c,
@@ -91,13 +96,30 @@ fn written_sum(pairs: &[(f64, f64)], more_terms: &str) -> String {
     row(&parts)
 }
 
-/// The instantiated formula of entry (`r`, `c`) of `result`, as MathML content. `more_terms`
+/// The instantiated formula of `cell` at `step`, as MathML content; `None` when the cell is
+/// not inside its quantity in `walk` (every index below is then in range, and read with a
+/// checked access anyway: a cell comes from a click, and a click must never panic). `more_terms`
 /// is the translated word for the elided part of long sums ("more terms").
-pub fn formula(walk: &Walk, step: Step, result: Q, r: usize, c: usize, more_terms: &str) -> String {
-    let value = result.value(walk).get((r, c)).copied().unwrap_or(f64::NAN);
+pub fn formula(walk: &Walk, step: Step, cell: Cell, more_terms: &str) -> Option<String> {
+    let Cell { quantity: result, row: r, col: c } = cell;
+    let (rows, cols) = result.shape_in(walk);
+    if r >= rows || c >= cols || !super::content::operands(step).1.contains(&result) {
+        return None;
+    }
+    let value = at(&result.value(walk), r, c);
     let lhs = entry(&result.symbol(), &index_of(result, r, c));
     let (symbolic, numeric) = terms(walk, step, result, r, c, more_terms);
-    row(&[lhs, mo("="), symbolic, mo("="), numeric, mo("="), num(value)])
+    Some(row(&[lhs, mo("="), symbolic, mo("="), numeric, mo("="), num(value)]))
+}
+
+/// Entry (`i`, `j`) of `m`, NaN outside it.
+fn at(m: &DMatrix<f64>, i: usize, j: usize) -> f64 {
+    m.get((i, j)).copied().unwrap_or(f64::NAN)
+}
+
+/// Entry `i` of `v`, NaN outside it.
+fn at_v(v: &DVector<f64>, i: usize) -> f64 {
+    v.get(i).copied().unwrap_or(f64::NAN)
 }
 
 fn index_of(q: Q, r: usize, c: usize) -> Vec<usize> {
@@ -109,18 +131,18 @@ fn index_of(q: Q, r: usize, c: usize) -> Vec<usize> {
 
 /// The right-hand side twice: with symbols, then with numbers.
 fn terms(walk: &Walk, step: Step, result: Q, r: usize, c: usize, more: &str) -> (String, String) {
-    let val = |q: Q, i: usize, j: usize| q.value(walk).get((i, j)).copied().unwrap_or(f64::NAN);
+    let val = |q: Q, i: usize, j: usize| at(&q.value(walk), i, j);
     let sym = |q: Q, idx: &[usize]| entry(&q.symbol(), idx);
     let (params, x) = (&walk.example.params, &walk.example.x);
     let (lambda, eta) = (walk.example.lambda, walk.example.eta);
     match step {
         Step::HiddenActivation => {
-            let pairs: Vec<(f64, f64)> = (0..x.len()).map(|i| (params.w1[(r, i)], x[i])).collect();
+            let pairs: Vec<(f64, f64)> = (0..x.len()).map(|i| (at(&params.w1, r, i), at_v(x, i))).collect();
             sum_plus("i", Q::W1, Q::X, r, &pairs, val(Q::B1, r, 0), Q::B1, more)
         }
         Step::OutputActivation => {
             let h_s = &walk.fwd.h_s;
-            let pairs: Vec<(f64, f64)> = (0..h_s.len()).map(|j| (params.w2[(r, j)], h_s[j])).collect();
+            let pairs: Vec<(f64, f64)> = (0..h_s.len()).map(|j| (at(&params.w2, r, j), at_v(h_s, j))).collect();
             sum_plus("j", Q::W2, Q::HiddenOutput, r, &pairs, val(Q::B2, r, 0), Q::B2, more)
         }
         Step::HiddenOutput => (
@@ -130,7 +152,7 @@ fn terms(walk: &Walk, step: Step, result: Q, r: usize, c: usize, more: &str) -> 
         Step::Softmax => softmax_terms(walk, r),
         Step::Loss => {
             let y = walk.example.y;
-            (row(&[mo("−"), log(&sym(Q::Softmax, &[y]))]), row(&[mo("−"), log(&num(walk.fwd.o_s[y]))]))
+            (row(&[mo("−"), log(&sym(Q::Softmax, &[y]))]), row(&[mo("−"), log(&num(at_v(&walk.fwd.o_s, y)))]))
         }
         Step::GradOutputActivation => (
             row(&[sym(Q::Softmax, &[r]), mo("−"), sym(Q::OneHot, &[r])]),
@@ -143,12 +165,12 @@ fn terms(walk: &Walk, step: Step, result: Q, r: usize, c: usize, more: &str) -> 
         Step::GradB1 => copy(sym(Q::GradHiddenActivation, &[r]), val(Q::GradHiddenActivation, r, 0)),
         Step::GradHiddenOutput => {
             let g = &walk.grads.o_a;
-            let pairs: Vec<(f64, f64)> = (0..g.len()).map(|k| (g[k], params.w2[(k, r)])).collect();
+            let pairs: Vec<(f64, f64)> = (0..g.len()).map(|k| (at_v(g, k), at(&params.w2, k, r))).collect();
             sum_terms("k", Q::GradOutputActivation, Q::W2, r, &pairs, more, true)
         }
         Step::GradInput => {
             let g = &walk.grads.h_a;
-            let pairs: Vec<(f64, f64)> = (0..g.len()).map(|k| (g[k], params.w1[(k, r)])).collect();
+            let pairs: Vec<(f64, f64)> = (0..g.len()).map(|k| (at_v(g, k), at(&params.w1, k, r))).collect();
             sum_terms("k", Q::GradHiddenActivation, Q::W1, r, &pairs, more, true)
         }
         Step::RegW1 => regularized(Q::GradW1, Q::W1, r, c, val(Q::GradW1, r, c), val(Q::W1, r, c), lambda),
@@ -202,13 +224,14 @@ fn softmax_terms(walk: &Walk, k: usize) -> (String, String) {
     let max = o_a.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let exp = |arg: String| row(&[crate::mathml::mi_upright("exp"), mo("("), arg, mo(")")]);
     let shifted = |v: f64| row(&[num(v), mo("−"), num(max)]);
-    let numerator = (o_a[k] - max).exp();
+    let o_a_k = at_v(o_a, k);
+    let numerator = (o_a_k - max).exp();
     let denominator: f64 = o_a.iter().map(|v| (v - max).exp()).sum();
     let sym_num = exp(row(&[entry(&Q::OutputActivation.symbol(), &[k]), mo("−"), mi_max()]));
     let sym_den = row(&[crate::mathml::under(&mo("∑"), &mi("i")), exp(row(&[entry(&Q::OutputActivation.symbol(), &[]), mo("−"), mi_max()]))]);
     (
         crate::mathml::frac(&sym_num, &sym_den),
-        row(&[crate::mathml::frac(&exp(shifted(o_a[k])), &num(denominator)), mo("="), crate::mathml::frac(&num(numerator), &num(denominator))]),
+        row(&[crate::mathml::frac(&exp(shifted(o_a_k)), &num(denominator)), mo("="), crate::mathml::frac(&num(numerator), &num(denominator))]),
     )
 }
 
@@ -230,7 +253,7 @@ fn update_terms(walk: &Walk, result: Q, r: usize, c: usize, eta: f64) -> (String
         _ => (Q::B2, Q::RegB2),
     };
     let idx = index_of(result, r, c);
-    let val = |q: Q| q.value(walk).get((r, c)).copied().unwrap_or(f64::NAN);
+    let val = |q: Q| at(&q.value(walk), r, c);
     (
         row(&[entry(&before.symbol(), &idx), mo("−"), mi("η"), entry(&gradient.symbol(), &idx)]),
         row(&[num(val(before)), mo("−"), num(eta), mo("×"), num(val(gradient))]),

@@ -147,6 +147,19 @@ impl Quantity {
         }
     }
 
+    /// Its rows and columns in `walk` (a vector is one column), without copying its numbers.
+    pub fn shape_in(self, walk: &Walk) -> (usize, usize) {
+        let shape = walk.example.params.shape();
+        let size = |dim: Dim| match dim {
+            Dim::One => 1,
+            Dim::D => shape.d,
+            Dim::DH => shape.d_h,
+            Dim::M => shape.m,
+        };
+        let (rows, cols) = self.dims();
+        (size(rows), size(cols))
+    }
+
     /// Its numbers in `walk`, as a matrix (a vector is one column).
     pub fn value(self, walk: &Walk) -> DMatrix<f64> {
         use Quantity as Q;

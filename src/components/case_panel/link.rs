@@ -137,4 +137,77 @@ mod tests {
             let _ = decode(&String::from_utf8_lossy(&bytes));
         }
     }
+
+    /// Property tests of [`decode`] ("the page never dies"): native only, as proptest is a
+    /// native dev-dependency. The case format itself is fuzzed in `crates/mlp/tests/case_fuzz.rs`.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod fuzz {
+        use super::*;
+        use crate::stepper::Example;
+        use mlp::Mistakes;
+        use proptest::prelude::*;
+
+        /// A case of a random shape (d, d_h ≤ 4, 2 ≤ m ≤ 4) with any finite numbers.
+        fn any_case() -> impl Strategy<Value = Case> {
+            let number = || prop_oneof![-3.0..3.0f64, any::<f64>(), Just(-0.0), Just(5e-324)];
+            (1..=4usize, 1..=4usize, 2..=4usize).prop_flat_map(move |(d, d_h, m)| {
+                let values = move |n| prop::collection::vec(number(), n);
+                (values(d_h * d), values(d_h), values(m * d_h), values(m), values(d), 0..m, 0.0..10.0f64).prop_map(
+                    move |(w1, b1, w2, b2, x, y, lambda)| Case {
+                        params: Params {
+                            w1: DMatrix::from_row_slice(d_h, d, &w1), // [d_h x d]
+                            b1: DVector::from_vec(b1),
+                            w2: DMatrix::from_row_slice(m, d_h, &w2), // [m x d_h]
+                            b2: DVector::from_vec(b2),
+                        },
+                        x: DVector::from_vec(x),
+                        y,
+                        lambda,
+                    },
+                )
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Any parameter: a case the stepper can walk, or an error that matches the text.
+            #[test]
+            fn any_parameter_gives_a_walkable_case_or_an_error(param in prop_oneof!["\\PC{0,80}", "[A-Za-z0-9_=+/-]{0,120}"]) {
+                match decode(&param) {
+                    Ok(case) => {
+                        let Case { params, x, y, lambda } = case;
+                        let example = Example { params, x, y, lambda, eta: 0.1, mistakes: Mistakes::NONE };
+                        prop_assert!(Walk::new(example).is_ok());
+                    }
+                    Err(LinkError::Empty) => prop_assert!(param.trim().is_empty()),
+                    Err(LinkError::NotBase64) => prop_assert!(base64url::decode(&param).is_none()),
+                    Err(_) => prop_assert!(base64url::decode(&param).is_some()),
+                }
+            }
+
+            /// A case's link reads back bit for bit; cut anywhere short, it is refused.
+            #[test]
+            fn a_link_reads_back_and_a_cut_one_is_refused(case in any_case(), cut in any::<prop::sample::Index>()) {
+                let param = encode(&case).expect("finite");
+                let back = decode(&param);
+                prop_assert_eq!(back.as_ref(), Ok(&case));
+                let end = cut.index(param.len());
+                prop_assert!(decode(&param[..end]).is_err(), "cut at {} of {}", end, param.len());
+            }
+
+            /// Random bytes in the link: refused as not text, or read as text (a case or why not).
+            #[test]
+            fn random_bytes_are_not_text_or_are_read(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+                let text = std::str::from_utf8(&bytes);
+                match decode(&base64url::encode(&bytes)) {
+                    Err(LinkError::Empty) => prop_assert!(bytes.is_empty()),
+                    Err(LinkError::NotBase64) => prop_assert!(false, "its own encoding is base64"),
+                    Err(LinkError::NotText) => prop_assert!(text.is_err()),
+                    Err(LinkError::Case(e)) => prop_assert_eq!(text.map(parse_case), Ok(Err(e))),
+                    Ok(case) => prop_assert_eq!(text.map(parse_case), Ok(Ok(case))),
+                }
+            }
+        }
+    }
 }
