@@ -135,6 +135,26 @@ fn a_selected_cell_never_outlives_its_network() {
     assert_eq!(formulas(&browser)[0].1, "");
     still_alive(&browser, "d_h 4 → 9");
 
+    // A loaded case (d = 2, d_h = 3, m = 2) replaces the network under h^a[7].
+    browser.click(&browser.find("#cell-h_a-7-0"));
+    let cases: Value = serde_json::from_str(include_str!("../crates/mlp/tests/fixtures/cases.json")).expect("cases");
+    let case = cases["cases"].as_array().expect("a list").iter().find(|c| c["d_h"] == 3).expect("a 3-unit case").clone();
+    browser.exec(
+        "const t = document.getElementById('case-input'); t.value = arguments[0]; t.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![Value::from(case.to_string())],
+    );
+    browser.click(&browser.find("#load-case"));
+    browser.wait_for(5, "the case", |b| b.text(".case-status").contains("d_h = 3").then_some(()));
+    assert_eq!(formulas(&browser)[0].1, "");
+    still_alive(&browser, "a case loaded with h^a[7] selected");
+    // And back: the case's h^a[2] is not the 9-unit network's.
+    browser.click(&browser.find("#cell-h_a-2-0"));
+    browser.wait_for(5, "the formula of the case's h^a[2]", |b| (!formulas(b)[0].1.is_empty()).then_some(()));
+    browser.click(&browser.find("#unload-case"));
+    browser.wait_for(5, "the 9-unit network back", |b| (b.exec("return !!document.getElementById('cell-h_a-8-0')", vec![]) == Value::Bool(true)).then_some(()));
+    assert_eq!(formulas(&browser)[0].1, "");
+    still_alive(&browser, "the case unloaded with its h^a[2] selected");
+
     // d changes (a feature more), with a cell of W1's product selected at step (a).
     browser.click(&browser.find("#cell-h_a-0-0"));
     browser.click(&browser.find("#feature-x1x2"));
