@@ -28,3 +28,14 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
     offline::register_when_loaded();
 }
+
+/// The size of the page's wasm memory in bytes, for the long-session test and the benchmarks
+/// (`tests/long_session.rs`). A wasm memory only grows, so this is its high-water mark.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    let pages = core::arch::wasm32::memory_size(0);
+    #[cfg(not(target_arch = "wasm32"))]
+    let pages = 0;
+    (pages * 65536) as f64
+}

@@ -124,8 +124,9 @@ impl CellsView {
         };
         let header: Vec<_> = (0..show_cols).map(|c| view! { <th scope="col">{head(col_dim, c)}</th> }).collect();
         let body: Vec<_> = (0..show_rows)
-            .map(|r| {
-                let cells: Vec<_> = (0..show_cols).map(|c| self.cell(matrix[(r, c)], r, c, scale)).collect();
+            .zip(matrix.row_iter())
+            .map(|(r, values)| {
+                let cells: Vec<_> = values.iter().take(show_cols).enumerate().map(|(c, &v)| self.cell(v, r, c, scale)).collect();
                 view! { <tr><th scope="row">{head(row_dim, r)}</th>{cells}</tr> }
             })
             .collect();

@@ -118,4 +118,35 @@ mod tests {
             }
         }
     }
+
+    /// A guard where clippy cannot help: `clippy::indexing_slicing` sees slices and arrays but
+    /// not nalgebra's `m[(i, j)]`, which is how a clicked cell once crashed the page. The code
+    /// that turns a click into numbers reads entries only through checked access (`get`,
+    /// iterators): no `name[…]` indexing outside the tests.
+    #[test]
+    fn the_code_that_reads_a_clicked_cell_indexes_nothing_directly() {
+        let sources = [
+            ("stepper/formula.rs", include_str!("formula.rs")),
+            ("stepper/selection.rs", include_str!("selection.rs")),
+            ("components/step_card.rs", include_str!("../components/step_card.rs")),
+            ("components/matrix_view.rs", include_str!("../components/matrix_view.rs")),
+            ("components/stepper_panel.rs", include_str!("../components/stepper_panel.rs")),
+        ];
+        for (file, source) in sources {
+            let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+            for (n, line) in code.lines().enumerate() {
+                let line = line.split("//").next().unwrap_or(line);
+                assert!(!indexes(line), "{file}:{}: direct indexing: {}", n + 1, line.trim());
+            }
+        }
+        // And the scan sees what it looks for.
+        assert!(indexes("let v = m[(r, c)];") && indexes("x.0[i]") && indexes("f()[0]"));
+        assert!(!indexes("vec![1]") && !indexes("#[test]") && !indexes("&[Q]") && !indexes("m.get((r, c))"));
+    }
+
+    /// Whether a line of code indexes something: a `[` right after a name, `)` or `]`.
+    fn indexes(line: &str) -> bool {
+        let chars: Vec<char> = line.chars().collect();
+        chars.windows(2).any(|w| w[1] == '[' && (w[0].is_alphanumeric() || "_)]".contains(w[0])))
+    }
 }
