@@ -15,14 +15,25 @@ use crate::i18n::crash::CrashMsg;
 use crate::i18n::{t, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use std::sync::atomic::{AtomicBool, Ordering};
 use web_sys::{Document, Element};
 
 /// The banner's id (the tests look for it).
 pub const BANNER_ID: &str = "crash-banner";
 
+/// Set by the first panic or trap: the page's own loops (the training player) check it and
+/// stop, so a dead module is not woken every frame.
+static CRASHED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the module has panicked or trapped.
+pub fn crashed() -> bool {
+    CRASHED.load(Ordering::Relaxed)
+}
+
 /// Installs the panic hook and the listener for WebAssembly traps. Call once, first thing.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
+        CRASHED.store(true, Ordering::Relaxed);
         console_error_panic_hook::hook(info);
         show(&info.to_string());
     }));
@@ -32,6 +43,7 @@ pub fn install() {
 /// Shows the banner with `details` (the panic message), once: a second error adds nothing.
 /// Never panics itself; if the document cannot be reached, there is nothing to show.
 pub fn show(details: &str) {
+    CRASHED.store(true, Ordering::Relaxed);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if document.get_element_by_id(BANNER_ID).is_some() {
         return;

@@ -66,6 +66,9 @@ pub struct Lab {
     speed: StoredValue<f64>,
     pace: StoredValue<Pace>,
     budget: StoredValue<Budget>,
+    /// Which play this is: a frame scheduled by an earlier play (before a pause, a reset, a
+    /// divergence) sees a newer number and ends, so two loops never train at once.
+    run: StoredValue<u64>,
 }
 
 /// Everything a trainer is built from.
@@ -95,6 +98,7 @@ impl Lab {
             speed: StoredValue::new(0.0),
             pace: StoredValue::new(Pace::default()),
             budget: StoredValue::new(Budget::default()),
+            run: StoredValue::new(0),
         }
     }
 
@@ -140,7 +144,8 @@ impl Lab {
             return; // the message says what to change; "reset" clears it
         }
         self.status.set(Status::Playing);
-        self.schedule(now_ms());
+        self.run.update_value(|r| *r += 1);
+        self.schedule(self.run.get_value(), now_ms());
     }
 
     pub fn pause(&self) {
@@ -231,21 +236,25 @@ impl Lab {
         };
         let published = self.history.with_untracked(|h| h.last().map(|r| r.epoch));
         if published != Some(epoch) {
-            self.trainer.with_value(|t| {
-                let Some(t) = t.as_ref() else { return };
+            let changed = self.trainer.with_value(|t| {
+                let Some(t) = t.as_ref() else { return false };
                 let all = t.history();
                 // After a rebuild the trainer's history is shorter, or starts elsewhere; after
                 // it thinned itself it is shorter too.
                 let continues = published.is_some_and(|e| e < epoch) && self.history.with_untracked(|h| h.len() <= all.len() && h.first() == all.first());
-                if continues {
-                    self.history.update(|h| {
-                        let from = h.len();
-                        h.extend_from_slice(&all[from..]);
-                    });
-                } else {
-                    self.history.set(all.to_vec());
-                }
+                self.history.update_untracked(|h| {
+                    if continues {
+                        h.extend_from_slice(all.get(h.len()..).unwrap_or_default());
+                    } else {
+                        h.clear();
+                        h.extend_from_slice(all);
+                    }
+                });
+                true
             });
+            if changed {
+                self.history.notify();
+            }
         }
         self.examples_seen.set(seen);
         let now = now_ms();
@@ -270,29 +279,36 @@ impl Lab {
     }
 
     /// Copies the trainer's parameters into `signal`'s value, in place when it holds some of the
-    /// same shape, and notifies its readers.
+    /// same shape, and notifies its readers once the trainer is released (a notification only
+    /// queues effects, but nothing is notified while a stored value is borrowed).
     fn copy_params_into(&self, signal: RwSignal<Option<Params>>) {
-        self.trainer.with_value(|t| {
-            let Some(t) = t.as_ref() else { return };
-            signal.update(|slot| match slot {
+        let copied = self.trainer.with_value(|t| {
+            let Some(t) = t.as_ref() else { return false };
+            signal.update_untracked(|slot| match slot {
                 Some(params) => params.copy_from(t.params()),
                 None => *slot = Some(t.params().clone()),
             });
+            true
         });
+        if copied {
+            signal.notify();
+        }
     }
 
     /// One animation frame of training: as many examples as the speed asks for, within the
-    /// frame's [`Budget`], then one publication and the next frame.
-    fn schedule(&self, last: f64) {
+    /// frame's [`Budget`], then one publication and the next frame, for as long as play number
+    /// `run` lasts. After a crash it stops first: the loop would otherwise wake a dead page's
+    /// tasks every frame (see [`crate::crash`]).
+    fn schedule(&self, run: u64, last: f64) {
         let lab = *self;
         request_animation_frame(move || {
-            if lab.status.get_untracked() != Status::Playing {
+            if crate::crash::crashed() || lab.run.get_value() != run || lab.status.get_untracked() != Status::Playing {
                 return;
             }
             let now = now_ms();
             lab.train_frame(now - last);
             lab.publish(false);
-            lab.schedule(now);
+            lab.schedule(run, now);
         });
     }
 
@@ -309,7 +325,12 @@ impl Lab {
         while left > 0 && now_ms() - start < budget_ms {
             let epoch = self.epoch();
             match self.with_trainer(|t| t.train_examples(chunk.min(left))) {
-                Some(Ok(n)) if n > 0 => left = left.saturating_sub(n),
+                Some(Ok(n)) if n > 0 => {
+                    if n > left {
+                        self.pace.update_value(|p| p.overshoot(n - left));
+                    }
+                    left = left.saturating_sub(n);
+                }
                 Some(Err(divergence)) => {
                     self.status.set(Status::Diverged(divergence));
                     return;

@@ -40,6 +40,8 @@ fn value(b: &Browser, css: &str) -> String {
 fn a_panic_shows_a_banner_that_reloads_with_the_settings_kept() {
     let (server, browser) = open("lang=en&dh=5&lambda=0.01&data=spirals&m=3");
     assert!(!banner_shown(&browser), "no banner on a healthy page");
+    // Training plays when it happens: the player must stop with the page, not wake it every frame.
+    browser.click(&browser.find("#play-pause"));
     panic_now(&browser);
 
     // What it says, where it is, what it offers.
@@ -59,6 +61,14 @@ fn a_panic_shows_a_banner_that_reloads_with_the_settings_kept() {
     // The panic is on the console, for a bug report (and only the panic).
     let severe = severe_console_entries(&browser);
     assert!(severe.iter().any(|m| m.contains("panic")), "{severe:?}");
+    // The player stopped with the page (the reactive system may still run after a panic that
+    // held no borrow, so the status line would show more training if it went on).
+    let seen = |b: &Browser| b.exec("return document.getElementById('training-status').dataset.examplesSeen", vec![]);
+    let at_panic = seen(&browser);
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    assert_eq!(seen(&browser), at_panic, "training stopped at the panic");
+    let later = severe_console_entries(&browser);
+    assert!(later.is_empty(), "nothing runs in the dead page after the panic: {later:?}");
 
     // Reload keeps the link's settings, and the page is alive again.
     let href = attr(&browser, "#crash-reload", "href");

@@ -210,3 +210,28 @@ fn a_typed_point_does_what_a_click_does_from_the_keyboard() {
     let shown = browser.wait_for(5, "the French message", |b| Some(b.text("#click-at-error")).filter(|t| !t.is_empty()));
     assert!(shown.contains("hors du graphique") && shown.contains("2,5"), "{shown}");
 }
+
+#[test]
+fn play_pause_play_within_one_frame_trains_at_the_asked_speed_not_twice_it() {
+    // 2 epochs per second of 140 training examples: 280 examples a second, whatever the frame rate.
+    let (_server, browser) = open("lang=en&speed=2");
+    let n = training_count(&browser) as f64;
+    // Play, pause, play in one task: the first play's frame has not run yet when the second
+    // play schedules its own.
+    let start = browser.exec(
+        "const b = document.getElementById('play-pause'); b.click(); b.click(); b.click(); return performance.now()",
+        vec![],
+    );
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    let end = browser.exec(
+        "const s = document.getElementById('training-status'); return [performance.now(), Number(s.dataset.examplesSeen)]",
+        vec![],
+    );
+    let (start, end_ms, seen) = (start.as_f64().unwrap_or(0.0), end[0].as_f64().unwrap_or(0.0), end[1].as_f64().unwrap_or(0.0));
+    let expected = 2.0 * n * (end_ms - start) / 1000.0;
+    println!("{seen} examples seen in {:.2} s at 2 epochs/s of {n}: {:.2} × the speed", (end_ms - start) / 1000.0, seen / expected);
+    assert!(seen > 0.0, "it trains");
+    // One loop trains at most the asked pace (a slow machine trains less); two loops twice it.
+    assert!(seen <= 1.3 * expected, "{seen} examples where the speed gives {expected:.0}: two training loops");
+    assert_eq!(status(&browser), "playing");
+}

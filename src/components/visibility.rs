@@ -27,7 +27,14 @@ where
         });
         let Ok(watcher) = IntersectionObserver::new(callback.as_ref().unchecked_ref()) else { return };
         watcher.observe(&element);
-        observer.set_value(Some((watcher, callback)));
+        // A rerun replaces the observer: the old one is disconnected before its callback is
+        // dropped, so it never calls a freed closure.
+        observer.update_value(|o| {
+            if let Some((old, _)) = o.take() {
+                old.disconnect();
+            }
+            *o = Some((watcher, callback));
+        });
     });
     on_cleanup(move || {
         observer.try_with_value(|o| o.as_ref().map(|(watcher, _)| watcher.disconnect()));

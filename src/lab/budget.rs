@@ -76,7 +76,9 @@ impl Budget {
 /// slow frame does not turn into a burst of training.
 const MAX_FRAME_MS: f64 = 100.0;
 
-/// The examples one frame should train, and the fraction carried to the next frame.
+/// The examples one frame should train, and what is carried to the next frame: the fraction
+/// of an example not yet trained, or (negative) the examples a whole minibatch trained past
+/// the frame's share.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Pace {
     carry: f64,
@@ -92,15 +94,43 @@ impl Pace {
         }
         let dt = dt_ms.clamp(0.0, MAX_FRAME_MS) / 1000.0;
         let wanted = speed * n_train as f64 * dt + self.carry;
+        if wanted < 1.0 {
+            self.carry = wanted;
+            return 0;
+        }
         let whole = wanted.floor();
         self.carry = wanted - whole;
         whole as usize
+    }
+
+    /// The frame trained `extra` examples more than [`Pace::take`] gave it (a minibatch is
+    /// trained whole): the next frames train that much less.
+    pub fn overshoot(&mut self, extra: usize) {
+        self.carry -= extra as f64;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_minibatches_keep_the_asked_speed() {
+        // 2 epochs/s of 140 examples at 60 frames/s is 4.67 examples a frame, but a
+        // minibatch of 10 trains 10 at once: the frames after it train nothing until it is paid.
+        let mut pace = Pace::default();
+        let mut trained = 0;
+        for _ in 0..600 {
+            let left = pace.take(2.0, 140, 1000.0 / 60.0);
+            if left > 0 {
+                let n = left.div_ceil(10) * 10;
+                pace.overshoot(n - left);
+                trained += n;
+            }
+        }
+        // Ten seconds: 2800 examples, give or take one minibatch.
+        assert!((2790..=2810).contains(&trained), "{trained}");
+    }
 
     #[test]
     fn one_epoch_per_second_is_one_epoch_in_sixty_frames() {
