@@ -68,6 +68,15 @@ ensure_axe() {
   fi
 }
 
+# twiggy, for scripts/wasm-size only.
+ensure_twiggy() {
+  # It names itself "twiggy-opt <version>".
+  if [[ "$(twiggy --version 2>/dev/null)" != *" $TWIGGY_VERSION" ]]; then
+    say "installing twiggy $TWIGGY_VERSION (a few minutes, once)"
+    cargo install "twiggy@$TWIGGY_VERSION" --locked
+  fi
+}
+
 apt_install() {
   local sudo=""; [[ "$(id -u)" == 0 ]] || sudo="sudo"
   $sudo apt-get update -qq
