@@ -34,7 +34,7 @@ pub fn ClickTools(
     let text = move |msg| move || t(lang.get(), msg);
     // The class chosen, read within 0..m: after m goes down, the menu and the swatch show the
     // class a click adds (the last one), not one that no longer exists.
-    let chosen = move || class.get().min(m.get().saturating_sub(1));
+    let chosen = move || class_within(class.get(), m.get());
     let radio = move |value: ClickMode, id: &'static str, label: LabMsg| {
         view! {
             <label class="mode">
@@ -111,4 +111,9 @@ fn TypedPoint(on_point: Callback<[f64; 2]>) -> impl IntoView {
             </p>
         </form>
     }
+}
+
+/// The class a click adds: the chosen one, or the last class when m went down below it.
+pub fn class_within(chosen: usize, m: usize) -> usize {
+    chosen.min(m.saturating_sub(1))
 }

@@ -3,7 +3,7 @@
 use super::app::LangSignal;
 use crate::i18n::{class_name, split_summary, t, Msg};
 use crate::palette::{class_css, class_marker};
-use super::click_tools::{ClickMode, ClickTools};
+use super::click_tools::{class_within, ClickMode, ClickTools};
 use super::region_layer::{Geometry, RegionLayer};
 use crate::data::DataKey;
 use crate::i18n::lab::LabMsg;
@@ -66,7 +66,7 @@ pub fn DataPlot(
         let p = [round_for_link(x1), round_for_link(x2)];
         let edit = match (remove, mode.get_untracked()) {
             (true, _) | (false, ClickMode::Remove) => Edit::Remove(p),
-            (false, ClickMode::Add) => Edit::Add(p, add_class.get_untracked().min(m.get_untracked().saturating_sub(1))),
+            (false, ClickMode::Add) => Edit::Add(p, class_within(add_class.get_untracked(), m.get_untracked())),
             (false, ClickMode::Pick) => {
                 if let Some(index) = shown.with_untracked(|split| nearest(&split.train.points, p, PICK_RADIUS)) {
                     source.set(ExampleSource::Train(index));

@@ -168,8 +168,8 @@ pub fn latex_number(value: f64) -> String {
 
 /// A matrix as a `pmatrix` (a 1 × 1 one as its number alone).
 fn latex_matrix(m: &DMatrix<f64>) -> String {
-    if m.shape() == (1, 1) {
-        return latex_number(m[(0, 0)]);
+    if let (1, 1) = m.shape() {
+        return m.iter().next().map_or_else(String::new, |&v| latex_number(v));
     }
     let rows: Vec<String> = m.row_iter().map(|row| row.iter().map(|&v| latex_number(v)).collect::<Vec<_>>().join(" & ")).collect();
     format!("\\begin{{pmatrix}} {} \\end{{pmatrix}}", rows.join(" \\\\ "))
@@ -375,11 +375,11 @@ fn markdown_number(value: f64) -> String {
 /// A quantity's numbers as a Markdown table: column indices across, row indices down (0-based,
 /// as in numpy and on the card).
 fn markdown_table(m: &DMatrix<f64>) -> String {
-    let (rows, cols) = m.shape();
+    let cols = m.ncols();
     let header: Vec<String> = (0..cols).map(|c| c.to_string()).collect();
     let mut out = format!("|  | {} |\n|---|{}\n", header.join(" | "), "---:|".repeat(cols));
-    for r in 0..rows {
-        let cells: Vec<String> = (0..cols).map(|c| markdown_number(m[(r, c)])).collect();
+    for (r, row) in m.row_iter().enumerate() {
+        let cells: Vec<String> = row.iter().map(|&v| markdown_number(v)).collect();
         out.push_str(&format!("| **{r}** | {} |\n", cells.join(" | ")));
     }
     out
