@@ -1,53 +1,89 @@
-//! The training lab's engine: the SGD trainer of the math crate, driven by a
-//! `requestAnimationFrame` player that trains for a time budget each frame, then publishes one
-//! snapshot (parameters, history, status) to the page's signals.
+//! The training lab as the page sees it: signals (parameters, history, status) filled from the
+//! [`engine`]'s snapshots, and methods that send it commands.
 //!
-//! The trainer is state outside the reactive graph (it changes thousands of times a second);
-//! the page only sees what is published, at most once per frame.
+//! The engine runs in a Web Worker ([`worker`]): the page only sends commands and draws what
+//! comes back, so training and the decision map never take the main thread's time. Commands
+//! sent before the worker is ready wait in a queue; if it cannot start (no module workers, a
+//! file missing, an error, no answer within [`worker::START_TIMEOUT_MS`]) the same engine runs
+//! on the main thread instead ([`Driver::Local`]), driven by a `requestAnimationFrame` loop
+//! that trains for a time [`Budget`] each frame, and the status line says so.
+//!
+//! Both paths give the page the same snapshots, at most one per frame while training, and the
+//! same history bit for bit (the engine and its inputs are the same; see the engine's tests).
 
 mod budget;
 mod connect;
 mod edits;
+mod regions;
+pub mod worker;
 
-pub use budget::{Budget, Pace, FRAME_BUDGET_MS};
+pub use budget::{Budget, FRAME_BUDGET_MS};
 pub use connect::{connect, Inputs};
 pub use edits::{round_for_link, Edit, Edits};
+pub use engine::{new_trainer as page_trainer, Setup, Status, StepSize, PATIENCE};
+pub use regions::MapTarget;
 
-use mlp::{Divergence, EpochRecord, FeatureSet, Mistakes, Params, Split, TrainConfig, Trainer};
+use engine::{Command, Engine, Snapshot};
+use js_sys::Uint8ClampedArray;
 use leptos::prelude::*;
-
-/// What the player is doing.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Status {
-    Paused,
-    Playing,
-    /// Training stopped by itself: divergence (NaN/∞, exploding loss, dead network).
-    Diverged(Divergence),
-    /// Stopped at the best validation epoch (early stopping); the best weights are restored.
-    StoppedAtBest { epoch: usize },
-}
+use mlp::{EpochRecord, Params};
 
 /// While training, the stepper's copy of the parameters is refreshed at most this often: its
 /// tables and formulas take tens of milliseconds of layout to redraw, and numbers that change
 /// faster cannot be read anyway.
 pub const SLOW_PUBLICATION_MS: f64 = 500.0;
 
-/// How many epochs without a better validation loss end training when "stop at best
-/// validation" is on.
-pub const PATIENCE: usize = 25;
+/// Where the engine runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Runner {
+    /// The worker is loading; commands wait for it.
+    Starting,
+    /// In the Web Worker.
+    Worker,
+    /// On the page's main thread, because the worker could not start or stopped (why, in
+    /// English, for the console and the tests).
+    MainThread(String),
+}
+
+/// The engine behind the lab.
+enum Driver {
+    /// The worker, and the commands not sent yet (all of them until it is ready).
+    Worker {
+        link: worker::Link,
+        ready: bool,
+        queued: Vec<Command>,
+        /// A message is on its way and its snapshot has not come back: the next waits.
+        in_flight: bool,
+        /// The in-flight message carried commands (its snapshot then refreshes everything).
+        answering_commands: bool,
+        /// The last decision map's buffer, given back to the worker with the next message.
+        spare: Option<Uint8ClampedArray>,
+    },
+    Local {
+        engine: Box<Engine>,
+        budget: Budget,
+    },
+}
 
 /// The trainer and what the page sees of it.
 #[derive(Clone, Copy)]
 pub struct Lab {
-    trainer: StoredValue<Option<Trainer>>,
-    /// The best validation loss so far: (epoch, loss, parameters then).
-    best: StoredValue<Option<(usize, f64, Params)>>,
+    driver: StoredValue<Option<Driver>, LocalStorage>,
+    /// The last of each command that sets state, to set up a main-thread engine like the worker
+    /// if the worker stops after starting.
+    replay: StoredValue<Vec<Command>, LocalStorage>,
+    /// The decision-region canvas, when the plot is on the page.
+    map: StoredValue<Option<MapTarget>, LocalStorage>,
+    pub runner: RwSignal<Runner>,
+    /// Whether a snapshot has come since the page loaded (until then the signals below hold
+    /// nothing yet, and the status line says the trainer is starting).
+    pub answered: RwSignal<bool>,
     /// The network's current parameters, published every frame while training.
     pub current: RwSignal<Option<Params>>,
     /// The same, published at most every [`SLOW_PUBLICATION_MS`] while the stepper is on screen
     /// (for its heavy views).
     pub current_slow: RwSignal<Option<Params>>,
-    /// Every epoch so far (epoch 0 = before training); republished when an epoch ends.
+    /// Every epoch so far (epoch 0 = before training), extended as epochs end.
     pub history: RwSignal<Vec<EpochRecord>>,
     pub status: RwSignal<Status>,
     pub examples_seen: RwSignal<usize>,
@@ -62,29 +98,20 @@ pub struct Lab {
     pub stepper_on_screen: RwSignal<bool>,
     /// When `current_slow` was last published (ms since the page loaded).
     last_slow: StoredValue<f64>,
-    /// Training speed in epochs per second (0 = as fast as possible) and its carry.
-    speed: StoredValue<f64>,
-    pace: StoredValue<Pace>,
-    budget: StoredValue<Budget>,
     /// Which play this is: a frame scheduled by an earlier play (before a pause, a reset, a
-    /// divergence) sees a newer number and ends, so two loops never train at once.
+    /// divergence) sees a newer number and ends, so two loops never run at once.
     run: StoredValue<u64>,
 }
 
-/// Everything a trainer is built from.
-pub struct Setup<'a> {
-    pub params: Params,
-    pub config: TrainConfig,
-    pub features: FeatureSet,
-    pub split: &'a Split,
-    pub mistakes: Mistakes,
-}
-
 impl Lab {
+    /// A lab whose engine starts in a Web Worker (or on the main thread if it cannot).
     pub fn new() -> Lab {
-        Lab {
-            trainer: StoredValue::new(None),
-            best: StoredValue::new(None),
+        let lab = Lab {
+            driver: StoredValue::new_local(None),
+            replay: StoredValue::new_local(Vec::new()),
+            map: StoredValue::new_local(None),
+            runner: RwSignal::new(Runner::Starting),
+            answered: RwSignal::new(false),
             current: RwSignal::new(None),
             current_slow: RwSignal::new(None),
             history: RwSignal::new(Vec::new()),
@@ -95,55 +122,58 @@ impl Lab {
             resets: RwSignal::new(0),
             stepper_on_screen: RwSignal::new(true),
             last_slow: StoredValue::new(f64::NEG_INFINITY),
-            speed: StoredValue::new(0.0),
-            pace: StoredValue::new(Pace::default()),
-            budget: StoredValue::new(Budget::default()),
             run: StoredValue::new(0),
+        };
+        match worker::Link::start(lab) {
+            Ok(link) => lab.driver.set_value(Some(Driver::Worker {
+                link,
+                ready: false,
+                queued: Vec::new(),
+                in_flight: false,
+                answering_commands: false,
+                spare: None,
+            })),
+            Err(why) => lab.fall_back(why),
         }
+        Effect::new(move |_| {
+            let on = lab.stop_at_best.get();
+            lab.send(Command::StopAtBest(on));
+        });
+        lab
     }
 
     /// Sets the training speed in epochs per second (0 = as fast as possible).
     pub fn set_speed(&self, epochs_per_second: f64) {
-        self.speed.set_value(epochs_per_second);
+        self.send(Command::Speed(epochs_per_second));
     }
 
     /// Starts over from `setup` (new data, new shape, new weights): epoch 0. A playing player
     /// keeps playing; a diverged one is paused.
-    pub fn rebuild(&self, setup: Setup<'_>) {
-        self.trainer.set_value(page_trainer(setup));
-        self.best.set_value(None);
-        self.best_epoch.set(None);
+    pub fn rebuild(&self, setup: Setup) {
         if !matches!(self.status.get_untracked(), Status::Playing) {
             self.status.set(Status::Paused);
         }
-        self.publish(true);
+        self.send(Command::Rebuild(Box::new(setup)));
     }
 
     /// Applies η, λ, K and the mistakes without interrupting training.
-    pub fn configure(&self, config: TrainConfig, mistakes: Mistakes) {
-        self.trainer.update_value(|t| {
-            if let Some(t) = t {
-                // Invalid values never reach here: the settings refuse them first.
-                let _ = (t.set_eta(config.eta), t.set_lambda(config.lambda), t.set_batch_size(config.batch_size));
-                t.set_mistakes(mistakes);
-            }
-        });
+    pub fn configure(&self, config: mlp::TrainConfig, mistakes: mlp::Mistakes) {
+        self.send(Command::Configure { config, mistakes });
     }
 
     /// Starts over from the initial weights (clears a divergence).
     pub fn reset(&self) {
         self.status.set(Status::Paused);
+        self.send(Command::Pause);
         self.resets.update(|r| *r += 1);
     }
 
     pub fn play(&self) {
-        if self.status.get_untracked() == Status::Playing {
-            return;
-        }
-        if matches!(self.status.get_untracked(), Status::Diverged(_)) {
-            return; // the message says what to change; "reset" clears it
+        if matches!(self.status.get_untracked(), Status::Playing | Status::Diverged(_)) {
+            return; // a divergence's message says what to change; "reset" clears it
         }
         self.status.set(Status::Playing);
+        self.send(Command::Play);
         self.run.update_value(|r| *r += 1);
         self.schedule(self.run.get_value(), now_ms());
     }
@@ -152,153 +182,230 @@ impl Lab {
         if self.status.get_untracked() == Status::Playing {
             self.status.set(Status::Paused);
         }
-        self.publish(true);
+        self.send(Command::Pause);
     }
 
     /// One example, one minibatch or one epoch, then pause.
     pub fn step(&self, what: StepSize) {
-        self.pause();
-        let outcome = self.with_trainer(|t| match what {
-            StepSize::Example => t.step_example().map(|_| ()),
-            StepSize::Minibatch => t.step_minibatch().map(|_| ()),
-            StepSize::Epoch => t.run_epoch().map(|_| ()),
-        });
-        self.after_training(outcome);
-        self.publish(true);
+        if self.status.get_untracked() == Status::Playing {
+            self.status.set(Status::Paused);
+        }
+        self.send(Command::Step(what));
     }
 
     /// Puts the best-validation weights back (the trainer goes on from them).
     pub fn restore_best(&self) {
-        let Some((_, _, params)) = self.best.get_value() else { return };
-        self.trainer.update_value(|t| {
-            if let Some(t) = t {
-                let _ = t.set_params(params);
+        self.send(Command::RestoreBest);
+    }
+
+    /// Where the decision regions go (`None`: nowhere); the engine paints them with each
+    /// snapshot from now on.
+    pub fn set_map(&self, target: Option<MapTarget>) {
+        let spec = target.as_ref().map(MapTarget::spec);
+        self.map.set_value(target);
+        self.send(Command::Map(spec));
+    }
+
+    /// Sends `command` to the engine: at once when it can take it, else after the snapshot on
+    /// its way (commands are never lost nor reordered).
+    fn send(&self, command: Command) {
+        self.remember(&command);
+        let local = self.driver.try_update_value(|driver| match driver {
+            Some(Driver::Worker { queued, .. }) => {
+                queued.push(command);
+                false
+            }
+            Some(Driver::Local { engine, .. }) => {
+                engine.apply(command);
+                true
+            }
+            None => false,
+        });
+        match local {
+            Some(true) => self.publish_local(true),
+            _ => self.flush(),
+        }
+    }
+
+    /// Keeps the last command of each kind that sets state (see `replay`).
+    fn remember(&self, command: &Command) {
+        let kind = std::mem::discriminant(command);
+        let lasting = matches!(command, Command::Rebuild(_) | Command::Configure { .. } | Command::Speed(_) | Command::StopAtBest(_) | Command::Map(_));
+        if lasting {
+            self.replay.update_value(|replay| {
+                replay.retain(|c| std::mem::discriminant(c) != kind);
+                replay.push(command.clone());
+            });
+        }
+    }
+
+    /// Posts the queued commands to the worker when it is ready and nothing is on its way.
+    fn flush(&self) {
+        self.flush_with(false);
+    }
+
+    /// As [`flush`](Self::flush); `poll` posts even with nothing queued (a frame asking for
+    /// the latest snapshot while training).
+    fn flush_with(&self, poll: bool) {
+        let posted = self.driver.try_update_value(|driver| {
+            let Some(Driver::Worker { link, ready: true, queued, in_flight: in_flight @ false, answering_commands, spare }) = driver else {
+                return Ok(());
+            };
+            if queued.is_empty() && !poll {
+                return Ok(());
+            }
+            *answering_commands = !queued.is_empty();
+            *in_flight = true;
+            link.post(std::mem::take(queued), spare.take())
+        });
+        if let Some(Err(why)) = posted {
+            self.fall_back(why);
+        }
+    }
+
+    /// The worker is ready: the queued commands go.
+    fn worker_ready(&self) {
+        self.driver.update_value(|driver| {
+            if let Some(Driver::Worker { ready, .. }) = driver {
+                *ready = true;
             }
         });
-        self.publish(true);
+        self.runner.set(Runner::Worker);
+        self.flush();
     }
 
-    fn with_trainer<R>(&self, f: impl FnOnce(&mut Trainer) -> Result<R, Divergence>) -> Option<Result<R, Divergence>> {
-        let mut out = None;
-        self.trainer.update_value(|t| out = t.as_mut().map(f));
-        out
-    }
-
-    /// Records a divergence (and stops), or follows the best validation epoch.
-    fn after_training<R>(&self, outcome: Option<Result<R, Divergence>>) {
-        if let Some(Err(divergence)) = outcome {
-            self.status.set(Status::Diverged(divergence));
-            return;
-        }
-        self.track_best();
-    }
-
-    /// Keeps the parameters of the lowest validation loss; with "stop at best validation" on,
-    /// stops [`PATIENCE`] epochs after it and restores them.
-    fn track_best(&self) {
-        let Some((epoch, loss)) = self.trainer.with_value(|t| {
-            let record = t.as_ref()?.history().last()?;
-            Some((record.epoch, record.valid.as_ref()?.loss))
-        }) else {
-            return;
-        };
-        let better = self.best.with_value(|b| b.as_ref().is_none_or(|(_, best, _)| loss < *best));
-        if better && loss.is_finite() {
-            self.best.update_value(|best| match best {
-                // In place: a better epoch comes often early in training.
-                Some(best) => {
-                    (best.0, best.1) = (epoch, loss);
-                    self.trainer.with_value(|t| t.as_ref().map(|t| best.2.copy_from(t.params())));
-                }
-                None => *best = self.trainer.with_value(|t| t.as_ref().map(|t| (epoch, loss, t.params().clone()))),
-            });
-            self.best_epoch.set(Some(epoch));
-        } else if let Some(best) = self.best_epoch.get_untracked() {
-            if self.stop_at_best.get_untracked() && epoch >= best + PATIENCE {
-                self.restore_best();
-                self.status.set(Status::StoppedAtBest { epoch: best });
+    /// A snapshot from the worker, with the decision map's pixels when the network changed.
+    fn worker_snapshot(&self, snapshot: Snapshot, pixels: Option<Uint8ClampedArray>) {
+        let mut answered_commands = false;
+        let mut nothing_queued = true;
+        self.driver.update_value(|driver| {
+            if let Some(Driver::Worker { in_flight, answering_commands, queued, .. }) = driver {
+                *in_flight = false;
+                answered_commands = *answering_commands;
+                nothing_queued = queued.is_empty();
             }
-        }
-    }
-
-    /// Publishes the trainer's state to the signals: parameters always, the new history records
-    /// when an epoch ended, the slow copy when `force` or enough time has passed. Nothing is
-    /// cloned whole: the parameters are copied into the signals' buffers and the history grows
-    /// by its new records, so a frame costs the same after an hour of training.
-    fn publish(&self, force: bool) {
-        // The epoch of the trainer's last record (a long run records only some epochs).
-        let latest = |t: &Trainer| t.history().last().map_or(0, |r| r.epoch);
-        let Some((epoch, seen)) = self.trainer.with_value(|t| t.as_ref().map(|t| (latest(t), t.examples_seen()))) else {
-            self.current.set(None);
-            self.current_slow.set(None);
-            self.history.set(Vec::new());
-            return;
-        };
-        let published = self.history.with_untracked(|h| h.last().map(|r| r.epoch));
-        if published != Some(epoch) {
-            let changed = self.trainer.with_value(|t| {
-                let Some(t) = t.as_ref() else { return false };
-                let all = t.history();
-                // After a rebuild the trainer's history is shorter, or starts elsewhere; after
-                // it thinned itself it is shorter too.
-                let continues = published.is_some_and(|e| e < epoch) && self.history.with_untracked(|h| h.len() <= all.len() && h.first() == all.first());
-                self.history.update_untracked(|h| {
-                    if continues {
-                        h.extend_from_slice(all.get(h.len()..).unwrap_or_default());
-                    } else {
-                        h.clear();
-                        h.extend_from_slice(all);
+        });
+        if let (Some(pixels), Some((width, height))) = (pixels, snapshot.map) {
+            let drawn = self.map.with_value(|target| target.as_ref().map(|t| t.put_js(&pixels, width, height)));
+            if drawn == Some(true) || drawn.is_none() {
+                self.driver.update_value(|driver| {
+                    if let Some(Driver::Worker { spare, .. }) = driver {
+                        *spare = Some(pixels);
                     }
                 });
-                true
-            });
-            if changed {
-                self.history.notify();
             }
         }
-        self.examples_seen.set(seen);
+        self.apply(snapshot, answered_commands, nothing_queued);
+        self.flush();
+    }
+
+    /// The worker cannot go on: the engine moves to the main thread, set up with the same
+    /// commands (all of them if the worker never started; else the lasting ones, from epoch 0).
+    fn fall_back(&self, why: String) {
+        leptos::logging::warn!("training on the main thread: {why}");
+        let previous = self.driver.try_update_value(Option::take).flatten();
+        let commands = match previous {
+            Some(Driver::Worker { link, ready, queued, .. }) => {
+                link.stop();
+                match ready {
+                    false => queued,
+                    true => self.replay.get_value(),
+                }
+            }
+            Some(Driver::Local { .. }) | None => self.replay.get_value(),
+        };
+        let mut engine = Box::new(Engine::new());
+        for command in commands {
+            engine.apply(command);
+        }
+        let playing = engine.status() == &Status::Playing;
+        self.driver.set_value(Some(Driver::Local { engine, budget: Budget::default() }));
+        self.runner.set(Runner::MainThread(why));
+        if !playing && self.status.get_untracked() == Status::Playing {
+            self.status.set(Status::Paused);
+        }
+        self.publish_local(true);
+        if playing {
+            self.run.update_value(|r| *r += 1);
+            self.schedule(self.run.get_value(), now_ms());
+        }
+    }
+
+    /// The main-thread engine's snapshot and map, to the page.
+    fn publish_local(&self, force: bool) {
+        let snapshot = self.driver.try_update_value(|driver| match driver {
+            Some(Driver::Local { engine, .. }) => {
+                let snapshot = engine.snapshot();
+                if let Some((width, height, rgba)) = engine.paint_map() {
+                    self.map.with_value(|target| target.as_ref().map(|t| t.put_rust(rgba, width, height)));
+                }
+                Some(snapshot)
+            }
+            _ => None,
+        });
+        if let Some(Some(snapshot)) = snapshot {
+            self.apply(snapshot, force, true);
+        }
+    }
+
+    /// Publishes a snapshot to the signals: the parameters, the new history records, the
+    /// status (unless commands sent since will change it), the slow copy when `force` or
+    /// enough time has passed. Nothing is cloned whole: the parameters are copied into the
+    /// signals' buffers and the history grows by its new records, so a frame costs the same
+    /// after an hour of training.
+    fn apply(&self, snapshot: Snapshot, force: bool, status_is_current: bool) {
+        let Snapshot { status, examples_seen, best_epoch, params, history, map: _ } = snapshot;
+        if !self.answered.get_untracked() {
+            self.answered.set(true);
+        }
+        if status_is_current && self.status.get_untracked() != status {
+            self.status.set(status.clone());
+        }
+        if history.replace || !history.records.is_empty() {
+            self.history.update(|h| {
+                if history.replace {
+                    h.clear();
+                }
+                h.extend(history.records);
+            });
+        }
+        if self.examples_seen.get_untracked() != examples_seen {
+            self.examples_seen.set(examples_seen);
+        }
+        if self.best_epoch.get_untracked() != best_epoch {
+            self.best_epoch.set(best_epoch);
+        }
+        let Some(params) = params else {
+            self.map.with_value(|t| t.as_ref().map(MapTarget::clear));
+            self.current.set(None);
+            self.current_slow.set(None);
+            return;
+        };
         let now = now_ms();
         let due = now - self.last_slow.get_value() > SLOW_PUBLICATION_MS && self.stepper_on_screen.get_untracked();
-        if force || due {
+        if force || due || status != Status::Playing {
             self.last_slow.set_value(now);
-            self.copy_params_into(self.current_slow);
+            copy_params_into(&params, self.current_slow);
         }
-        self.copy_params_into(self.current);
+        copy_params_into(&params, self.current);
     }
 
     /// Publishes `current_slow` now if it is behind the trainer (the stepper came back on
     /// screen while training).
     pub fn catch_up_slow(&self) {
-        let behind = self.trainer.with_value(|t| {
-            t.as_ref().is_some_and(|t| self.current_slow.with_untracked(|p| p.as_ref() != Some(t.params())))
-        });
+        let behind = self.current.with_untracked(|now| self.current_slow.with_untracked(|slow| now != slow));
         if behind {
             self.last_slow.set_value(now_ms());
-            self.copy_params_into(self.current_slow);
+            if let Some(params) = self.current.get_untracked() {
+                copy_params_into(&params, self.current_slow);
+            }
         }
     }
 
-    /// Copies the trainer's parameters into `signal`'s value, in place when it holds some of the
-    /// same shape, and notifies its readers once the trainer is released (a notification only
-    /// queues effects, but nothing is notified while a stored value is borrowed).
-    fn copy_params_into(&self, signal: RwSignal<Option<Params>>) {
-        let copied = self.trainer.with_value(|t| {
-            let Some(t) = t.as_ref() else { return false };
-            signal.update_untracked(|slot| match slot {
-                Some(params) => params.copy_from(t.params()),
-                None => *slot = Some(t.params().clone()),
-            });
-            true
-        });
-        if copied {
-            signal.notify();
-        }
-    }
-
-    /// One animation frame of training: as many examples as the speed asks for, within the
-    /// frame's [`Budget`], then one publication and the next frame, for as long as play number
-    /// `run` lasts. After a crash it stops first: the loop would otherwise wake a dead page's
-    /// tasks every frame (see [`crate::crash`]).
+    /// One animation frame while playing, for as long as play number `run` lasts: on the main
+    /// thread, training for the frame's budget, then one publication; with the worker, asking
+    /// for its latest snapshot (unless one is on its way). After a crash it stops first: the loop
+    /// would otherwise wake a dead page's tasks every frame (see [`crate::crash`]).
     fn schedule(&self, run: u64, last: f64) {
         let lab = *self;
         request_animation_frame(move || {
@@ -306,69 +413,36 @@ impl Lab {
                 return;
             }
             let now = now_ms();
-            lab.train_frame(now - last);
-            lab.publish(false);
+            let local = lab.driver.try_update_value(|driver| match driver {
+                Some(Driver::Local { engine, budget }) => {
+                    let budget_ms = budget.next(now - last);
+                    engine.train(now - last, budget_ms, &now_ms);
+                    true
+                }
+                _ => false,
+            });
+            match local {
+                Some(true) => lab.publish_local(false),
+                _ => lab.flush_with(true),
+            }
             lab.schedule(run, now);
         });
     }
+}
 
-    /// Trains for one frame that came `dt_ms` after the previous one.
-    fn train_frame(&self, dt_ms: f64) {
-        let start = now_ms();
-        let n_train = self.trainer.with_value(|t| t.as_ref().map_or(0, |t| t.train_set().len()));
-        let speed = self.speed.get_value();
-        let (mut left, mut budget_ms) = (0, FRAME_BUDGET_MS);
-        self.pace.update_value(|p| left = p.take(speed, n_train, dt_ms));
-        self.budget.update_value(|b| budget_ms = b.next(dt_ms));
-        // Small chunks keep the time check frequent; an epoch end is noticed within a chunk.
-        let chunk = 64.max(n_train / 8);
-        while left > 0 && now_ms() - start < budget_ms {
-            let epoch = self.epoch();
-            match self.with_trainer(|t| t.train_examples(chunk.min(left))) {
-                Some(Ok(n)) if n > 0 => {
-                    if n > left {
-                        self.pace.update_value(|p| p.overshoot(n - left));
-                    }
-                    left = left.saturating_sub(n);
-                }
-                Some(Err(divergence)) => {
-                    self.status.set(Status::Diverged(divergence));
-                    return;
-                }
-                _ => return,
-            }
-            if self.epoch() != epoch {
-                self.track_best();
-            }
-            if self.status.get_untracked() != Status::Playing {
-                return;
-            }
-        }
-    }
-
-    fn epoch(&self) -> usize {
-        self.trainer.with_value(|t| t.as_ref().map_or(0, |t| t.epoch()))
+impl Default for Lab {
+    fn default() -> Self {
+        Lab::new()
     }
 }
 
-/// The trainer the page trains, built from `setup` (`None` when the setup cannot train, e.g. an
-/// empty training set: the page then says so). The benchmarks build theirs here too.
-pub fn page_trainer(setup: Setup<'_>) -> Option<Trainer> {
-    let Setup { params, config, features, split, mistakes } = setup;
-    let mut trainer = Trainer::new(params, config, features, split).ok()?;
-    trainer.set_mistakes(mistakes);
-    // The page does not show the stopping test η‖∇R̃‖ < ε: its full gradient at every epoch
-    // end would cost a third of the training time.
-    trainer.set_stopping_test(false);
-    Some(trainer)
-}
-
-/// How much one click of the step buttons trains.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StepSize {
-    Example,
-    Minibatch,
-    Epoch,
+/// Copies `params` into `signal`'s value, in place when it holds some of the same shape, and
+/// notifies its readers.
+fn copy_params_into(params: &Params, signal: RwSignal<Option<Params>>) {
+    signal.update(|slot| match slot {
+        Some(held) if held.shape() == params.shape() => held.copy_from(params),
+        _ => *slot = Some(params.clone()),
+    });
 }
 
 /// Milliseconds since the page loaded (`performance.now()`), 0 where there is no clock.

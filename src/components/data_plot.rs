@@ -7,7 +7,7 @@ use super::click_tools::{class_within, ClickMode, ClickTools};
 use super::region_layer::{Geometry, RegionLayer};
 use crate::data::DataKey;
 use crate::i18n::lab::LabMsg;
-use crate::lab::{round_for_link, Edit, Edits};
+use crate::lab::{round_for_link, Edit, Edits, Lab};
 use crate::plot::scatter::{data_at, draw_scatter, ScatterStyle};
 use crate::stepper::ExampleSource;
 use crate::settings::Settings;
@@ -41,6 +41,8 @@ pub fn DataPlot(
     /// The epoch the network has trained to, for the saved image's title.
     #[prop(optional, into)]
     epoch: Option<Signal<usize>>,
+    /// The training lab, whose engine paints the decision regions.
+    lab: Lab,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let canvas = NodeRef::<Canvas>::new();
@@ -49,7 +51,6 @@ pub fn DataPlot(
     let mode = RwSignal::new(ClickMode::Add);
     let add_class = RwSignal::new(0_usize);
     let m = Signal::derive(move || settings.with(|s| s.m));
-    let features = Signal::derive(move || settings.with(|s| s.features));
 
     // Redraw the points whenever the data or the picked example changes.
     Effect::new(move |_| {
@@ -122,7 +123,7 @@ pub fn DataPlot(
         <section class="panel plot-panel" aria-labelledby="plot-heading">
             <h2 id="plot-heading">{move || t(lang.get(), Msg::PlotHeading)}</h2>
             <div class="plot-stack">
-                <RegionLayer params=params features=features geometry=geometry />
+                <RegionLayer lab=lab geometry=geometry />
                 <canvas id="data-plot" class="plot layer" node_ref=canvas role="img"
                     width=geometry.get_untracked().side height=geometry.get_untracked().side
                     aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />

@@ -7,7 +7,7 @@ use crate::i18n::lab::{divergence_message, stopped_at_best, LabMsg};
 use super::case_panel::browser::copy_through_field;
 use super::curves_panel::CurvesPanel;
 use crate::i18n::{number, percent, t};
-use crate::lab::{now_ms, Lab, Status, StepSize};
+use crate::lab::{now_ms, Lab, Runner, Status, StepSize};
 use crate::settings::Settings;
 use leptos::prelude::*;
 
@@ -143,16 +143,24 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
     };
     // The numbers of the line, for tests and scripts: the last epoch's record.
     let last = move |pick: fn(&mlp::EpochRecord) -> f64| lab.history.with(|h| h.last().map(pick).unwrap_or(f64::NAN).to_string());
-    let line_or_empty = move || match lab.current.with(|p| p.is_some()) {
-        true => line(),
-        false => t(lang.get(), LabMsg::NoTrainingSet).to_string(),
+    let line_or_empty = move || match (lab.answered.get(), lab.current.with(|p| p.is_some())) {
+        (false, _) => t(lang.get(), LabMsg::Starting).to_string(),
+        (true, true) => line(),
+        (true, false) => t(lang.get(), LabMsg::NoTrainingSet).to_string(),
     };
+    let main_thread = move || matches!(lab.runner.get(), Runner::MainThread(_)).then(|| t(lang.get(), LabMsg::MainThread));
     view! {
         <p class="training-status" id="training-status" aria-live="polite"
             data-epoch=move || lab.history.with(|h| h.last().map_or(0, |r| r.epoch))
             data-examples-seen=move || lab.examples_seen.get()
             data-train-loss=move || last(|r| r.train.loss)
             data-train-error=move || last(|r| r.train.error)
+            data-runner=move || match lab.runner.get() {
+                _ if !lab.answered.get() => "starting",
+                Runner::Starting => "starting",
+                Runner::Worker => "worker",
+                Runner::MainThread(_) => "main-thread",
+            }
             data-status=move || match lab.status.get() {
                 Status::Paused => "paused",
                 Status::Playing => "playing",
@@ -162,5 +170,6 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
             {line_or_empty}
         </p>
         <p class="divergence" id="divergence" role="alert">{message}</p>
+        <p class="runner-note" id="runner-note" role="status">{main_thread}</p>
     }
 }

@@ -50,6 +50,11 @@ crate::messages! {
             "Background: the class the network predicts at each point, paler where it is less sure (max o^s).",
             "Fond : la classe que le réseau prédit en chaque point, plus pâle là où il est moins sûr (max o^s)."
         ),
+        Starting => ("Starting the trainer…", "Démarrage de l'entraîneur…"),
+        MainThread => (
+            "Training runs on the page's own thread: the background worker could not start, so the page may answer more slowly while it trains.",
+            "L'entraînement tourne dans le fil de la page : le travailleur d'arrière-plan n'a pas pu démarrer, la page peut donc répondre plus lentement pendant l'entraînement."
+        ),
         NoTrainingSet => ("No training point: add points by clicking the plot, or choose new data.", "Aucun point d'entraînement : ajoutez des points en cliquant sur le graphique, ou choisissez de nouvelles données."),
     }
     same: [Pause]

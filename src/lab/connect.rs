@@ -43,7 +43,8 @@ pub fn connect(inputs: Inputs) -> (Lab, Memo<Split>) {
         let features = features.get();
         let Some(params) = initial.get() else { return };
         let (config, mistakes) = (train_config.get_untracked(), mistakes.get_untracked());
-        data.with(|split| lab.rebuild(Setup { params, config, features, split, mistakes }));
+        let split = data.get();
+        lab.rebuild(Setup { params, config, features, split, mistakes });
     });
     // η, λ, K and the mistakes: the same trainer goes on with them.
     Effect::new(move |_| lab.configure(train_config.get(), mistakes.get()));

@@ -53,7 +53,7 @@ pub fn pixel_to_plane(px: usize, py: usize, width: usize, height: usize) -> [f64
 
 /// For each of the `m` classes, its colour at each confidence level (0 = chance, last =
 /// certain): `FLOOR` to `STRENGTH` of the class colour over white.
-fn palette(m: usize) -> Vec<[u8; 4]> {
+pub fn palette(m: usize) -> Vec<[u8; 4]> {
     let mut table = Vec::with_capacity(m * LEVELS);
     for class in 0..m {
         let (r, g, b) = class_rgb(class);

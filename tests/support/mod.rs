@@ -21,7 +21,16 @@ pub fn open(query: &str) -> (server::Server, webdriver::Browser) {
     let browser = webdriver::Browser::start();
     browser.goto(&server.page(query));
     browser.wait_for(20, "the data plot to be drawn", |b| (coloured_pixels(b) > 500).then_some(()));
+    wait_for_trainer(&browser);
     (server, browser)
+}
+
+/// Waits until the trainer has started (in its worker, or on the main thread) and the page
+/// shows its first snapshot.
+pub fn wait_for_trainer(browser: &webdriver::Browser) {
+    let script = "const s = document.getElementById('training-status');
+        return !!s && s.dataset.runner !== 'starting';";
+    browser.wait_for(20, "the trainer to start", |b| b.exec(script, vec![]).as_bool().filter(|&ready| ready).map(|_| ()));
 }
 
 /// The number of data-plot pixels that are neither white nor grey: the data points.

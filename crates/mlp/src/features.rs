@@ -189,6 +189,19 @@ impl FeatureSet {
         xs
     }
 
+    /// The set as a bitset (bit i = [`Feature::ALL`]`[i]`), for messages between threads;
+    /// [`from_bits`](Self::from_bits) reads it back.
+    pub fn bits(&self) -> u8 {
+        self.0
+    }
+
+    /// The set of a bitset written by [`bits`](Self::bits); `None` when it is empty or names
+    /// no feature of [`Feature::ALL`].
+    pub fn from_bits(bits: u8) -> Option<FeatureSet> {
+        let known = Feature::ALL.iter().fold(0, |all, f| all | f.bit());
+        (bits != 0 && bits & !known == 0).then_some(FeatureSet(bits))
+    }
+
     /// Comma-separated keys, e.g. `"x1,x2"`; [`parse_keys`](Self::parse_keys) reads it back.
     pub fn to_keys(&self) -> String {
         self.iter().map(Feature::key).collect::<Vec<_>>().join(",")

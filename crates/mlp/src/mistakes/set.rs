@@ -31,6 +31,18 @@ impl Mistakes {
         Mistake::ALL.into_iter().filter(move |&m| self.contains(m))
     }
 
+    /// The set as a bitset, for messages between threads; [`from_bits`](Self::from_bits) reads
+    /// it back.
+    pub fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// The set of a bitset written by [`bits`](Self::bits); `None` when a bit names no mistake.
+    pub fn from_bits(bits: u16) -> Option<Mistakes> {
+        let known = Mistake::ALL.iter().fold(0, |all, m| all | m.bit());
+        (bits & !known == 0).then_some(Mistakes(bits))
+    }
+
     /// Whether no mistake is switched on.
     pub fn is_empty(self) -> bool {
         self.0 == 0

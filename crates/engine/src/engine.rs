@@ -1,0 +1,312 @@
+//! [`Engine`]: the trainer, played for a time budget at a chosen speed, with early stopping,
+//! divergence, and the decision map of its current network. See the [crate docs](crate).
+
+use crate::pace::Pace;
+use crate::protocol::{Command, HistoryUpdate, Snapshot};
+use mlp::map::DecisionMap;
+use mlp::{Divergence, EpochRecord, FeatureSet, Mistakes, Params, Split, TrainConfig, Trainer};
+
+/// How many epochs without a better validation loss end training when "stop at best
+/// validation" is on.
+pub const PATIENCE: usize = 25;
+
+/// What the player is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Paused,
+    Playing,
+    /// Training stopped by itself: divergence (NaN/∞, exploding loss, dead network).
+    Diverged(Divergence),
+    /// Stopped at the best validation epoch (early stopping); the best weights are restored.
+    StoppedAtBest { epoch: usize },
+}
+
+/// How much one click of the step buttons trains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepSize {
+    Example,
+    Minibatch,
+    Epoch,
+}
+
+/// Everything a trainer is built from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setup {
+    pub params: Params,
+    pub config: TrainConfig,
+    pub features: FeatureSet,
+    pub split: Split,
+    pub mistakes: Mistakes,
+}
+
+/// The decision map the page shows: its size in pixels and its colours (entry
+/// `class · LEVELS + level`, see [`mlp::map`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapSpec {
+    pub width: usize,
+    pub height: usize,
+    pub palette: Vec<[u8; 4]>,
+}
+
+/// The trainer and everything about playing it. See the [crate docs](crate).
+pub struct Engine {
+    trainer: Option<Trainer>,
+    /// The best validation loss so far: (epoch, loss, parameters then).
+    best: Option<(usize, f64, Params)>,
+    stop_at_best: bool,
+    status: Status,
+    /// Epochs per second; 0 = as fast as possible.
+    speed: f64,
+    pace: Pace,
+    map: Option<MapSpec>,
+    /// The map's buffers, kept while they fit its size, the features and the shape.
+    painter: Option<DecisionMap>,
+    /// The network changed since the map was last painted.
+    map_dirty: bool,
+    /// The history records the last snapshot carried.
+    sent: Sent,
+}
+
+/// What the page has of the history: how many records, and the last one (to tell a history
+/// that went on from one that was rebuilt or thinned).
+#[derive(Default)]
+struct Sent {
+    len: usize,
+    last: Option<EpochRecord>,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
+
+impl Engine {
+    pub fn new() -> Engine {
+        Engine {
+            trainer: None,
+            best: None,
+            stop_at_best: false,
+            status: Status::Paused,
+            speed: 0.0,
+            pace: Pace::default(),
+            map: None,
+            painter: None,
+            map_dirty: true,
+            sent: Sent::default(),
+        }
+    }
+
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    /// Epochs per second; 0 = as fast as possible.
+    pub fn speed(&self) -> f64 {
+        self.speed
+    }
+
+    pub fn trainer(&self) -> Option<&Trainer> {
+        self.trainer.as_ref()
+    }
+
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Rebuild(setup) => self.rebuild(*setup),
+            Command::Configure { config, mistakes } => self.configure(config, mistakes),
+            Command::Speed(speed) => self.speed = speed,
+            Command::StopAtBest(on) => self.stop_at_best = on,
+            Command::Play => self.play(),
+            Command::Pause => self.pause(),
+            Command::Step(size) => self.step(size),
+            Command::RestoreBest => self.restore_best(),
+            Command::Map(spec) => {
+                self.map = spec;
+                self.map_dirty = true;
+            }
+        }
+    }
+
+    /// Starts over from `setup` (new data, new shape, new weights): epoch 0. A playing player
+    /// keeps playing; a diverged or stopped one is paused.
+    fn rebuild(&mut self, setup: Setup) {
+        self.trainer = new_trainer(setup);
+        self.best = None;
+        if self.status != Status::Playing {
+            self.status = Status::Paused;
+        }
+        self.sent = Sent::default();
+        self.map_dirty = true;
+    }
+
+    /// η, λ, K and the mistakes: the same trainer goes on with them.
+    fn configure(&mut self, config: TrainConfig, mistakes: Mistakes) {
+        if let Some(t) = self.trainer.as_mut() {
+            // An invalid value (the page's settings refuse them first) keeps the previous one.
+            let _ = (t.set_eta(config.eta), t.set_lambda(config.lambda), t.set_batch_size(config.batch_size));
+            t.set_mistakes(mistakes);
+        }
+    }
+
+    fn play(&mut self) {
+        // A divergence stays until a reset: its message says what to change.
+        if !matches!(self.status, Status::Diverged(_)) {
+            self.status = Status::Playing;
+        }
+    }
+
+    fn pause(&mut self) {
+        if self.status == Status::Playing {
+            self.status = Status::Paused;
+        }
+    }
+
+    /// One example, one minibatch or one epoch, then pause.
+    fn step(&mut self, size: StepSize) {
+        self.pause();
+        let Some(t) = self.trainer.as_mut() else { return };
+        let outcome = match size {
+            StepSize::Example => t.step_example().map(|_| ()),
+            StepSize::Minibatch => t.step_minibatch().map(|_| ()),
+            StepSize::Epoch => t.run_epoch().map(|_| ()),
+        };
+        self.map_dirty = true;
+        match outcome {
+            Err(divergence) => self.status = Status::Diverged(divergence),
+            Ok(()) => self.track_best(),
+        }
+    }
+
+    /// Puts the best-validation weights back (the trainer goes on from them).
+    fn restore_best(&mut self) {
+        let (Some((_, _, params)), Some(t)) = (self.best.as_ref(), self.trainer.as_mut()) else { return };
+        let _ = t.set_params(params.clone());
+        self.map_dirty = true;
+    }
+
+    /// Keeps the parameters of the lowest validation loss; with "stop at best validation" on,
+    /// stops [`PATIENCE`] epochs after it and restores them.
+    fn track_best(&mut self) {
+        let Some(t) = self.trainer.as_ref() else { return };
+        let Some((epoch, loss)) = t.history().last().and_then(|r| Some((r.epoch, r.valid.as_ref()?.loss))) else {
+            return;
+        };
+        let better = self.best.as_ref().is_none_or(|(_, best, _)| loss < *best);
+        if better && loss.is_finite() {
+            match self.best.as_mut() {
+                // In place: a better epoch comes often early in training.
+                Some(best) => {
+                    (best.0, best.1) = (epoch, loss);
+                    best.2.copy_from(t.params());
+                }
+                None => self.best = Some((epoch, loss, t.params().clone())),
+            }
+        } else if let Some((best, _, _)) = self.best {
+            if self.stop_at_best && epoch >= best + PATIENCE {
+                self.restore_best();
+                self.status = Status::StoppedAtBest { epoch: best };
+            }
+        }
+    }
+
+    /// Trains while playing: as many examples as the speed asks for in a slice that came
+    /// `dt_ms` after the previous one, for at most `budget_ms` of `clock` (milliseconds).
+    /// Returns whether it is still playing.
+    pub fn train(&mut self, dt_ms: f64, budget_ms: f64, clock: &dyn Fn() -> f64) -> bool {
+        if self.status != Status::Playing {
+            return false;
+        }
+        let Some(n_train) = self.trainer.as_ref().map(|t| t.train_set().len()) else { return true };
+        let start = clock();
+        let mut left = self.pace.take(self.speed, n_train, dt_ms);
+        // Small chunks keep the time check frequent; an epoch end is noticed within a chunk.
+        let chunk = 64.max(n_train / 8);
+        while left > 0 && clock() - start < budget_ms {
+            let Some(t) = self.trainer.as_mut() else { break };
+            let epoch = t.epoch();
+            let trained = t.train_examples(chunk.min(left));
+            let ended = t.epoch() != epoch;
+            self.map_dirty = true;
+            match trained {
+                Ok(n) if n > 0 => {
+                    if n > left {
+                        self.pace.overshoot(n - left);
+                    }
+                    left = left.saturating_sub(n);
+                }
+                Ok(_) => break,
+                Err(divergence) => {
+                    self.status = Status::Diverged(divergence);
+                    break;
+                }
+            }
+            if ended {
+                self.track_best();
+            }
+            if self.status != Status::Playing {
+                break;
+            }
+        }
+        self.status == Status::Playing
+    }
+
+    /// What the page shows now: the status, the parameters, the history records it does not
+    /// have yet (or all of them, when the history was rebuilt or thinned), the best epoch.
+    pub fn snapshot(&mut self) -> Snapshot {
+        let Some(t) = self.trainer.as_ref() else {
+            self.sent = Sent::default();
+            return Snapshot {
+                status: self.status.clone(),
+                examples_seen: 0,
+                best_epoch: None,
+                params: None,
+                history: HistoryUpdate { replace: true, records: Vec::new() },
+                map: None,
+            };
+        };
+        let all = t.history();
+        let continues = self.sent.len > 0 && self.sent.len <= all.len() && all.get(self.sent.len - 1) == self.sent.last.as_ref();
+        let history = match continues {
+            true => HistoryUpdate { replace: false, records: all[self.sent.len..].to_vec() },
+            false => HistoryUpdate { replace: true, records: all.to_vec() },
+        };
+        self.sent = Sent { len: all.len(), last: all.last().cloned() };
+        Snapshot {
+            status: self.status.clone(),
+            examples_seen: t.examples_seen(),
+            best_epoch: self.best.as_ref().map(|b| b.0),
+            params: Some(t.params().clone()),
+            history,
+            map: None,
+        }
+    }
+
+    /// The decision map of the current network, when the page asked for one and the network
+    /// changed since it was last painted: (width, height, RGBA pixels row by row from the top).
+    pub fn paint_map(&mut self) -> Option<(usize, usize, &[u8])> {
+        let (spec, t) = (self.map.as_ref()?, self.trainer.as_ref()?);
+        if !self.map_dirty {
+            return None;
+        }
+        let (features, shape) = (t.features(), t.params().shape());
+        let fits = self.painter.as_ref().is_some_and(|p| p.fits(spec.width, spec.height, features, shape));
+        if !fits {
+            self.painter = Some(DecisionMap::new(spec.width, spec.height, features, shape));
+        }
+        let painter = self.painter.as_mut()?;
+        self.map_dirty = false;
+        Some((spec.width, spec.height, painter.paint(t.params(), &spec.palette)))
+    }
+}
+
+/// The trainer the page trains, built from `setup` (`None` when the setup cannot train, e.g. an
+/// empty training set: the page then says so). The benchmarks build theirs here too.
+pub fn new_trainer(setup: Setup) -> Option<Trainer> {
+    let Setup { params, config, features, split, mistakes } = setup;
+    let mut trainer = Trainer::new(params, config, features, &split).ok()?;
+    trainer.set_mistakes(mistakes);
+    // The page does not show the stopping test η‖∇R̃‖ < ε: its full gradient at every epoch
+    // end would cost a third of the training time.
+    trainer.set_stopping_test(false);
+    Some(trainer)
+}

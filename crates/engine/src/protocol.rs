@@ -1,0 +1,486 @@
+//! The messages between the page and the engine, and their encoding as one flat list of
+//! numbers (a `Float64Array` between threads).
+//!
+//! Numbers cross as they are: an f64 is one entry, a count or an index is an entry holding a
+//! whole number (exact below 2⁵³), a u64 seed is two entries of 32 bits, a flag is 0 or 1. A
+//! history record crosses bit for bit. Decoding checks every count against what is left and
+//! every whole number, and returns a [`DecodeError`] instead of panicking, so a malformed
+//! message (a bug, or a page and a worker of two different builds) is reported, not fatal.
+//!
+//! A message starts with its kind ([`Message`]): the page sends [`Message::Commands`], the
+//! engine answers each with one [`Message::Snapshot`]; the worker says [`Message::Ready`] once
+//! it can take commands, and [`Message::Failed`] if it cannot go on.
+
+use crate::engine::{MapSpec, Setup, Status, StepSize};
+use mlp::{Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, SetStats, Shape, Split, TrainConfig};
+use nalgebra::{DMatrix, DVector};
+use std::fmt;
+
+/// What the page asks of the engine. They are applied in order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// A new trainer (new data, shape or initial weights): epoch 0.
+    Rebuild(Box<Setup>),
+    /// η, λ, K and the mistakes, without interrupting training.
+    Configure { config: TrainConfig, mistakes: Mistakes },
+    /// Epochs per second (0 = as fast as possible).
+    Speed(f64),
+    /// Stop and restore the best weights after [`crate::PATIENCE`] epochs without a better
+    /// validation loss.
+    StopAtBest(bool),
+    Play,
+    Pause,
+    Step(StepSize),
+    RestoreBest,
+    /// The decision map to paint with each snapshot, or none.
+    Map(Option<MapSpec>),
+}
+
+/// What the engine says back: the state of the trainer at one moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub status: Status,
+    pub examples_seen: usize,
+    /// The epoch of the best validation loss so far.
+    pub best_epoch: Option<usize>,
+    /// The network; `None` when there is no trainer (e.g. an empty training set).
+    pub params: Option<Params>,
+    pub history: HistoryUpdate,
+    /// The size of the decision map that comes with this snapshot (its pixels travel beside
+    /// the numbers), if one does.
+    pub map: Option<(usize, usize)>,
+}
+
+/// The history records the page does not have yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryUpdate {
+    /// The records replace the page's history (a new trainer, or one that thinned its history)
+    /// instead of extending it.
+    pub replace: bool,
+    pub records: Vec<EpochRecord>,
+}
+
+/// One message between the page and the engine.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    Commands(Vec<Command>),
+    Snapshot(Box<Snapshot>),
+    Ready,
+    Failed,
+}
+
+/// Why a list of numbers is not a message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError {
+    /// What was being read.
+    pub what: &'static str,
+    /// Where, as an index into the list.
+    pub at: usize,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "malformed message: bad {} at entry {}", self.what, self.at)
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+const COMMANDS: u32 = 1;
+const SNAPSHOT: u32 = 2;
+const READY: u32 = 3;
+const FAILED: u32 = 4;
+
+impl Message {
+    /// The message as numbers, appended to `out`.
+    pub fn encode(&self, out: &mut Vec<f64>) {
+        let mut w = Writer(out);
+        match self {
+            Message::Commands(commands) => {
+                w.whole(COMMANDS);
+                w.count(commands.len());
+                commands.iter().for_each(|c| w.command(c));
+            }
+            Message::Snapshot(snapshot) => {
+                w.whole(SNAPSHOT);
+                w.snapshot(snapshot);
+            }
+            Message::Ready => w.whole(READY),
+            Message::Failed => w.whole(FAILED),
+        }
+    }
+
+    pub fn to_numbers(&self) -> Vec<f64> {
+        let mut out = Vec::new();
+        self.encode(&mut out);
+        out
+    }
+
+    /// Reads a message written by [`Message::encode`]; every entry must be used.
+    pub fn decode(numbers: &[f64]) -> Result<Message, DecodeError> {
+        let mut r = Reader { data: numbers, at: 0 };
+        let message = match r.whole::<u32>("message kind")? {
+            COMMANDS => {
+                let n = r.count("command count", 1)?;
+                Message::Commands((0..n).map(|_| r.command()).collect::<Result<_, _>>()?)
+            }
+            SNAPSHOT => Message::Snapshot(Box::new(r.snapshot()?)),
+            READY => Message::Ready,
+            FAILED => Message::Failed,
+            _ => return Err(r.error("message kind")),
+        };
+        match r.at == numbers.len() {
+            true => Ok(message),
+            false => Err(r.error("end of message")),
+        }
+    }
+}
+
+struct Writer<'a>(&'a mut Vec<f64>);
+
+impl Writer<'_> {
+    fn f64(&mut self, v: f64) {
+        self.0.push(v);
+    }
+
+    fn whole(&mut self, v: impl Into<u64>) {
+        self.0.push(v.into() as f64);
+    }
+
+    fn count(&mut self, n: usize) {
+        self.0.push(n as f64);
+    }
+
+    fn flag(&mut self, on: bool) {
+        self.0.push(if on { 1.0 } else { 0.0 });
+    }
+
+    fn u64(&mut self, v: u64) {
+        self.whole(v >> 32);
+        self.whole(v & 0xffff_ffff);
+    }
+
+    fn command(&mut self, command: &Command) {
+        match command {
+            Command::Rebuild(setup) => {
+                self.whole(1u32);
+                self.params(&setup.params);
+                self.config(&setup.config);
+                self.whole(setup.features.bits());
+                for set in [&setup.split.train, &setup.split.valid, &setup.split.test] {
+                    self.dataset(set);
+                }
+                self.whole(setup.mistakes.bits());
+            }
+            Command::Configure { config, mistakes } => {
+                self.whole(2u32);
+                self.config(config);
+                self.whole(mistakes.bits());
+            }
+            Command::Speed(speed) => {
+                self.whole(3u32);
+                self.f64(*speed);
+            }
+            Command::StopAtBest(on) => {
+                self.whole(4u32);
+                self.flag(*on);
+            }
+            Command::Play => self.whole(5u32),
+            Command::Pause => self.whole(6u32),
+            Command::Step(size) => {
+                self.whole(7u32);
+                self.whole(match size {
+                    StepSize::Example => 0u32,
+                    StepSize::Minibatch => 1,
+                    StepSize::Epoch => 2,
+                });
+            }
+            Command::RestoreBest => self.whole(8u32),
+            Command::Map(spec) => {
+                self.whole(9u32);
+                self.flag(spec.is_some());
+                if let Some(spec) = spec {
+                    self.count(spec.width);
+                    self.count(spec.height);
+                    self.count(spec.palette.len());
+                    for colour in &spec.palette {
+                        self.whole(u32::from_be_bytes(*colour));
+                    }
+                }
+            }
+        }
+    }
+
+    fn config(&mut self, config: &TrainConfig) {
+        self.f64(config.eta);
+        self.count(config.batch_size);
+        self.f64(config.lambda);
+        self.u64(config.seed);
+    }
+
+    fn params(&mut self, params: &Params) {
+        let shape = params.shape();
+        self.count(shape.d);
+        self.count(shape.d_h);
+        self.count(shape.m);
+        // Column-major, as nalgebra stores them.
+        for part in [params.w1.as_slice(), params.b1.as_slice(), params.w2.as_slice(), params.b2.as_slice()] {
+            self.0.extend_from_slice(part);
+        }
+    }
+
+    fn dataset(&mut self, set: &Dataset) {
+        self.count(set.len());
+        self.count(set.classes);
+        for p in &set.points {
+            self.0.extend_from_slice(p);
+        }
+        for &label in &set.labels {
+            self.count(label);
+        }
+    }
+
+    fn snapshot(&mut self, s: &Snapshot) {
+        self.status(&s.status);
+        self.count(s.examples_seen);
+        self.flag(s.best_epoch.is_some());
+        self.count(s.best_epoch.unwrap_or(0));
+        self.flag(s.params.is_some());
+        if let Some(params) = &s.params {
+            self.params(params);
+        }
+        self.flag(s.history.replace);
+        self.count(s.history.records.len());
+        for record in &s.history.records {
+            self.record(record);
+        }
+        let (width, height) = s.map.unwrap_or((0, 0));
+        self.flag(s.map.is_some());
+        self.count(width);
+        self.count(height);
+    }
+
+    fn status(&mut self, status: &Status) {
+        match status {
+            Status::Paused => self.whole(0u32),
+            Status::Playing => self.whole(1u32),
+            Status::Diverged(d) => {
+                self.whole(2u32);
+                match d {
+                    Divergence::NonFinite { epoch, step } => {
+                        self.whole(0u32);
+                        self.count(*epoch);
+                        self.count(*step);
+                    }
+                    Divergence::Exploding { epoch, loss } => {
+                        self.whole(1u32);
+                        self.count(*epoch);
+                        self.f64(*loss);
+                    }
+                    Divergence::DeadNetwork { epoch } => {
+                        self.whole(2u32);
+                        self.count(*epoch);
+                    }
+                }
+            }
+            Status::StoppedAtBest { epoch } => {
+                self.whole(3u32);
+                self.count(*epoch);
+            }
+        }
+    }
+
+    fn record(&mut self, r: &EpochRecord) {
+        self.count(r.epoch);
+        self.stats(Some(&r.train));
+        self.stats(r.valid.as_ref());
+        self.stats(r.test.as_ref());
+        self.count(r.dead_units);
+    }
+
+    fn stats(&mut self, stats: Option<&SetStats>) {
+        self.flag(stats.is_some());
+        let s = stats.copied().unwrap_or(SetStats { loss: 0.0, objective: 0.0, error: 0.0 });
+        self.0.extend_from_slice(&[s.loss, s.objective, s.error]);
+    }
+}
+
+struct Reader<'a> {
+    data: &'a [f64],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn error(&self, what: &'static str) -> DecodeError {
+        DecodeError { what, at: self.at }
+    }
+
+    fn f64(&mut self, what: &'static str) -> Result<f64, DecodeError> {
+        let v = *self.data.get(self.at).ok_or_else(|| self.error(what))?;
+        self.at += 1;
+        Ok(v)
+    }
+
+    fn slice(&mut self, n: usize, what: &'static str) -> Result<&[f64], DecodeError> {
+        let end = self.at.checked_add(n).filter(|&end| end <= self.data.len()).ok_or_else(|| self.error(what))?;
+        let slice = &self.data[self.at..end];
+        self.at = end;
+        Ok(slice)
+    }
+
+    /// A whole number that fits `T`.
+    fn whole<T: TryFrom<u64>>(&mut self, what: &'static str) -> Result<T, DecodeError> {
+        let v = self.f64(what)?;
+        let whole = v >= 0.0 && v.fract() == 0.0 && v <= 9_007_199_254_740_992.0;
+        let value = if whole { T::try_from(v as u64).ok() } else { None };
+        value.ok_or(DecodeError { what, at: self.at - 1 })
+    }
+
+    /// A count of items of `width` entries each, which must fit in what is left.
+    fn count(&mut self, what: &'static str, width: usize) -> Result<usize, DecodeError> {
+        let n: usize = self.whole(what)?;
+        let fits = n.checked_mul(width).is_some_and(|len| len <= self.data.len() - self.at);
+        fits.then_some(n).ok_or(DecodeError { what, at: self.at - 1 })
+    }
+
+    fn flag(&mut self, what: &'static str) -> Result<bool, DecodeError> {
+        match self.whole::<u8>(what)? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(DecodeError { what, at: self.at - 1 }),
+        }
+    }
+
+    fn u64(&mut self, what: &'static str) -> Result<u64, DecodeError> {
+        let high: u32 = self.whole(what)?;
+        let low: u32 = self.whole(what)?;
+        Ok(u64::from(high) << 32 | u64::from(low))
+    }
+
+    fn command(&mut self) -> Result<Command, DecodeError> {
+        let at = self.at;
+        Ok(match self.whole::<u32>("command")? {
+            1 => {
+                let params = self.params()?;
+                let config = self.config()?;
+                let features = FeatureSet::from_bits(self.whole("features")?).ok_or(self.error("features"))?;
+                let split = Split { train: self.dataset()?, valid: self.dataset()?, test: self.dataset()? };
+                let mistakes = self.mistakes()?;
+                Command::Rebuild(Box::new(Setup { params, config, features, split, mistakes }))
+            }
+            2 => Command::Configure { config: self.config()?, mistakes: self.mistakes()? },
+            3 => Command::Speed(self.f64("speed")?),
+            4 => Command::StopAtBest(self.flag("stop at best")?),
+            5 => Command::Play,
+            6 => Command::Pause,
+            7 => Command::Step(match self.whole::<u8>("step size")? {
+                0 => StepSize::Example,
+                1 => StepSize::Minibatch,
+                2 => StepSize::Epoch,
+                _ => return Err(self.error("step size")),
+            }),
+            8 => Command::RestoreBest,
+            9 => Command::Map(match self.flag("map")? {
+                false => None,
+                true => {
+                    let (width, height) = (self.whole("map width")?, self.whole("map height")?);
+                    let n = self.count("palette", 1)?;
+                    let palette = (0..n).map(|_| self.whole::<u32>("colour").map(u32::to_be_bytes)).collect::<Result<_, _>>()?;
+                    Some(MapSpec { width, height, palette })
+                }
+            }),
+            _ => return Err(DecodeError { what: "command", at }),
+        })
+    }
+
+    fn mistakes(&mut self) -> Result<Mistakes, DecodeError> {
+        Mistakes::from_bits(self.whole("mistakes")?).ok_or(self.error("mistakes"))
+    }
+
+    fn config(&mut self) -> Result<TrainConfig, DecodeError> {
+        Ok(TrainConfig {
+            eta: self.f64("η")?,
+            batch_size: self.whole("K")?,
+            lambda: self.f64("λ")?,
+            seed: self.u64("seed")?,
+        })
+    }
+
+    /// Parameters of a valid shape; their values may be anything (a diverged network's are
+    /// not finite, and the page shows them as they are).
+    fn params(&mut self) -> Result<Params, DecodeError> {
+        let (d, d_h, m) = (self.whole("d")?, self.whole("d_h")?, self.whole("m")?);
+        Shape::new(d, d_h, m).map_err(|_| self.error("shape"))?;
+        Ok(Params {
+            w1: DMatrix::from_column_slice(d_h, d, self.slice(d_h * d, "W1")?),
+            b1: DVector::from_column_slice(self.slice(d_h, "b1")?),
+            w2: DMatrix::from_column_slice(m, d_h, self.slice(m * d_h, "W2")?),
+            b2: DVector::from_column_slice(self.slice(m, "b2")?),
+        })
+    }
+
+    fn dataset(&mut self) -> Result<Dataset, DecodeError> {
+        let n = self.count("point count", 3)?;
+        let classes = self.whole("classes")?;
+        let points = self.slice(2 * n, "points")?.chunks_exact(2).map(|p| [p[0], p[1]]).collect();
+        let labels = (0..n).map(|_| self.whole("label")).collect::<Result<_, _>>()?;
+        Ok(Dataset { points, labels, classes })
+    }
+
+    fn snapshot(&mut self) -> Result<Snapshot, DecodeError> {
+        let status = self.status()?;
+        let examples_seen = self.whole("examples seen")?;
+        let has_best = self.flag("best epoch")?;
+        let best: usize = self.whole("best epoch")?;
+        let params = match self.flag("params")? {
+            true => Some(self.params()?),
+            false => None,
+        };
+        let replace = self.flag("history")?;
+        let n = self.count("record count", RECORD_LEN)?;
+        let records = (0..n).map(|_| self.record()).collect::<Result<_, _>>()?;
+        let has_map = self.flag("map")?;
+        let size = (self.whole("map width")?, self.whole("map height")?);
+        Ok(Snapshot {
+            status,
+            examples_seen,
+            best_epoch: has_best.then_some(best),
+            params,
+            history: HistoryUpdate { replace, records },
+            map: has_map.then_some(size),
+        })
+    }
+
+    fn status(&mut self) -> Result<Status, DecodeError> {
+        Ok(match self.whole::<u8>("status")? {
+            0 => Status::Paused,
+            1 => Status::Playing,
+            2 => Status::Diverged(match self.whole::<u8>("divergence")? {
+                0 => Divergence::NonFinite { epoch: self.whole("epoch")?, step: self.whole("step")? },
+                1 => Divergence::Exploding { epoch: self.whole("epoch")?, loss: self.f64("loss")? },
+                2 => Divergence::DeadNetwork { epoch: self.whole("epoch")? },
+                _ => return Err(self.error("divergence")),
+            }),
+            3 => Status::StoppedAtBest { epoch: self.whole("epoch")? },
+            _ => return Err(self.error("status")),
+        })
+    }
+
+    fn record(&mut self) -> Result<EpochRecord, DecodeError> {
+        let epoch = self.whole("epoch")?;
+        let train = self.stats()?.ok_or(self.error("training statistics"))?;
+        Ok(EpochRecord { epoch, train, valid: self.stats()?, test: self.stats()?, dead_units: self.whole("dead units")? })
+    }
+
+    fn stats(&mut self) -> Result<Option<SetStats>, DecodeError> {
+        let present = self.flag("statistics")?;
+        let v = self.slice(3, "statistics")?;
+        Ok(present.then_some(SetStats { loss: v[0], objective: v[1], error: v[2] }))
+    }
+}
+
+/// Entries per history record: epoch, three sets of (flag, loss, objective, error), dead units.
+const RECORD_LEN: usize = 14;
+
+#[cfg(test)]
+mod tests;
