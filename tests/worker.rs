@@ -1,0 +1,98 @@
+//! End-to-end tests of where training runs, in headless Chromium: in the Web Worker on a normal
+//! page, and on the page's own thread — said on the page, and giving the same numbers — when
+//! the worker cannot start (its script or its wasm missing).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::Value;
+use support::server::Server;
+use support::webdriver::{Browser, TempDir};
+use support::{dist_dir, open, wait_for_trainer};
+
+fn runner(b: &Browser) -> String {
+    b.exec("return document.getElementById('training-status').dataset.runner", vec![]).as_str().unwrap_or("").to_string()
+}
+
+fn note(b: &Browser) -> String {
+    b.exec("return document.getElementById('runner-note').textContent", vec![]).as_str().unwrap_or("").to_string()
+}
+
+fn epoch(b: &Browser) -> f64 {
+    let v = b.exec("return Number(document.getElementById('training-status').dataset.epoch)", vec![]);
+    v.as_f64().unwrap_or(f64::NAN)
+}
+
+/// The exported history after five "one epoch" clicks.
+fn five_epochs(b: &Browser) -> Value {
+    for _ in 0..5 {
+        b.click(&b.find("#step-epoch"));
+    }
+    b.wait_for(10, "five epochs", |b| (epoch(b) == 5.0).then_some(()));
+    b.click(&b.find("#export-run"));
+    let json = b.exec("return document.getElementById('run-json').value", vec![]);
+    let run: Value = serde_json::from_str(json.as_str().unwrap_or("")).expect("the exported run is JSON");
+    run["history"].clone()
+}
+
+/// Plays until the epoch passes 50, then pauses.
+fn play_a_little(b: &Browser) {
+    b.click(&b.find("#play-pause"));
+    b.wait_for(20, "training", |b| (epoch(b) > 50.0).then_some(()));
+    b.click(&b.find("#play-pause"));
+    b.wait_for(5, "paused", |b| {
+        let s = b.exec("return document.getElementById('training-status').dataset.status", vec![]);
+        (s == Value::from("paused")).then_some(())
+    });
+}
+
+/// A copy of the built site without `missing`, served at /lab/.
+fn site_without(missing: &str) -> (TempDir, Server) {
+    let copy = TempDir::new("site-without-worker");
+    let mut removed = false;
+    for entry in std::fs::read_dir(dist_dir()).expect("read dist/").flatten() {
+        if entry.file_name() == missing {
+            removed = true;
+        } else if entry.file_type().is_ok_and(|t| t.is_file()) {
+            std::fs::copy(entry.path(), copy.0.join(entry.file_name())).expect("copy a file of dist/");
+        }
+    }
+    assert!(removed, "dist/ has {missing}");
+    let server = Server::start_mounts(vec![("/lab/".to_string(), copy.0.clone())]);
+    (copy, server)
+}
+
+#[test]
+fn training_runs_in_the_worker() {
+    let (_server, browser) = open("lang=en&seed=7&dh=12&eta=0.2&k=5");
+    assert_eq!(runner(&browser), "worker");
+    assert_eq!(note(&browser), "", "nothing to say when the worker runs");
+    play_a_little(&browser);
+    let seen = browser.exec("return Number(document.getElementById('training-status').dataset.examplesSeen)", vec![]);
+    assert!(seen.as_f64().is_some_and(|n| n > 50.0 * 100.0), "{seen}");
+}
+
+#[test]
+fn without_the_worker_the_page_trains_on_its_own_thread_says_so_and_gives_the_same_numbers() {
+    let query = "lang=en&seed=7&dh=12&eta=0.2&k=5";
+    let (_server, browser) = open(query);
+    let in_worker = five_epochs(&browser);
+    assert_eq!(in_worker.as_array().map(Vec::len), Some(6));
+    // The worker's script missing (a 404), then its wasm module missing (the script loads and
+    // tells the page it failed): both times the page trains by itself.
+    for missing in ["worker.js", "backprop-lab-worker_bg.wasm"] {
+        let (_copy, server) = site_without(missing);
+        browser.goto(&server.page(query));
+        wait_for_trainer(&browser);
+        assert_eq!(runner(&browser), "main-thread", "without {missing}");
+        assert!(note(&browser).contains("could not start"), "{}", note(&browser));
+        assert_eq!(five_epochs(&browser), in_worker, "the same history, bit for bit, without {missing}");
+        play_a_little(&browser);
+        browser.screenshot(&format!("main-thread-without-{}", missing.replace('.', "-")));
+    }
+    // In French too.
+    let (_copy, server) = site_without("worker.js");
+    browser.goto(&server.page("lang=fr"));
+    wait_for_trainer(&browser);
+    assert!(note(&browser).contains("n'a pas pu démarrer"), "{}", note(&browser));
+}
