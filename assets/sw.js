@@ -11,7 +11,7 @@
 //   page never asks for a file the new version lacks);
 // - activate: this folder's caches of other versions are deleted; open pages are claimed;
 // - fetch: the page is network-first, so a new version is seen as soon as the network
-//   answers, with the cached page when the network fails, errs or is slow; the hashed files
+//   answers, with the cached page when the network fails, errs or is slow; the other files
 //   are cache-first. Requests for anything else are left to the browser.
 "use strict";
 
@@ -21,7 +21,7 @@ const BUILD = {"version":"unbuilt","files":[]};
 const PAGE = new URL("./", self.location.href).href;
 const CACHE_PREFIX = `backprop-lab ${self.registration.scope} `;
 const CACHE = CACHE_PREFIX + BUILD.version;
-/** The hashed files of this version, as absolute URLs. */
+/** The files of this version, as absolute URLs. */
 const FILES = new Set(BUILD.files.filter((file) => file !== "./").map((file) => new URL(file, PAGE).href));
 /** How long the page waits for the network before it shows its cached copy. */
 const PAGE_TIMEOUT_MS = 4000;
@@ -50,9 +50,11 @@ self.addEventListener("fetch", (event) => {
 
 async function precache() {
   const cache = await caches.open(CACHE);
-  // The page is revalidated with the server: an older copy in the HTTP cache would not match
-  // the files of this version.
-  await cache.addAll([new Request(PAGE, { cache: "no-cache" }), ...FILES]);
+  // Every file is revalidated with the server: an older copy in the HTTP cache would not
+  // match the files of this version (the page, and the worker's files, whose names carry no
+  // hash: worker.js, backprop-lab-worker.js and its wasm).
+  const fresh = (url) => new Request(url, { cache: "no-cache" });
+  await cache.addAll([fresh(PAGE), ...[...FILES].map(fresh)]);
 }
 
 async function removeOtherVersions() {

@@ -78,13 +78,13 @@ mod native {
         let transfer = sizes::measure(&dist, &fetched);
 
         let mut live = Vec::new();
-        for d_h in [8, 64] {
+        for d_h in [8, 64, 256] {
             eprintln!("[bench] live training on dist/, d_h = {d_h}, K = 10, {live_seconds} s");
             live.push(live_training(&scratch, &site, d_h, 10, live_seconds));
         }
 
         let mut answers = Vec::new();
-        for d_h in [8, 64] {
+        for d_h in [8, 64, 256] {
             eprintln!("[bench] stepper step and settings changes on dist/, d_h = {d_h}");
             answers.push(interaction(&scratch, &site, d_h, 9));
         }

@@ -35,13 +35,23 @@ pub struct Report {
 
 /// Targets of issue 5.
 const WASM_OF_NATIVE: f64 = 0.60;
-const LIVE_EXAMPLES_PER_S: f64 = 1e6;
-const LIVE_P95_MS: f64 = 20.0;
+/// Issue 11: examples/s on the page while it draws every frame, by d_h (none for larger nets).
+fn live_target(d_h: usize) -> Option<f64> {
+    match d_h {
+        8 => Some(4e6),
+        64 => Some(2e6),
+        _ => None,
+    }
+}
+const LIVE_P95_MS: f64 = 17.5;
+/// Issue 11: an answer's work and its painting, median and max, for d_h ≤ 64.
+const ANSWER_WORK_MS: f64 = 8.0;
+const ANSWER_PAINTED_MS: f64 = 20.0;
+const ANSWER_PAINTED_MAX_MS: f64 = 34.0;
+/// Issue 11: what the page needs for its first screen (index.html and the files it names).
+const FIRST_LOAD_GZIP_BYTES: f64 = 250_000.0;
 const LONG_TASK_MS: f64 = 50.0;
-const DOWNLOAD_GZIP_BYTES: f64 = 150_000.0;
 const FIRST_RENDER_MS: f64 = 200.0;
-/// One frame at 60 Hz.
-const FRAME_MS: f64 = 1000.0 / 60.0;
 
 /// Width of the wrapped titles of table 1, in columns.
 const TITLE_WIDTH: usize = 120;
@@ -103,23 +113,25 @@ impl Report {
             wrap(&format!(
                 "6. Answer to a stepper step or a settings change on dist/, median of {times}: \"work\" = from the click \
                  (or the field's input event) to the end of the page's handlers and effects; \"painted\" = to the end \
-                 of the next animation frame (includes waiting for it, up to one frame); target: within one frame \
-                 (work ≤ {FRAME_MS:.1} ms) for d_h ≤ 64"
+                 of the next animation frame (includes waiting for it, up to one frame); targets (issue 11) for d_h ≤ 64: \
+                 work ≤ {ANSWER_WORK_MS} ms median, painted ≤ {ANSWER_PAINTED_MS} ms median and ≤ {ANSWER_PAINTED_MAX_MS} ms max"
             )),
-            &["link", "action", "work", "max", "meets", "painted", "max"],
+            &["link", "action", "work", "max", "meets", "painted", "max", "meets"],
         );
         for i in &self.interaction {
             for a in &i.actions {
                 let max = |v: &[f64]| v.iter().copied().fold(f64::NAN, f64::max);
-                let work = median(&a.work_ms);
+                let (work, painted, painted_max) = (median(&a.work_ms), median(&a.painted_ms), max(&a.painted_ms));
+                let targeted = i.d_h <= 64;
                 t.row(vec![
                     format!("?{}", i.query),
                     a.name.to_string(),
                     ms(work),
                     ms(max(&a.work_ms)),
-                    meets(work <= FRAME_MS),
-                    ms(median(&a.painted_ms)),
-                    ms(max(&a.painted_ms)),
+                    opt(targeted.then_some(work <= ANSWER_WORK_MS), meets),
+                    ms(painted),
+                    ms(painted_max),
+                    opt(targeted.then_some(painted <= ANSWER_PAINTED_MS && painted_max <= ANSWER_PAINTED_MAX_MS), meets),
                 ]);
             }
         }
@@ -215,11 +227,12 @@ impl Report {
             format!(
                 "3. Live training on the shipped page (dist/, speed 0 = as fast as possible): press play, {} s warm-up, \
                  then {window:.1} s measured: examples/s from #training-status data-examples-seen, animation-frame intervals, \
-                 long tasks (> 50 ms) from the Long Tasks API; targets: ≥ 1M ex/s, p95 ≤ {LIVE_P95_MS} ms, no long task",
+                 long tasks (> 50 ms) from the Long Tasks API; targets (issue 11): ≥ 4M ex/s at d_h = 8, ≥ 2M at d_h = 64, \
+                 p95 ≤ {LIVE_P95_MS} ms, no long task",
                 super::pages::LIVE_WARM_UP.as_secs_f64()
             ),
             &[
-                "link", "ex/s", "÷1M", "meets", "frame p50", "p95", "max", "p95 meets", "frames", "long tasks",
+                "link", "ex/s", "÷target", "meets", "frame p50", "p95", "max", "p95 meets", "frames", "long tasks",
                 "longest", "meets", "epochs", "status",
             ],
         );
@@ -228,8 +241,8 @@ impl Report {
             t.row(vec![
                 format!("?{}", l.query),
                 rate(l.examples_per_s),
-                ratio(l.examples_per_s / LIVE_EXAMPLES_PER_S),
-                opt(l.examples_per_s.is_finite().then_some(l.examples_per_s >= LIVE_EXAMPLES_PER_S), meets),
+                opt(live_target(l.d_h), |target| ratio(l.examples_per_s / target)),
+                opt(live_target(l.d_h).map(|target| l.examples_per_s >= target), meets),
                 ms(l.frame_p50_ms),
                 ms(l.frame_p95_ms),
                 ms(l.frame_max_ms),
@@ -247,27 +260,41 @@ impl Report {
 
     fn transfer_table(&self) -> String {
         let mut t = Table::new(
-            "4. Transfer size: every file of dist/, raw and gzip -9 (bytes); target ≤ 150 KB gzip (150 000 bytes) for HTML, JS, wasm, CSS"
+            "4. Transfer size: every file of dist/, raw and gzip -9 (bytes); part: \"first load\" = index.html and the files it \
+             names (what the first screen needs), \"worker\" = the training worker, fetched after the first render; target \
+             (issue 11): first load ≤ 250 KB gzip"
                 .to_string(),
-            &["file", "raw", "gzip -9", "fetched on load"],
+            &["file", "part", "raw", "gzip -9", "fetched on load"],
         );
+        let index = self.transfer.iter().find(|f| f.name == "index.html").map(|f| f.text.clone()).unwrap_or_default();
+        let part = |f: &File| match () {
+            _ if f.name == "worker.js" || f.name.starts_with("backprop-lab-worker") => "worker",
+            _ if f.name == "index.html" || index.contains(&format!("./{}", f.name)) => "first load",
+            _ => "",
+        };
         for f in &self.transfer {
-            t.row(vec![f.name.clone(), f.raw.to_string(), f.gzip.to_string(), yes_no(f.fetched).into()]);
+            t.row(vec![f.name.clone(), part(f).into(), f.raw.to_string(), f.gzip.to_string(), yes_no(f.fetched).into()]);
         }
         let sum = |files: &mut dyn Iterator<Item = &File>| files.fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
         let (raw, gzip) = sum(&mut self.transfer.iter().filter(|f| counts_for_target(f)));
         let (all_raw, all_gzip) = sum(&mut self.transfer.iter());
         let (fetched_raw, fetched_gzip) = sum(&mut self.transfer.iter().filter(|f| f.fetched));
-        t.row(vec!["total, all files".into(), all_raw.to_string(), all_gzip.to_string(), String::new()]);
-        t.row(vec!["total, fetched on load".into(), fetched_raw.to_string(), fetched_gzip.to_string(), String::new()]);
-        t.row(vec!["total, HTML + JS + wasm + CSS".into(), raw.to_string(), gzip.to_string(), String::new()]);
+        let (first_raw, first_gzip) = sum(&mut self.transfer.iter().filter(|f| part(f) == "first load"));
+        let (worker_raw, worker_gzip) = sum(&mut self.transfer.iter().filter(|f| part(f) == "worker"));
+        let blank = || String::new();
+        t.row(vec!["total, all files".into(), blank(), all_raw.to_string(), all_gzip.to_string(), blank()]);
+        t.row(vec!["total, fetched on load".into(), blank(), fetched_raw.to_string(), fetched_gzip.to_string(), blank()]);
+        t.row(vec!["total, HTML + JS + wasm + CSS".into(), blank(), raw.to_string(), gzip.to_string(), blank()]);
+        t.row(vec!["total, first load".into(), blank(), first_raw.to_string(), first_gzip.to_string(), blank()]);
+        t.row(vec!["total, worker (after the first render)".into(), blank(), worker_raw.to_string(), worker_gzip.to_string(), blank()]);
         let mut out = t.render();
         let _ = writeln!(
             out,
-            "   download (HTML + JS + wasm + CSS, gzip): {:.1} KB ÷ 150 KB target = {} → meets: {}",
-            gzip as f64 / 1000.0,
-            ratio(gzip as f64 / DOWNLOAD_GZIP_BYTES),
-            meets(gzip as f64 <= DOWNLOAD_GZIP_BYTES)
+            "   first load (gzip): {:.1} KB ÷ 250 KB target = {} → meets: {}; the worker adds {:.1} KB after the first render",
+            first_gzip as f64 / 1000.0,
+            ratio(first_gzip as f64 / FIRST_LOAD_GZIP_BYTES),
+            meets(first_gzip as f64 <= FIRST_LOAD_GZIP_BYTES),
+            worker_gzip as f64 / 1000.0
         );
         out
     }

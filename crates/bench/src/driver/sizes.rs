@@ -14,6 +14,9 @@ pub struct File {
     pub raw: u64,
     pub gzip: u64,
     pub fetched: bool,
+    /// The text of `index.html` (to tell which files it names); empty for the others.
+    #[serde(skip)]
+    pub text: String,
 }
 
 /// Every file of `dist` (sorted by name); `fetched` holds the request paths of a first load,
@@ -33,7 +36,8 @@ pub fn measure(dist: &Path, fetched: &[String]) -> Vec<File> {
             let kind = name.rsplit('.').next().unwrap_or("").to_string();
             let was_fetched =
                 fetched.iter().any(|f| f == &name || (f.is_empty() && name == "index.html"));
-            File { raw: bytes.len() as u64, gzip: gzip_size(&bytes), kind, fetched: was_fetched, name }
+            let text = if name == "index.html" { String::from_utf8_lossy(&bytes).into_owned() } else { String::new() };
+            File { raw: bytes.len() as u64, gzip: gzip_size(&bytes), kind, fetched: was_fetched, name, text }
         })
         .collect()
 }
