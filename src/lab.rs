@@ -96,8 +96,13 @@ pub struct Lab {
     /// Whether the stepper (the reader of `current_slow`) is on screen: while it is not,
     /// training does not refresh it, and it catches up when it comes back.
     pub stepper_on_screen: RwSignal<bool>,
+    /// The epoch and the examples seen of `current_slow`'s network (what the stepper says it
+    /// walks).
+    pub slow_at: RwSignal<(usize, usize)>,
     /// When `current_slow` was last published (ms since the page loaded).
     last_slow: StoredValue<f64>,
+    /// The epoch and the examples seen of `current`.
+    current_at: StoredValue<(usize, usize)>,
     /// Which play this is: a frame scheduled by an earlier play (before a pause, a reset, a
     /// divergence) sees a newer number and ends, so two loops never run at once.
     run: StoredValue<u64>,
@@ -121,6 +126,8 @@ impl Lab {
             stop_at_best: RwSignal::new(false),
             resets: RwSignal::new(0),
             stepper_on_screen: RwSignal::new(true),
+            slow_at: RwSignal::new((0, 0)),
+            current_at: StoredValue::new((0, 0)),
             last_slow: StoredValue::new(f64::NEG_INFINITY),
             run: StoredValue::new(0),
         };
@@ -354,7 +361,7 @@ impl Lab {
     /// signals' buffers and the history grows by its new records, so a frame costs the same
     /// after an hour of training.
     fn apply(&self, snapshot: Snapshot, force: bool, status_is_current: bool) {
-        let Snapshot { status, examples_seen, best_epoch, params, history, map: _ } = snapshot;
+        let Snapshot { status, epoch, examples_seen, best_epoch, params, history, map: _ } = snapshot;
         if !self.answered.get_untracked() {
             self.answered.set(true);
         }
@@ -383,9 +390,10 @@ impl Lab {
         };
         let now = now_ms();
         let due = now - self.last_slow.get_value() > SLOW_PUBLICATION_MS && self.stepper_on_screen.get_untracked();
+        self.current_at.set_value((epoch, examples_seen));
         if force || due || status != Status::Playing {
             self.last_slow.set_value(now);
-            copy_params_into(&params, self.current_slow);
+            self.publish_slow(&params, (epoch, examples_seen));
         }
         copy_params_into(&params, self.current);
     }
@@ -397,9 +405,16 @@ impl Lab {
         if behind {
             self.last_slow.set_value(now_ms());
             if let Some(params) = self.current.get_untracked() {
-                copy_params_into(&params, self.current_slow);
+                self.publish_slow(&params, self.current_at.get_value());
             }
         }
+    }
+
+    fn publish_slow(&self, params: &Params, at: (usize, usize)) {
+        if self.slow_at.get_untracked() != at {
+            self.slow_at.set(at);
+        }
+        copy_params_into(params, self.current_slow);
     }
 
     /// One animation frame while playing, for as long as play number `run` lasts: on the main

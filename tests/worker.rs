@@ -70,6 +70,19 @@ fn training_runs_in_the_worker() {
     play_a_little(&browser);
     let seen = browser.exec("return Number(document.getElementById('training-status').dataset.examplesSeen)", vec![]);
     assert!(seen.as_f64().is_some_and(|n| n > 50.0 * 100.0), "{seen}");
+    // Paused: the stepper walks the network of the epoch the status line shows, and says which.
+    let walked = |b: &Browser| {
+        let v = b.exec("const p = document.getElementById('walked-network'); return [Number(p.dataset.epoch), p.textContent]", vec![]);
+        (v[0].as_f64().unwrap_or(f64::NAN), v[1].as_str().unwrap_or("").to_string())
+    };
+    let paused_at = epoch(&browser);
+    let (walked_epoch, text) = browser.wait_for(5, "the stepper's network", |b| Some(walked(b)).filter(|(e, _)| *e == paused_at));
+    assert!(text.starts_with(&format!("The network after epoch {walked_epoch} (")), "{text}");
+    let x_weight = |b: &Browser| b.exec("return document.getElementById('cell-W1-0-0').dataset.value", vec![]);
+    let before = x_weight(&browser);
+    browser.click(&browser.find("#step-epoch"));
+    browser.wait_for(5, "one more epoch in the stepper", |b| (walked(b).0 == paused_at + 1.0).then_some(()));
+    assert_ne!(x_weight(&browser), before, "the tables show the new network");
 }
 
 #[test]

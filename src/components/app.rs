@@ -153,7 +153,8 @@ pub fn App() -> impl IntoView {
             <DataPlot settings=settings data=data shown=trained_on source=source params=lab.current edits=edits key=key
                 epoch=Signal::derive(move || lab.history.with(|h| h.last().map_or(0, |r| r.epoch))) lab=lab />
             <LabPanel lab=lab settings=settings />
-            <StepperPanel settings=settings shown=trained_on params=lab.current_slow source=source case=case mistakes=mistakes on_screen=lab.stepper_on_screen />
+            <StepperPanel settings=settings shown=trained_on params=lab.current_slow source=source case=case mistakes=mistakes on_screen=lab.stepper_on_screen
+                network_at=lab.slow_at />
         </main>
         <footer class="footer">{move || t(lang.get(), Msg::Footer)}</footer>
         <HelpDialog />

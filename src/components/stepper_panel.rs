@@ -10,6 +10,7 @@ use super::shortcuts::{on_shortcut, Shortcut};
 use super::step_card::StepCard;
 use crate::i18n::stepper::StepperMsg;
 use crate::i18n::t;
+use crate::i18n::lab::walked_network;
 use crate::settings::Settings;
 use crate::stepper::diagram::NetworkDiagram;
 use crate::stepper::selection::Selection;
@@ -102,6 +103,9 @@ pub fn StepperPanel(
     /// Kept equal to whether the panel is on screen, if given.
     #[prop(optional)]
     on_screen: Option<RwSignal<bool>>,
+    /// The epoch and the examples seen of `params`' network, said above the walk when given.
+    #[prop(optional, into)]
+    network_at: Option<Signal<(usize, usize)>>,
 ) -> impl IntoView {
     let section = NodeRef::<leptos::html::Section>::new();
     if let Some(on_screen) = on_screen {
@@ -165,6 +169,7 @@ pub fn StepperPanel(
             <h2 id="stepper-heading">{move || t(lang.get(), StepperMsg::Heading)}</h2>
             <p class="intro">{move || t(lang.get(), StepperMsg::Intro)}</p>
             <CaseBanner case=case />
+            {network_at.map(|at| view! { <WalkedNetwork at=at case=case /> })}
             <ExampleChooser settings=settings shown=shown source=source />
             <StepNav view_state=view_state go=go />
             {no_walk}
@@ -178,6 +183,20 @@ pub fn StepperPanel(
                 <CasePanel case=case walk=walk />
             </div>
         </section>
+    }
+}
+
+/// Which network is walked: the lab's, after which epoch (hidden while a case is walked).
+#[component]
+fn WalkedNetwork(at: Signal<(usize, usize)>, case: RwSignal<Option<Case>>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let line = move || {
+        let (epoch, seen) = at.get();
+        walked_network(lang.get(), epoch, seen)
+    };
+    view! {
+        <p class="walked-network" id="walked-network" hidden=move || case.with(Option::is_some)
+            data-epoch=move || at.get().0>{line}</p>
     }
 }
 

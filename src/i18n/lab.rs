@@ -98,3 +98,12 @@ pub fn stopped_at_best(lang: Lang, epoch: usize) -> String {
         Lang::Fr => format!("Arrêt : la perte de validation ne s'améliore plus depuis l'époque {epoch} ; ses poids sont restaurés."),
     }
 }
+
+/// Which network the stepper walks: the lab's, as it was after `epoch` epochs and `seen`
+/// examples (while training it is refreshed twice a second).
+pub fn walked_network(lang: Lang, epoch: usize, seen: usize) -> String {
+    match lang {
+        Lang::En => format!("The network after epoch {epoch} ({seen} examples seen)."),
+        Lang::Fr => format!("Le réseau après l'époque {epoch} ({seen} exemples vus)."),
+    }
+}

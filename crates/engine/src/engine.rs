@@ -257,6 +257,7 @@ impl Engine {
             self.sent = Sent::default();
             return Snapshot {
                 status: self.status.clone(),
+                epoch: 0,
                 examples_seen: 0,
                 best_epoch: None,
                 params: None,
@@ -273,6 +274,7 @@ impl Engine {
         self.sent = Sent { len: all.len(), last: all.last().cloned() };
         Snapshot {
             status: self.status.clone(),
+            epoch: t.epoch(),
             examples_seen: t.examples_seen(),
             best_epoch: self.best.as_ref().map(|b| b.0),
             params: Some(t.params().clone()),

@@ -40,6 +40,8 @@ pub enum Command {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     pub status: Status,
+    /// Completed epochs (the history may record only some of them, see `mlp::train`).
+    pub epoch: usize,
     pub examples_seen: usize,
     /// The epoch of the best validation loss so far.
     pub best_epoch: Option<usize>,
@@ -242,6 +244,7 @@ impl Writer<'_> {
 
     fn snapshot(&mut self, s: &Snapshot) {
         self.status(&s.status);
+        self.count(s.epoch);
         self.count(s.examples_seen);
         self.flag(s.best_epoch.is_some());
         self.count(s.best_epoch.unwrap_or(0));
@@ -429,6 +432,7 @@ impl Reader<'_> {
 
     fn snapshot(&mut self) -> Result<Snapshot, DecodeError> {
         let status = self.status()?;
+        let epoch = self.whole("epoch")?;
         let examples_seen = self.whole("examples seen")?;
         let has_best = self.flag("best epoch")?;
         let best: usize = self.whole("best epoch")?;
@@ -443,6 +447,7 @@ impl Reader<'_> {
         let size = (self.whole("map width")?, self.whole("map height")?);
         Ok(Snapshot {
             status,
+            epoch,
             examples_seen,
             best_epoch: has_best.then_some(best),
             params,

@@ -71,6 +71,7 @@ fn every_snapshot() -> Vec<Snapshot> {
         .enumerate()
         .map(|(i, status)| Snapshot {
             status,
+            epoch: 17 * i,
             examples_seen: 123_456_789 * i,
             best_epoch: (i % 2 == 0).then_some(i * 5),
             params: (i != 3).then(|| params(shape, |k| if k == 2 && i == 2 { f64::NAN } else { k as f64 - 0.5 })),
