@@ -160,6 +160,11 @@ impl Lab {
         if !matches!(self.status.get_untracked(), Status::Playing) {
             self.status.set(Status::Paused);
         }
+        // The network is these weights now: the stepper walks them at once, without waiting
+        // for the engine's answer (which says the same, or that there is no training set).
+        copy_params_into(&setup.params, self.current);
+        self.current_at.set_value((0, 0));
+        self.publish_slow(&setup.params, (0, 0));
         self.send(Command::Rebuild(Box::new(setup)));
     }
 

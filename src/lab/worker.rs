@@ -6,7 +6,7 @@
 //! pixels]` (see the worker's docs); both parts are transferred, never copied twice.
 
 use super::{Lab, Runner};
-use engine::protocol::Message;
+use engine::protocol::{decode_reply, encode_commands, Message};
 use engine::Command;
 use js_sys::{Array, Float64Array, Uint8ClampedArray};
 use leptos::prelude::{GetUntracked};
@@ -58,7 +58,9 @@ impl Link {
 
     /// Posts `commands`, giving back `spare` (the last map's buffer) for the next map.
     pub fn post(&self, commands: Vec<Command>, spare: Option<Uint8ClampedArray>) -> Result<(), String> {
-        let numbers = Float64Array::from(Message::Commands(commands).to_numbers().as_slice());
+        let mut encoded = Vec::new();
+        encode_commands(&commands, &mut encoded);
+        let numbers = Float64Array::from(encoded.as_slice());
         let transfer = Array::of1(&numbers.buffer());
         let pixels = match spare {
             Some(pixels) => {
@@ -86,7 +88,7 @@ fn receive(lab: Lab, event: &MessageEvent) {
         return lab.fall_back("a message from the worker without numbers".into());
     };
     let pixels = parts.get(1).dyn_into::<Uint8ClampedArray>().ok();
-    match Message::decode(&numbers.to_vec()) {
+    match decode_reply(&numbers.to_vec()) {
         Ok(Message::Ready) => lab.worker_ready(),
         Ok(Message::Snapshot(snapshot)) => lab.worker_snapshot(*snapshot, pixels),
         Ok(Message::Failed) => lab.fall_back("the worker failed".into()),

@@ -96,19 +96,9 @@ const FAILED: u32 = 4;
 impl Message {
     /// The message as numbers, appended to `out`.
     pub fn encode(&self, out: &mut Vec<f64>) {
-        let mut w = Writer(out);
         match self {
-            Message::Commands(commands) => {
-                w.whole(COMMANDS);
-                w.count(commands.len());
-                commands.iter().for_each(|c| w.command(c));
-            }
-            Message::Snapshot(snapshot) => {
-                w.whole(SNAPSHOT);
-                w.snapshot(snapshot);
-            }
-            Message::Ready => w.whole(READY),
-            Message::Failed => w.whole(FAILED),
+            Message::Commands(commands) => encode_commands(commands, out),
+            reply => encode_reply(reply, out),
         }
     }
 
@@ -120,22 +110,60 @@ impl Message {
 
     /// Reads a message written by [`Message::encode`]; every entry must be used.
     pub fn decode(numbers: &[f64]) -> Result<Message, DecodeError> {
-        let mut r = Reader { data: numbers, at: 0 };
-        let message = match r.whole::<u32>("message kind")? {
-            COMMANDS => {
-                let n = r.count("command count", 1)?;
-                Message::Commands((0..n).map(|_| r.command()).collect::<Result<_, _>>()?)
-            }
-            SNAPSHOT => Message::Snapshot(Box::new(r.snapshot()?)),
-            READY => Message::Ready,
-            FAILED => Message::Failed,
-            _ => return Err(r.error("message kind")),
-        };
-        match r.at == numbers.len() {
-            true => Ok(message),
-            false => Err(r.error("end of message")),
+        match numbers.first() {
+            Some(&kind) if kind == f64::from(COMMANDS) => decode_commands(numbers).map(Message::Commands),
+            _ => decode_reply(numbers),
         }
     }
+}
+
+// The page writes commands and reads replies, the worker the other way round: each half is
+// its own function, so that each module links only the half it uses.
+
+/// Writes [`Message::Commands`] of `commands` to `out`.
+pub fn encode_commands(commands: &[Command], out: &mut Vec<f64>) {
+    let mut w = Writer(out);
+    w.whole(COMMANDS);
+    w.count(commands.len());
+    commands.iter().for_each(|c| w.command(c));
+}
+
+/// Writes a message of the engine (a snapshot, ready, failed) to `out`; commands write
+/// nothing.
+pub fn encode_reply(message: &Message, out: &mut Vec<f64>) {
+    let mut w = Writer(out);
+    match message {
+        Message::Snapshot(snapshot) => {
+            w.whole(SNAPSHOT);
+            w.snapshot(snapshot);
+        }
+        Message::Ready => w.whole(READY),
+        Message::Failed => w.whole(FAILED),
+        Message::Commands(_) => {}
+    }
+}
+
+/// Reads [`Message::Commands`]; any other message is an error.
+pub fn decode_commands(numbers: &[f64]) -> Result<Vec<Command>, DecodeError> {
+    let mut r = Reader { data: numbers, at: 0 };
+    if r.whole::<u32>("message kind")? != COMMANDS {
+        return Err(DecodeError { what: "message kind", at: 0 });
+    }
+    let n = r.count("command count", 1)?;
+    let commands = (0..n).map(|_| r.command()).collect::<Result<_, _>>()?;
+    r.end().map(|()| commands)
+}
+
+/// Reads a message of the engine: a snapshot, ready or failed; commands are an error.
+pub fn decode_reply(numbers: &[f64]) -> Result<Message, DecodeError> {
+    let mut r = Reader { data: numbers, at: 0 };
+    let message = match r.whole::<u32>("message kind")? {
+        SNAPSHOT => Message::Snapshot(Box::new(r.snapshot()?)),
+        READY => Message::Ready,
+        FAILED => Message::Failed,
+        _ => return Err(DecodeError { what: "message kind", at: 0 }),
+    };
+    r.end().map(|()| message)
 }
 
 struct Writer<'a>(&'a mut Vec<f64>);
@@ -314,6 +342,14 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// Every entry must have been read.
+    fn end(&self) -> Result<(), DecodeError> {
+        match self.at == self.data.len() {
+            true => Ok(()),
+            false => Err(self.error("end of message")),
+        }
+    }
+
     fn error(&self, what: &'static str) -> DecodeError {
         DecodeError { what, at: self.at }
     }

@@ -13,7 +13,7 @@
 //! both are transferred. The page gives each map buffer back with its next commands, and the
 //! next map is written into it: no 600 KB of garbage a frame.
 
-use engine::protocol::Message;
+use engine::protocol::{decode_commands, encode_reply, Message};
 use engine::{Engine, Status};
 use js_sys::{Array, Float64Array, Uint8ClampedArray};
 use std::cell::RefCell;
@@ -56,7 +56,9 @@ fn main() {
 /// Tells the page this worker cannot go on (it then trains on its own thread).
 fn post_failed() {
     if let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() {
-        let numbers = Float64Array::from(Message::Failed.to_numbers().as_slice());
+        let mut encoded = Vec::new();
+        encode_reply(&Message::Failed, &mut encoded);
+        let numbers = Float64Array::from(encoded.as_slice());
         let _ = scope.post_message(&Array::of2(&numbers, &JsValue::UNDEFINED));
     }
 }
@@ -108,13 +110,12 @@ impl Worker {
         };
         self.numbers.resize(numbers.length() as usize, 0.0);
         numbers.copy_to(&mut self.numbers);
-        match Message::decode(&self.numbers) {
-            Ok(Message::Commands(commands)) => {
+        match decode_commands(&self.numbers) {
+            Ok(commands) => {
                 for command in commands {
                     self.engine.apply(command);
                 }
             }
-            Ok(_) => return fail("a message that is not commands"),
             Err(error) => return fail(&error.to_string()),
         }
         if let Err(error) = self.answer() {
@@ -148,7 +149,9 @@ impl Worker {
     }
 
     fn post(&self, message: &Message, pixels: Option<Uint8ClampedArray>) -> Result<(), JsValue> {
-        let numbers = Float64Array::from(message.to_numbers().as_slice());
+        let mut encoded = Vec::new();
+        encode_reply(message, &mut encoded);
+        let numbers = Float64Array::from(encoded.as_slice());
         let transfer = Array::of1(&numbers.buffer());
         let pixels = match pixels {
             Some(p) => {
