@@ -38,16 +38,20 @@ pub struct Charts {
 const MIN_INTERVAL_MS: f64 = 100.0;
 
 impl Charts {
-    /// Redraws both charts whenever what they show changes, at most once per animation frame
-    /// and once per [`MIN_INTERVAL_MS`]; a frame still pending when the panel unmounts is
-    /// cancelled.
+    /// Redraws both charts whenever what they show changes, at most once per
+    /// [`MIN_INTERVAL_MS`] and one chart per animation frame (each takes a few milliseconds of
+    /// a frame that also shows the decision regions: together they made frames late); a frame
+    /// still pending when the panel unmounts is cancelled.
     pub fn redraw_on_change(self) {
         let pending = StoredValue::new(None::<AnimationFrameRequestHandle>);
         let last = StoredValue::new(f64::NEG_INFINITY);
+        // The charts not drawn since the last change: [loss, error].
+        let stale = StoredValue::new([false; 2]);
         Effect::new(move |_| {
             self.track();
+            stale.set_value([true; 2]);
             if pending.with_value(Option::is_none) {
-                self.request_frame(pending, last);
+                self.request_frame(pending, last, stale);
             }
         });
         on_cleanup(move || {
@@ -57,18 +61,28 @@ impl Charts {
         });
     }
 
-    /// Asks for an animation frame that draws the charts, or asks again if the last drawing
-    /// is less than [`MIN_INTERVAL_MS`] old.
-    fn request_frame(self, pending: StoredValue<Option<AnimationFrameRequestHandle>>, last: StoredValue<f64>) {
+    /// Asks for an animation frame that draws the next stale chart, or asks again if the last
+    /// round of drawing began less than [`MIN_INTERVAL_MS`] ago.
+    fn request_frame(self, pending: StoredValue<Option<AnimationFrameRequestHandle>>, last: StoredValue<f64>, stale: StoredValue<[bool; 2]>) {
         let frame = request_animation_frame_with_handle(move || {
             let now = crate::lab::now_ms();
             // The panel may have unmounted since: then there is nothing left to draw.
-            let Some(previous) = last.try_get_value() else { return };
-            if now - previous < MIN_INTERVAL_MS {
-                self.request_frame(pending, last);
-            } else if pending.try_set_value(None).is_none() {
+            let (Some(previous), Some(charts)) = (last.try_get_value(), stale.try_get_value()) else { return };
+            let second = charts == [false, true];
+            if !second && now - previous < MIN_INTERVAL_MS {
+                self.request_frame(pending, last, stale);
+                return;
+            }
+            let which = usize::from(second);
+            if !second {
                 last.set_value(now);
-                self.paint();
+            }
+            stale.update_value(|s| s[which] = false);
+            self.paint(which);
+            if stale.with_value(|s| s.contains(&true)) {
+                self.request_frame(pending, last, stale);
+            } else {
+                let _ = pending.try_set_value(None);
             }
         });
         let _ = pending.try_set_value(frame.ok());
@@ -85,8 +99,9 @@ impl Charts {
         self.zoom.track();
     }
 
-    /// Draws both charts from the signals' current values (nothing if the panel is gone).
-    fn paint(&self) {
+    /// Draws chart `which` (0 = loss, 1 = error) from the signals' current values (nothing if
+    /// the panel is gone).
+    fn paint(&self, which: usize) {
         let (Some(lang), Some(log_scale), Some(best)) =
             (self.lang.try_get_untracked(), self.log_scale.try_get_untracked(), self.best.try_get_untracked())
         else {
@@ -94,7 +109,7 @@ impl Charts {
         };
         let best_epoch = best.map(|b| b.epoch);
         let charts = [(self.loss, Metric::Loss, CurvesMsg::MeanLoss), (self.error, Metric::Error, CurvesMsg::ErrorPercent)];
-        for (canvas, metric, y_label) in charts {
+        for (canvas, metric, y_label) in charts.into_iter().skip(which).take(1) {
             let Some(Some(element)) = canvas.try_get_untracked() else { continue };
             let zoom = self.zoom.try_get_untracked().unwrap_or(1.0);
             let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
