@@ -429,7 +429,14 @@ impl Lab {
     fn schedule(&self, run: u64, last: f64) {
         let lab = *self;
         request_animation_frame(move || {
-            if crate::crash::crashed() || lab.run.get_value() != run || lab.status.get_untracked() != Status::Playing {
+            if crate::crash::crashed() {
+                // A dead page: the worker would train on for nobody.
+                if let Some(Some(Driver::Worker { link, .. })) = lab.driver.try_update_value(Option::take) {
+                    link.stop();
+                }
+                return;
+            }
+            if lab.run.get_value() != run || lab.status.get_untracked() != Status::Playing {
                 return;
             }
             let now = now_ms();

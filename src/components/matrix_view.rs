@@ -49,23 +49,17 @@ pub fn MatrixView(
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let expanded = RwSignal::new(false);
-    // The values, compared with the previous ones: a new walk that leaves this quantity as it
-    // was (a change of λ leaves the forward pass alone) costs this table nothing.
-    let values = Memo::new(move |_| walk.with(|w| w.as_ref().map(|w| quantity.value(w))));
-    // The table's cells are built again only for another shape, fold or language; new values
-    // update the cells in place (text, tint, attributes), highlights and the selection too.
-    let layout = Memo::new(move |_| values.with(|v| v.as_ref().map(DMatrix::shape)));
-    let scale = Memo::new(move |_| {
-        values.with(|v| v.as_ref().map_or(0.0, |m| m.iter().filter(|v| v.is_finite()).fold(0.0_f64, |s, v| s.max(v.abs()))))
-    });
-    let shape = move || layout.get().map(|(r, c)| shape_text(quantity, r, c));
+    let shape = move || {
+        walk.with(|w| w.as_ref().map(|w| quantity.value(w).shape())).map(|(r, c)| shape_text(quantity, r, c))
+    };
     let table = move || {
-        let (rows, cols) = layout.get()?;
-        let cells = CellsView { quantity, values, scale, highlight, selected, role, on_select, lang: lang.get() };
-        Some(cells.table(rows, cols, expanded.get()))
+        let matrix = walk.with(|w| w.as_ref().map(|w| quantity.value(w)))?;
+        let lang = lang.get();
+        let cells = CellsView { quantity, highlight: highlight.get(), selected: selected.get(), role, on_select, lang };
+        Some(cells.table(&matrix, expanded.get()))
     };
     let folded = move || {
-        let (rows, cols) = layout.get()?;
+        let (rows, cols) = walk.with(|w| w.as_ref().map(|w| quantity.value(w).shape()))?;
         let hidden = rows.saturating_sub(FOLD).max(cols.saturating_sub(FOLD));
         (hidden > 0 && !expanded.get()).then(|| {
             view! {
@@ -77,7 +71,7 @@ pub fn MatrixView(
     };
     let scroll_box = NodeRef::<leptos::html::Div>::new();
     focusable_while_scrolling(scroll_box, move || {
-        layout.track();
+        walk.track();
         expanded.track();
         lang.track();
     });
@@ -109,11 +103,8 @@ fn shape_text(quantity: Quantity, rows: usize, cols: usize) -> String {
 /// What a table needs to draw its cells.
 struct CellsView {
     quantity: Quantity,
-    values: Memo<Option<DMatrix<f64>>>,
-    /// The largest finite magnitude of the table (the tint's full strength).
-    scale: Memo<f64>,
-    highlight: Signal<Cells>,
-    selected: Signal<Option<(usize, usize)>>,
+    highlight: Cells,
+    selected: Option<(usize, usize)>,
     role: Role,
     on_select: Option<Callback<(usize, usize)>>,
     /// The language of the headers a screen reader speaks.
@@ -121,9 +112,11 @@ struct CellsView {
 }
 
 impl CellsView {
-    fn table(&self, rows: usize, cols: usize, expanded: bool) -> impl IntoView {
+    fn table(&self, matrix: &DMatrix<f64>, expanded: bool) -> impl IntoView {
+        let (rows, cols) = matrix.shape();
         let show_rows = if expanded { rows } else { rows.min(FOLD) };
         let show_cols = if expanded { cols } else { cols.min(FOLD) };
+        let scale = matrix.iter().filter(|v| v.is_finite()).fold(0.0_f64, |m, v| m.max(v.abs()));
         let (row_dim, col_dim) = self.quantity.dims();
         // The visible header is the index; a screen reader hears "hidden unit 3" instead.
         let head = |dim: Dim, i: usize| {
@@ -131,8 +124,9 @@ impl CellsView {
         };
         let header: Vec<_> = (0..show_cols).map(|c| view! { <th scope="col">{head(col_dim, c)}</th> }).collect();
         let body: Vec<_> = (0..show_rows)
-            .map(|r| {
-                let cells: Vec<_> = (0..show_cols).map(|c| self.cell(r, c)).collect();
+            .zip(matrix.row_iter())
+            .map(|(r, values)| {
+                let cells: Vec<_> = values.iter().take(show_cols).enumerate().map(|(c, &v)| self.cell(v, r, c, scale)).collect();
                 view! { <tr><th scope="row">{head(row_dim, r)}</th>{cells}</tr> }
             })
             .collect();
@@ -145,30 +139,26 @@ impl CellsView {
         }
     }
 
-    /// Cell (`r`, `c`), whose value, tint, highlight and selection follow the signals. A cell
-    /// outside the values (for the moment between a new shape and the new table) is blank.
-    fn cell(&self, r: usize, c: usize) -> impl IntoView + use<> {
-        let (values, scale, highlight, selected, role) = (self.values, self.scale, self.highlight, self.selected, self.role);
-        let value = move || values.with(|m| m.as_ref().and_then(|m| m.get((r, c)).copied()));
-        let class = move || match (highlight.with(|h| h.contains(r, c)), role) {
+    fn cell(&self, value: f64, r: usize, c: usize, scale: f64) -> impl IntoView + use<> {
+        let lit = self.highlight.contains(r, c);
+        let class = match (lit, self.role) {
             (true, Role::Read) => "cell read",
             (true, Role::Write) => "cell write",
             (false, _) => "cell",
         };
-        let is_selected = move || selected.with(|s| *s == Some((r, c)));
-        let style = move || value().map(|v| tint(v, scale.get())).unwrap_or_default();
-        let shown = move || value().map(number).unwrap_or_default();
-        let exact = move || value().map(full).unwrap_or_default();
+        let selected = self.selected == Some((r, c));
+        let style = tint(value, scale);
+        let (shown, exact, title) = (number(value), full(value), full(value));
         let id = format!("cell-{}-{r}-{c}", self.quantity.key());
         match self.on_select {
             Some(select) => view! {
-                <td class=class class:selected=is_selected style:background=style data-value=exact>
-                    <button type="button" id=id title=exact aria-pressed=move || if is_selected() { "true" } else { "false" }
+                <td class=class class:selected=selected style:background=style data-value=exact>
+                    <button type="button" id=id title=title aria-pressed=if selected { "true" } else { "false" }
                         on:click=move |_| select.run((r, c))>{shown}</button>
                 </td>
             }
             .into_any(),
-            None => view! { <td class=class id=id style:background=style data-value=exact title=exact>{shown}</td> }.into_any(),
+            None => view! { <td class=class id=id style:background=style data-value=exact title=title>{shown}</td> }.into_any(),
         }
     }
 }
