@@ -39,6 +39,16 @@ struct Worker {
     last_slice: f64,
     /// A map buffer the page gave back, for the next map.
     spare: Option<Uint8ClampedArray>,
+    /// While playing, the map painted after the last answer, for the next one: the page's
+    /// frame then gets its answer at once instead of after a paint (12 ms at d_h = 64), and the
+    /// regions it shows are one frame older than the numbers.
+    painted: Option<(Uint8ClampedArray, usize, usize)>,
+    /// A map is to be painted before the next slice.
+    paint_due: bool,
+    /// How long the last map took to paint, and when it ended (ms): while playing, maps get
+    /// at most half of this thread's time (see `answer_with_painted`).
+    paint_ms: f64,
+    painted_at: f64,
     numbers: Vec<f64>,
 }
 
@@ -74,6 +84,10 @@ fn start() -> Result<(), JsValue> {
         ticking: false,
         last_slice: 0.0,
         spare: None,
+        painted: None,
+        paint_due: false,
+        paint_ms: 0.0,
+        painted_at: f64::NEG_INFINITY,
         numbers: Vec::new(),
     }));
     let on_message = {
@@ -110,15 +124,22 @@ impl Worker {
         };
         self.numbers.resize(numbers.length() as usize, 0.0);
         numbers.copy_to(&mut self.numbers);
-        match decode_commands(&self.numbers) {
+        let poll = match decode_commands(&self.numbers) {
             Ok(commands) => {
+                let poll = commands.is_empty();
                 for command in commands {
                     self.engine.apply(command);
                 }
+                poll
             }
             Err(error) => return fail(&error.to_string()),
-        }
-        if let Err(error) = self.answer() {
+        };
+        let playing = self.engine.status() == &Status::Playing;
+        let answered = match poll && playing {
+            true => self.answer_with_painted(),
+            false => self.answer(),
+        };
+        if let Err(error) = answered {
             web_sys::console::error_2(&"backprop-lab-worker could not answer".into(), &error);
             return post_failed();
         }
@@ -129,23 +150,46 @@ impl Worker {
         }
     }
 
-    /// Posts a snapshot, with the decision map when the network changed.
+    /// Posts a snapshot, with the decision map of its network when the network changed (after
+    /// commands: a step, new settings, a new map size).
     fn answer(&mut self) -> Result<(), JsValue> {
+        self.painted = None;
+        self.paint_due = false;
         let mut snapshot = self.engine.snapshot();
-        let spare = self.spare.take();
-        let pixels = match self.engine.paint_map() {
-            Some((width, height, rgba)) => {
-                let buffer = spare.filter(|b| b.length() as usize == rgba.len()).unwrap_or_else(|| Uint8ClampedArray::new_with_length(rgba.len() as u32));
-                buffer.copy_from(rgba);
-                snapshot.map = Some((width, height));
-                Some(buffer)
-            }
-            None => {
-                self.spare = spare;
-                None
-            }
-        };
+        let pixels = self.paint().map(|(pixels, width, height)| {
+            snapshot.map = Some((width, height));
+            pixels
+        });
         self.post(&Message::Snapshot(Box::new(snapshot)), pixels)
+    }
+
+    /// While playing, a frame's request: a snapshot with the map painted since the last one;
+    /// the next map is painted before training goes on — every frame while a map takes less
+    /// than half a frame, else as soon as training has had as much time as the last map took
+    /// (a large network's regions then move at a lower rate, and training keeps half the time).
+    fn answer_with_painted(&mut self) -> Result<(), JsValue> {
+        let mut snapshot = self.engine.snapshot();
+        let pixels = self.painted.take().map(|(pixels, width, height)| {
+            snapshot.map = Some((width, height));
+            pixels
+        });
+        if self.now() - self.painted_at >= self.paint_ms {
+            self.paint_due = true;
+        }
+        self.post(&Message::Snapshot(Box::new(snapshot)), pixels)
+    }
+
+    /// The map of the current network, in the page's last buffer when it fits; `None` when
+    /// nothing changed or no map is asked for.
+    fn paint(&mut self) -> Option<(Uint8ClampedArray, usize, usize)> {
+        let spare = self.spare.take();
+        let Some((width, height, rgba)) = self.engine.paint_map() else {
+            self.spare = spare;
+            return None;
+        };
+        let buffer = spare.filter(|b| b.length() as usize == rgba.len()).unwrap_or_else(|| Uint8ClampedArray::new_with_length(rgba.len() as u32));
+        buffer.copy_from(rgba);
+        Some((buffer, width, height))
     }
 
     fn post(&self, message: &Message, pixels: Option<Uint8ClampedArray>) -> Result<(), JsValue> {
@@ -178,6 +222,16 @@ impl Worker {
     /// One slice of training, then the next one while playing.
     fn slice(this: &Rc<RefCell<Worker>>) {
         let mut worker = this.borrow_mut();
+        if worker.paint_due {
+            worker.paint_due = false;
+            let start = worker.now();
+            let painted = worker.paint();
+            if painted.is_some() {
+                worker.painted = painted;
+                worker.painted_at = worker.now();
+                worker.paint_ms = worker.painted_at - start;
+            }
+        }
         let now = worker.now();
         let dt = now - worker.last_slice;
         worker.last_slice = now;
