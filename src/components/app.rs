@@ -36,9 +36,6 @@ fn initial_mistakes() -> Mistakes {
     })
 }
 
-/// How long after a change of the settings the URL follows.
-const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
-
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
@@ -49,23 +46,8 @@ pub fn App() -> impl IntoView {
     let (from_link, link_notices) = url_state::read_page();
     let settings: RwSignal<Settings> = RwSignal::new(from_link);
     let url_notices = RwSignal::new(link_notices);
-    // The URL follows the settings, so that "copy link" reproduces them: a moment after they
-    // change, once per burst of changes (`history.replaceState` takes milliseconds, which a
-    // keystroke in a field should not wait for).
-    let url_pending = StoredValue::new(false);
-    Effect::new(move |_| {
-        settings.track();
-        if !url_pending.get_value() {
-            url_pending.set_value(true);
-            set_timeout(
-                move || {
-                    url_pending.set_value(false);
-                    settings.with_untracked(url_state::write_page);
-                },
-                URL_DELAY,
-            );
-        }
-    });
+    // The URL follows the settings, so that "copy link" reproduces them.
+    Effect::new(move |_| settings.with(url_state::write_page));
 
     // Only the settings the data depends on: changing d_h or λ does not regenerate it.
     let key = Memo::new(move |_| {
