@@ -355,7 +355,7 @@ fn the_walk_is_exported_copied_downloaded_and_linked() {
     // Back to the network: the case leaves the panel and the address bar.
     browser.click(&browser.find("#unload-case"));
     browser.wait_for(5, "the network", |b| b.text("#current-example").starts_with("Training example # 0").then_some(()));
-    let search = browser.exec("return location.search", vec![]);
+    let search = Value::from(browser.search());
     assert!(!search.as_str().unwrap_or("case=").contains("case="), "{search}");
     assert_eq!(export(&browser)["d"], 2);
     assert!(browser.exec("return document.getElementById('unload-case')", vec![]).is_null());

@@ -84,7 +84,7 @@ fn each_mistake_makes_a_check_fail_and_switching_it_off_passes_again() {
         assert!(checked(&browser, key));
         assert_eq!(pass_of(&browser, fails).as_deref(), Some("false"), "{key}: {fails}");
         assert_eq!(pass_of(&browser, passes).as_deref(), Some("true"), "{key}: {passes}");
-        let url = browser.exec("return location.search", vec![]);
+        let url = Value::from(browser.search());
         assert!(url.as_str().unwrap_or("").contains(&format!("mistakes={key}")), "{key}: {url}");
         switch(&browser, key);
         wait_pass(&browser, "check-verdict", "true");

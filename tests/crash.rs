@@ -173,7 +173,9 @@ fn a_selected_cell_never_outlives_its_network() {
 
     // m changes: the softmax of a 2-class network, then 4 classes, at the backward phase where
     // every card shares one selection.
-    browser.goto(&browser.exec("return location.href.replace(/step=[^&]*/, 'step=backward')", vec![]).as_str().unwrap().to_string());
+    let href = browser.href();
+    let step = href.split(['?', '&']).find(|p| p.starts_with("step=")).unwrap_or("step=").to_string();
+    browser.goto(&href.replacen(&step, "step=backward", 1));
     browser.wait_for(20, "the backward phase", |b| (formulas(b).len() > 3).then_some(()));
     browser.click(&browser.find("#cell-grad_o_a-1-0"));
     browser.wait_for(5, "the formula of ∂L/∂o^a[1]", |b| formulas(b).iter().any(|(_, f)| !f.is_empty()).then_some(()));
@@ -212,7 +214,7 @@ fn a_picked_example_and_the_seed_field_follow_new_data() {
     browser.click(&browser.find("#new-data"));
     browser.wait_for(5, "the new seed in its field", |b| (value(b, "#field-seed") != seed).then_some(()));
     let shown = value(&browser, "#field-seed");
-    let search = browser.exec("return location.search", vec![]).as_str().unwrap_or("").to_string();
+    let search = browser.search();
     assert!(search.contains(&format!("seed={shown}")), "field {shown}, link {search}");
     still_alive(&browser, "new data");
 }

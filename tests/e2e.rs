@@ -62,7 +62,7 @@ fn switching_to_french_changes_the_labels_and_the_url() {
     browser.wait_for(5, "French labels", |b| (b.text("label[for='field-d_h']") == "Unités cachées d_h").then_some(()));
     assert_eq!(browser.text("#split-summary"), "140 entraînement · 30 validation · 30 test");
     assert_eq!(browser.exec("return document.documentElement.lang", vec![]), Value::from("fr"));
-    let url = browser.exec("return location.search", vec![]);
+    let url = Value::from(browser.search());
     assert!(url.as_str().unwrap_or("").contains("lang=fr"), "URL: {url}");
     browser.screenshot("first-page-fr");
     // The language survives a reload through the URL.

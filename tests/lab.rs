@@ -188,8 +188,8 @@ fn a_typed_point_does_what_a_click_does_from_the_keyboard() {
     browser.type_into(&field, "0.5, -1");
     browser.press_key(support::webdriver::ENTER);
     browser.wait_for(5, "one more point", |b| (training_count(b) == n + 1).then_some(()));
-    let edits = browser.exec("return new URLSearchParams(location.search).get('edits')", vec![]);
-    assert_eq!(edits, Value::from("a0.5,-1,0"), "the point is in the link as clicked points are");
+    let edits = browser.query_param("edits");
+    assert_eq!(edits, "a0.5,-1,0", "the point is in the link as clicked points are");
     // Remove mode, then the same point: removed again.
     browser.click(&browser.find("#click-remove"));
     browser.click(&browser.find("#click-at-apply"));

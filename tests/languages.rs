@@ -208,7 +208,7 @@ fn the_page_starts_in_the_browser_s_language_and_a_link_keeps_the_chosen_one() {
     // The switch is remembered in the link, which then wins over the browser.
     b.click(&b.find("#lang-switch"));
     b.wait_for(5, "English", |b| (page_lang(b) == "en").then_some(()));
-    let link = b.exec("return location.href", vec![]).as_str().unwrap_or("").to_string();
+    let link = b.href();
     assert!(link.contains("lang=en"), "{link}");
     b.goto(&link);
     b.wait_for(20, "the page", |b| (coloured_pixels(b) > 500).then_some(()));

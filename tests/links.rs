@@ -24,12 +24,12 @@ fn checked(b: &Browser, id: &str) -> bool {
 }
 
 fn search(b: &Browser) -> String {
-    b.exec("return location.search", vec![]).as_str().unwrap_or("").to_string()
+    b.search()
 }
 
 /// The link's parameters as the page decodes them, e.g. `features` = "x1,x2".
 fn param(b: &Browser, name: &str) -> String {
-    let v = b.exec("return new URLSearchParams(location.search).get(arguments[0]) ?? ''", vec![Value::from(name)]);
+    let v = Value::from(b.query_param(name));
     v.as_str().unwrap_or("").to_string()
 }
 
@@ -122,7 +122,7 @@ fn the_same_link_gives_the_same_data_and_initial_weights() {
     let (weights, image) = (w1(&browser), plot_image(&browser));
     assert_eq!(weights.len(), 16 * 3, "W1 is d_h × d");
     // The link the page shows (what "copy link" copies), opened again.
-    let copied = browser.exec("return location.href", vec![]).as_str().unwrap_or("").to_string();
+    let copied = browser.href();
     load(&browser, &copied);
     assert_eq!(w1(&browser), weights, "same link, same initial weights");
     assert_eq!(plot_image(&browser), image, "same link, same data");
@@ -202,4 +202,42 @@ fn the_notices_speak_the_page_s_language_and_can_be_dismissed() {
         (b.exec("return document.getElementById('url-notices')", vec![]) == Value::Null).then_some(())
     });
     assert!(severe_console_entries(&browser).is_empty());
+}
+
+/// The address bar is written once the page is idle, whatever the number of changes before
+/// (`replaceState` takes milliseconds, which a keystroke's answer should not wait for), and
+/// what reads the address from the page ("Copy link") sees every change at once.
+#[test]
+fn the_address_follows_a_burst_of_changes_in_one_write() {
+    let (_server, browser) = open("lang=en");
+    // Three keystrokes, each in its own task, right after a frame, then "Copy link" in a task
+    // of its own, before the page is idle.
+    let script = "const done = arguments[arguments.length - 1];
+        const writes = [];
+        const replace = history.replaceState.bind(history);
+        history.replaceState = (state, title, url) => { writes.push(String(url)); replace(state, title, url); };
+        const task = () => new Promise((r) => setTimeout(r, 0));
+        const field = document.getElementById('field-lambda');
+        requestAnimationFrame(async () => {
+            for (const v of ['0.003', '0.004', '0.005']) {
+                field.value = v;
+                field.dispatchEvent(new Event('input', { bubbles: true }));
+                await task();
+            }
+            document.getElementById('copy-run-link').click();
+            const copied = document.getElementById('run-link').value;
+            requestAnimationFrame(() => requestIdleCallback(() => {
+                history.replaceState = replace;
+                done([copied, writes, new URLSearchParams(location.search).get('lambda')]);
+            }));
+        });";
+    let v = browser.exec_async(5, script, vec![]);
+    let copied = v[0].as_str().unwrap_or("");
+    assert!(copied.contains("lambda=0.005"), "\"Copy link\" copies the settings of now: {copied}");
+    let writes = v[1].as_array().cloned().unwrap_or_default();
+    // One write when idle: 1, or 2 should an idle moment fall between the keystrokes (one per
+    // keystroke, 3, before).
+    assert!((1..=2).contains(&writes.len()), "one write when idle, not one per keystroke: {writes:?}");
+    assert!(writes.last().and_then(Value::as_str).is_some_and(|w| w.contains("lambda=0.005")), "{writes:?}");
+    assert_eq!(v[2], "0.005", "the address has the last value once idle");
 }

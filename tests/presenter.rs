@@ -17,7 +17,7 @@ fn shown(b: &Browser, css: &str) -> bool {
 }
 
 fn param(b: &Browser, name: &str) -> String {
-    let v = b.exec("return new URLSearchParams(location.search).get(arguments[0]) ?? ''", vec![Value::from(name)]);
+    let v = Value::from(b.query_param(name));
     v.as_str().unwrap_or("").to_string()
 }
 

@@ -53,7 +53,7 @@ fn the_keyboard_reaches_every_step_and_the_url_restores_it() {
     assert_eq!(current_step(&browser), "a", "the first step stays the first");
     browser.press_key(END);
     browser.wait_for(5, "End", |b| (current_step(b) == "f").then_some(()));
-    let search = browser.exec("return location.search", vec![]);
+    let search = Value::from(browser.search());
     assert!(search.as_str().unwrap_or("").contains("step=f"), "{search}");
     // A teacher's link to step (n) opens on step (n).
     browser.goto(&server.page("lang=en&step=n"));
@@ -150,4 +150,52 @@ fn clicking_a_point_of_the_data_plot_picks_it() {
     browser.wait_for(5, "a new example", |b| (b.text("#current-example") != before).then_some(()));
     let after = browser.text("#current-example");
     assert!(after.ends_with("y = 1 (class 1)"), "{after}");
+}
+
+/// Off screen, the stepper follows a settings change a moment after it (not inside the
+/// keystroke's answer); on screen, at once. Its diagram's dashes run a few times when a step
+/// shows them, then rest: an endless dash animation repainted every edge in every frame.
+#[test]
+fn the_stepper_catches_up_off_screen_and_its_flow_rests() {
+    let (_server, browser) = open("lang=en&lambda=0.001&step=r");
+    let lambda_of_export = |b: &Browser| {
+        let text = b.exec("return document.getElementById('case-export').value", vec![]);
+        let json: Value = serde_json::from_str(text.as_str().unwrap_or("")).unwrap_or(Value::Null);
+        json["lambda"].as_f64()
+    };
+    assert_eq!(lambda_of_export(&browser), Some(0.001));
+    // Off screen: the settings at the top, the stepper far below.
+    browser.exec("document.querySelector('.panel.settings').scrollIntoView(); return true", vec![]);
+    let below = browser.exec("return document.getElementById('stepper').getBoundingClientRect().top > innerHeight", vec![]);
+    assert_eq!(below, true, "the stepper is below the screen");
+    let typed = browser.wait_for(5, "a change the off-screen stepper defers", |b| {
+        // The observer reports asynchronously: type until a change is deferred.
+        let script = "const f = document.getElementById('field-lambda'); f.value = String(0.002 + Math.random() / 1000);
+            f.dispatchEvent(new Event('input', { bubbles: true })); return f.value";
+        let typed: f64 = b.exec(script, vec![]).as_str().unwrap_or("").parse().unwrap_or(f64::NAN);
+        (lambda_of_export(b) != Some(typed)).then_some(typed)
+    });
+    browser.wait_for(5, "the stepper to catch up without being scrolled to", |b| (lambda_of_export(b) == Some(typed)).then_some(()));
+
+    // On screen: the walk follows by the next frame.
+    browser.exec("document.getElementById('stepper').scrollIntoView(); return true", vec![]);
+    browser.wait_for(5, "the stepper known to be on screen", |b| {
+        let script = "const done = arguments[arguments.length - 1];
+            const f = document.getElementById('field-lambda'); f.value = String(0.003 + Math.random() / 1000);
+            f.dispatchEvent(new Event('input', { bubbles: true }));
+            requestAnimationFrame(() => done(f.value));";
+        let typed: f64 = b.exec_async(5, script, vec![]).as_str().unwrap_or("").parse().unwrap_or(f64::NAN);
+        (lambda_of_export(b) == Some(typed)).then_some(())
+    });
+
+    // Step (r) reads and writes edges: they run their dashes a finite number of times.
+    let animation = browser.exec(
+        "const e = document.querySelector('#network-diagram .edge.read, #network-diagram .edge.written');
+         if (!e) return null; const s = getComputedStyle(e); return [s.animationName, s.animationIterationCount];",
+        vec![],
+    );
+    assert_eq!(animation[0], "nd-flow", "{animation}");
+    let count: f64 = animation[1].as_str().unwrap_or("").parse().unwrap_or(f64::INFINITY);
+    assert!(count.is_finite() && count >= 1.0, "the dashes run a few times, then rest: {animation}");
+    assert!(severe_console_entries(&browser).is_empty());
 }

@@ -54,6 +54,29 @@ impl Browser {
         self.cmd("POST", "/execute/async", Some(json!({ "script": script, "args": args })))
     }
 
+    /// The page's address once the page is idle after its next animation frame (the page
+    /// writes its state into the address bar when idle).
+    pub fn href(&self) -> String {
+        let script = "const done = arguments[arguments.length - 1];
+            requestAnimationFrame(() => requestIdleCallback(() => done(location.href)));";
+        self.exec_async(5, script, vec![]).as_str().unwrap_or("").to_string()
+    }
+
+    /// The query string of [`Browser::href`] (from its `?`, or "").
+    pub fn search(&self) -> String {
+        let href = self.href();
+        let query = href.split('#').next().unwrap_or("");
+        query.find('?').map(|i| query[i..].to_string()).unwrap_or_default()
+    }
+
+    /// Query parameter `name` of [`Browser::href`], decoded as the page decodes it ("" if absent).
+    pub fn query_param(&self, name: &str) -> String {
+        let script = "const done = arguments[arguments.length - 1];
+            const name = arguments[0];
+            requestAnimationFrame(() => requestIdleCallback(() => done(new URLSearchParams(location.search).get(name) ?? '')));";
+        self.exec_async(5, script, vec![Value::from(name)]).as_str().unwrap_or("").to_string()
+    }
+
     /// Runs `script` (a function body; `arguments` holds `args`) and returns its value.
     pub fn exec(&self, script: &str, args: Vec<Value>) -> Value {
         self.cmd("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))

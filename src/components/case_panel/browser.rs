@@ -80,8 +80,7 @@ pub fn download_text(text: &str, name: &str, mime: &str) -> Result<(), JsValue> 
 /// This page's address with `case` set to `param` and `lang` to `lang`, the other parameters
 /// (step, mistakes, …) kept.
 pub fn page_link(param: &str, lang: &str) -> Option<String> {
-    let href = web_sys::window()?.location().href().ok()?;
-    let url = Url::new(&href).ok()?;
+    let url = Url::new(&crate::url::current_href()).ok()?;
     let query = url.search_params();
     query.set("case", param);
     query.set("lang", lang);
