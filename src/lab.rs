@@ -464,8 +464,13 @@ impl Default for Lab {
 }
 
 /// Copies `params` into `signal`'s value, in place when it holds some of the same shape, and
-/// notifies its readers.
+/// notifies its readers; does nothing when it holds the same values (the worker's answer to a
+/// command that left θ as it was, e.g. a new λ while paused: the stepper's walk and what reads
+/// θ are not recomputed for nothing).
 fn copy_params_into(params: &Params, signal: RwSignal<Option<Params>>) {
+    if signal.with_untracked(|held| held.as_ref() == Some(params)) {
+        return;
+    }
     signal.update(|slot| match slot {
         Some(held) if held.shape() == params.shape() => held.copy_from(params),
         _ => *slot = Some(params.clone()),

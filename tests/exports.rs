@@ -12,9 +12,16 @@ use support::{open, severe_console_entries};
 
 /// Trains `epochs` epochs with the player's "one epoch" button.
 fn train(b: &Browser, epochs: usize) {
+    let epoch = |b: &Browser| {
+        let v = b.exec("return Number(document.getElementById('training-status').dataset.epoch)", vec![]);
+        v.as_f64().unwrap_or(f64::NAN)
+    };
+    let start = epoch(b);
     for _ in 0..epochs {
         b.click(&b.find("#step-epoch"));
     }
+    // The epochs are trained in the worker: the last snapshot comes back a moment later.
+    b.wait_for(10, "the epochs trained", |b| (epoch(b) >= start + epochs as f64).then_some(()));
 }
 
 /// Presses the "Save image" button `id` and returns the link's `data:` URL once it is there.

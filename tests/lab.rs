@@ -71,7 +71,8 @@ fn a_huge_learning_rate_stops_training_with_a_message() {
     browser.click(&browser.find("#reset"));
     assert_eq!(browser.text("#divergence"), "");
     browser.click(&browser.find("#step-epoch"));
-    assert_eq!(status_number(&browser, "data-epoch"), 1.0);
+    // The epoch is trained in the worker: its snapshot comes back a moment later.
+    browser.wait_for(10, "epoch 1", |b| (status_number(b, "data-epoch") == 1.0).then_some(()));
     assert!(severe_console_entries(&browser).is_empty());
 }
 
@@ -114,6 +115,7 @@ fn three_blobs_give_three_region_colours() {
     for _ in 0..20 {
         browser.click(&browser.find("#step-epoch"));
     }
+    browser.wait_for(10, "20 epochs", |b| (status_number(b, "data-epoch") == 20.0).then_some(()));
     for rgb in [(0, 114, 178), (213, 94, 0), (0, 158, 115)] {
         let n = confident_pixels(&browser, rgb);
         assert!(n > 500, "class colour {rgb:?}: {n} confident pixels");
@@ -141,6 +143,7 @@ fn the_same_link_gives_the_same_trajectory() {
         for _ in 0..5 {
             browser.click(&browser.find("#step-epoch"));
         }
+        browser.wait_for(10, "5 epochs", |b| (status_number(b, "data-epoch") == 5.0).then_some(()));
         browser.click(&browser.find("#export-run"));
         let json = browser.exec("return document.getElementById('run-json').value", vec![]);
         serde_json::from_str::<Value>(json.as_str().unwrap_or("")).expect("the exported run is JSON")

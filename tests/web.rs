@@ -15,7 +15,10 @@ async fn mount() -> HtmlElement {
     let window = web_sys::window().expect("a window");
     let path = window.location().pathname().expect("a path");
     let history = window.history().expect("history");
-    // English, first step, no mistakes: tests share one page and its URL.
+    // English, first step, no mistakes: tests share one page and its URL. The previous app's
+    // changes not written yet (the page writes its URL when idle) are written first, so they
+    // cannot land after this reset.
+    backprop_lab::url::flush();
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?lang=en&step=a"))).expect("set the URL");
     let document = window.document().expect("a document");
     let container: HtmlElement = document.create_element("div").expect("div").unchecked_into();
