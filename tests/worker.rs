@@ -75,14 +75,20 @@ fn training_runs_in_the_worker() {
         let v = b.exec("const p = document.getElementById('walked-network'); return [Number(p.dataset.epoch), p.textContent]", vec![]);
         (v[0].as_f64().unwrap_or(f64::NAN), v[1].as_str().unwrap_or("").to_string())
     };
-    let paused_at = epoch(&browser);
-    let (walked_epoch, text) = browser.wait_for(5, "the stepper's network", |b| Some(walked(b)).filter(|(e, _)| *e == paused_at));
+    // "Paused" shows at once; the worker's last snapshot (the epochs it trained before it got
+    // the command) follows: wait until the page has it.
+    let (walked_epoch, text) = browser.wait_for(5, "the stepper's network", |b| {
+        let shown = epoch(b);
+        Some(walked(b)).filter(|(e, _)| *e == shown)
+    });
+    let paused_at = walked_epoch;
     assert!(text.starts_with(&format!("The network after epoch {walked_epoch} (")), "{text}");
     let x_weight = |b: &Browser| b.exec("return document.getElementById('cell-W1-0-0').dataset.value", vec![]);
     let before = x_weight(&browser);
     browser.click(&browser.find("#step-epoch"));
     browser.wait_for(5, "one more epoch in the stepper", |b| (walked(b).0 == paused_at + 1.0).then_some(()));
-    assert_ne!(x_weight(&browser), before, "the tables show the new network");
+    // The stepper is off screen: its tables follow 120 ms after a change.
+    browser.wait_for(5, "the tables to show the new network", |b| (x_weight(b) != before).then_some(()));
 }
 
 #[test]
