@@ -7,7 +7,7 @@
 //! Writes are gathered and made once the page is idle (after the frame that shows a change is
 //! painted; within 200 ms even on a busy page; in the next animation frame where the browser
 //! has no `requestIdleCallback`): `replaceState` takes 2 to 8 ms in Chromium, which neither a
-//! keystroke's answer nor its frame should wait for (it was a third of a λ change's work), and a
+//! keystroke's answer nor its frame should wait for (it was a fifth of a λ change's work), and a
 //! burst of changes makes one write. Every read through this module ([`query_param`],
 //! [`current_href`], [`query_pairs`]) makes the pending write first, so the page never reads an
 //! address older than its state (the crash banner's reload link, "Copy link" and the link
@@ -132,7 +132,11 @@ fn edit_query(edit: impl FnOnce(&UrlSearchParams)) {
     if let Ok(history) = window.history() {
         // A refused replaceState (e.g. a sandboxed frame) only loses the link, not the page.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        CHANGED.with(|changed| changed.notify());
+        // The crash banner asks for the address from the panic hook: a dead page's reactive
+        // code is not woken (it may hold the locks the panic left).
+        if !crate::crash::crashed() {
+            CHANGED.with(|changed| changed.notify());
+        }
     }
 }
 
