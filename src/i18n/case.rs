@@ -93,8 +93,8 @@ fn pick<T>(lang: Lang, en: T, fr: T) -> T {
 /// Why a pasted case (or a link's case) was refused: what is wrong, and where.
 pub fn case_error(lang: Lang, error: &CaseError) -> String {
     match error {
-        CaseError::Json { line, column, message } => {
-            let what = json::problem(lang, message);
+        CaseError::Json { line, column, problem } => {
+            let what = json::problem(lang, *problem);
             pick(lang, format!("Not valid JSON (line {line}, column {column}): {what}."), format!("JSON invalide (ligne {line}, colonne {column}) : {what}."))
         }
         CaseError::NumberOutOfRange { line, column } => pick(

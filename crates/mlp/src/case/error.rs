@@ -5,24 +5,25 @@
 use std::fmt;
 
 use super::place::{Expected, JsonType, Place};
+use crate::json::Syntax;
 
 /// Why [`super::parse_case`] rejected a text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CaseError {
-    /// The text is not valid JSON (serde_json's `message`, at 1-based `line` and `column`).
+    /// The text is not valid JSON: what is wrong, at 1-based `line` and `column` (in characters).
     Json {
         /// Line of the problem, from 1.
         line: usize,
         /// Column of the problem, from 1.
         column: usize,
-        /// serde_json's description, e.g. "expected `,` or `]`" or "EOF while parsing a value".
-        message: String,
+        /// What is wrong, e.g. [`Syntax::ExpectedCommaOrBracket`].
+        problem: Syntax,
     },
     /// A number too large for an f64 (e.g. `1e400`).
     NumberOutOfRange {
         /// Line of the number, from 1.
         line: usize,
-        /// Column where serde_json stopped reading it, from 1.
+        /// Column of the number's last character, from 1.
         column: usize,
     },
     /// A required field is absent.
@@ -111,8 +112,8 @@ impl fmt::Display for CaseError {
             CaseError::Json {
                 line,
                 column,
-                message,
-            } => write!(f, "invalid JSON at line {line}, column {column}: {message}"),
+                problem,
+            } => write!(f, "invalid JSON at line {line}, column {column}: {problem}"),
             CaseError::NumberOutOfRange { line, column } => write!(
                 f,
                 "invalid JSON at line {line}, column {column}: number out of range (too large \

@@ -1,16 +1,17 @@
-//! Reading a case: the text goes through `serde_json::Value` first, then this walk checks every
+//! Reading a case: the text goes through [`json::parse`] first, then this walk checks every
 //! field itself, so each error names its exact place (a derived deserializer would only say
 //! "invalid type" with a byte position). The order of the checks is that of the module docs.
 
 use nalgebra::{DMatrix, DVector};
-use serde_json::{Map, Value};
 
 use super::error::CaseError;
 use super::place::{Expected, JsonType, Place};
 use super::Case;
+use crate::json::{self, SyntaxError, Syntax, Value};
 use crate::params::Params;
 
-type Object = Map<String, Value>;
+/// An object's members.
+type Object = [(String, Value)];
 
 /// The sizes declared by the optional fields `d`, `d_h`, `m`.
 struct Declared {
@@ -28,12 +29,12 @@ struct RawParams {
 }
 
 pub(super) fn parse(json: &str) -> Result<Case, CaseError> {
-    let value: Value = serde_json::from_str(json).map_err(json_error)?;
+    let value = json::parse(json).map_err(json_error)?;
     let root = object(&value, Place::field(""))?;
     let declared = Declared {
-        d: optional_size(root, "d", 1)?,
-        d_h: optional_size(root, "d_h", 1)?,
-        m: optional_size(root, "m", 2)?,
+        d: optional_size(root, "d", 1, json)?,
+        d_h: optional_size(root, "d_h", 1, json)?,
+        m: optional_size(root, "m", 2, json)?,
     };
     let lambda = number(required(root, "lambda", "lambda")?, Place::field("lambda"))?;
     if lambda < 0.0 {
@@ -41,7 +42,7 @@ pub(super) fn parse(json: &str) -> Result<Case, CaseError> {
     }
     let raw = raw_params(required(root, "params", "params")?)?;
     let x = numbers(required(root, "x", "x")?, Place::field("x"))?;
-    let y = whole(required(root, "y", "y")?, "y")?;
+    let y = whole(required(root, "y", "y")?, "y", json)?;
 
     let (d, d_h, m) = sizes(&raw, &declared)?;
     check_rows("params.W1", &raw.w1, d, "d")?;
@@ -66,25 +67,22 @@ pub(super) fn parse(json: &str) -> Result<Case, CaseError> {
     })
 }
 
-/// serde_json's error, with its location taken apart from its message.
-fn json_error(e: serde_json::Error) -> CaseError {
-    let (line, column) = (e.line(), e.column());
-    let text = e.to_string();
-    let suffix = format!(" at line {line} column {column}");
-    let message = text.strip_suffix(&suffix).unwrap_or(&text).to_string();
-    if message == "number out of range" {
-        CaseError::NumberOutOfRange { line, column }
-    } else {
-        CaseError::Json {
-            line,
-            column,
-            message,
-        }
+/// The reader's error: a number beyond the f64 range has its own message.
+fn json_error(e: SyntaxError) -> CaseError {
+    let SyntaxError { problem, line, column } = e;
+    match problem {
+        Syntax::NumberOutOfRange => CaseError::NumberOutOfRange { line, column },
+        problem => CaseError::Json { line, column, problem },
     }
 }
 
+/// The member `key` (the last one when it is repeated, as every JSON reader of Python does).
+fn member<'a>(obj: &'a Object, key: &str) -> Option<&'a Value> {
+    obj.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
 fn required<'a>(obj: &'a Object, key: &str, field: &'static str) -> Result<&'a Value, CaseError> {
-    obj.get(key).ok_or(CaseError::Missing { field })
+    member(obj, key).ok_or(CaseError::Missing { field })
 }
 
 fn wrong_type(place: Place, expected: Expected, found: &Value) -> CaseError {
@@ -110,7 +108,7 @@ fn number(value: &Value, place: Place) -> Result<f64, CaseError> {
 
 /// A whole number 0, 1, 2, …, written as an integer or as a float with no fractional part.
 /// Values beyond u64::MAX saturate to it (they are out of range anyway).
-fn whole(value: &Value, field: &'static str) -> Result<u64, CaseError> {
+fn whole(value: &Value, field: &'static str, source: &str) -> Result<u64, CaseError> {
     let Value::Number(n) = value else {
         return Err(wrong_type(
             Place::field(field),
@@ -118,10 +116,10 @@ fn whole(value: &Value, field: &'static str) -> Result<u64, CaseError> {
             value,
         ));
     };
-    if let Some(u) = n.as_u64() {
+    if let Some(u) = n.as_u64(source) {
         return Ok(u);
     }
-    let found = n.as_f64().unwrap_or(f64::NAN);
+    let found = n.value;
     if found >= 0.0 && found.fract() == 0.0 {
         Ok(found as u64) // saturating cast
     } else {
@@ -130,11 +128,11 @@ fn whole(value: &Value, field: &'static str) -> Result<u64, CaseError> {
 }
 
 /// `d`, `d_h` or `m` if present: a whole number ≥ `min`.
-fn optional_size(obj: &Object, field: &'static str, min: u64) -> Result<Option<u64>, CaseError> {
-    let Some(value) = obj.get(field) else {
+fn optional_size(obj: &Object, field: &'static str, min: u64, source: &str) -> Result<Option<u64>, CaseError> {
+    let Some(value) = member(obj, field) else {
         return Ok(None);
     };
-    let found = whole(value, field)?;
+    let found = whole(value, field, source)?;
     if found < min {
         return Err(CaseError::TooSmall {
             field,

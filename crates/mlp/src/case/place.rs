@@ -76,8 +76,8 @@ pub enum JsonType {
 }
 
 impl JsonType {
-    pub(super) fn of(value: &serde_json::Value) -> JsonType {
-        use serde_json::Value;
+    pub(super) fn of(value: &crate::json::Value) -> JsonType {
+        use crate::json::Value;
         match value {
             Value::Null => JsonType::Null,
             Value::Bool(_) => JsonType::Bool,
