@@ -128,17 +128,18 @@ impl Reader<'_> {
         }
         loop {
             self.skip_space();
+            // The text ending where a key or a colon is due: what is missing is not a `}`.
             match self.peek() {
                 Some(b'"') => {}
                 Some(b'}') if !members.is_empty() => return Err(self.error_here(Syntax::TrailingComma)),
-                None => return Err(self.error_at_end(Syntax::EndInObject)),
+                None => return Err(self.error_at_end(Syntax::EndInValue)),
                 Some(_) => return Err(self.error_here(Syntax::KeyMustBeString)),
             }
             let key = self.string()?;
             self.skip_space();
             match self.peek() {
                 Some(b':') => self.at += 1,
-                None => return Err(self.error_at_end(Syntax::EndInObject)),
+                None => return Err(self.error_at_end(Syntax::EndInValue)),
                 Some(_) => return Err(self.error_here(Syntax::ExpectedColon)),
             }
             self.skip_space();

@@ -58,7 +58,11 @@ fn syntax_errors_say_what_and_where() {
     assert_eq!(error(r#"{"a" 1}"#), (Syntax::ExpectedColon, 1, 6));
     assert_eq!(error("{a: 1}"), (Syntax::KeyMustBeString, 1, 2));
     assert_eq!(error("[1, 2"), (Syntax::EndInArray, 1, 5));
-    assert_eq!(error(r#"{"d": 2,"#), (Syntax::EndInObject, 1, 8));
+    assert_eq!(error(r#"{"d": 2,"#), (Syntax::EndInValue, 1, 8));
+    assert_eq!(error(r#"{"d": 2"#), (Syntax::EndInObject, 1, 7));
+    assert_eq!(error(r#"{"d""#), (Syntax::EndInValue, 1, 4));
+    assert_eq!(error(r#"{"d":"#), (Syntax::EndInValue, 1, 5));
+    assert_eq!(error("[1,"), (Syntax::EndInValue, 1, 3));
     assert_eq!(error(r#"{"lambda": 0, "x": [1"#), (Syntax::EndInArray, 1, 21));
     assert_eq!(error(r#"["abc"#), (Syntax::EndInString, 1, 5));
     assert_eq!(error("[NaN]"), (Syntax::ExpectedValue, 1, 2));
