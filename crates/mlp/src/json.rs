@@ -23,7 +23,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use read::parse;
-pub use write::Pretty;
+pub use write::{push_number, push_string, Pretty};
 
 /// Arrays and objects nested deeper than this are refused ([`Syntax::TooDeep`]).
 pub const MAX_DEPTH: usize = 128;

@@ -12,12 +12,12 @@
 //! written in Rust's shortest round-trip form, so reading them back gives the same bits; a
 //! value that is not finite (JSON has no NaN) is written `null`.
 //!
-//! The app crate does not depend on serde_json (it is a native test dependency only), so the
-//! document is written here by hand; the tests parse it with serde_json.
+//! The document is written here line by line, with the math crate's JSON numbers and strings
+//! ([`mlp::json`]); the tests parse it with serde_json, an independent reader.
 
 use crate::settings::Settings;
 use crate::url_state::{settings_to_pairs, DATA, FEATURES};
-use mlp::{EpochRecord, SetStats};
+use mlp::{json, EpochRecord, SetStats};
 
 /// The value of the document's `format` field; a change of layout gets a new number.
 pub const FORMAT: &str = "backprop-lab-run/1";
@@ -77,14 +77,11 @@ fn stats_json(stats: Option<&SetStats>) -> String {
     }
 }
 
-/// A finite number in its shortest round-trip form (`{:?}`: `0.1`, `1.0`, `1e-7`, all valid
-/// JSON); `null` otherwise.
+/// A finite number in its shortest round-trip form; `null` otherwise.
 fn json_number(value: f64) -> String {
-    if value.is_finite() {
-        format!("{value:?}")
-    } else {
-        "null".to_owned()
-    }
+    let mut out = String::new();
+    json::push_number(&mut out, value);
+    out
 }
 
 /// A number already written as text (by the link), kept when it is a finite number, `null`
@@ -97,41 +94,16 @@ fn json_raw_number(text: &str) -> String {
     }
 }
 
-/// Whether `text` follows JSON's number grammar, which is stricter than Rust's parser (no
-/// leading `+`, no `.5`, no `5.`, no leading zeros).
+/// Whether `text` is a JSON number and nothing else (JSON's grammar is stricter than Rust's
+/// parser: no leading `+`, no `.5`, no `5.`, no leading zeros).
 fn is_json_number(text: &str) -> bool {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let unsigned = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
-        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
-        None => (unsigned, None),
-    };
-    let (integer, fraction) = match mantissa.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (mantissa, None),
-    };
-    digits(integer)
-        && (integer == "0" || !integer.starts_with('0'))
-        && fraction.is_none_or(digits)
-        && exponent.is_none_or(digits)
+    text.trim() == text && matches!(json::parse(text), Ok(json::Value::Number(_)))
 }
 
 /// `text` as a JSON string: quotes, backslashes and control characters escaped.
 fn json_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    json::push_string(&mut out, text);
     out
 }
 

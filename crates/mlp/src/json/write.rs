@@ -35,7 +35,7 @@ impl Pretty {
             *has_member = true;
         }
         self.newline(self.open.len());
-        string(&mut self.out, key);
+        push_string(&mut self.out, key);
         self.out.push_str(": ");
     }
 
@@ -56,14 +56,14 @@ impl Pretty {
     /// `"key": 0.25`
     pub fn number(&mut self, key: &str, value: f64) -> &mut Self {
         self.key(key);
-        number(&mut self.out, value);
+        push_number(&mut self.out, value);
         self
     }
 
     /// `"key": "text"`
     pub fn text(&mut self, key: &str, value: &str) -> &mut Self {
         self.key(key);
-        string(&mut self.out, value);
+        push_string(&mut self.out, value);
         self
     }
 
@@ -75,7 +75,7 @@ impl Pretty {
             if i > 0 {
                 self.out.push_str(", ");
             }
-            string(&mut self.out, value);
+            push_string(&mut self.out, value);
         }
         self.out.push(']');
         self
@@ -115,7 +115,7 @@ impl Pretty {
             if i > 0 {
                 self.out.push_str(", ");
             }
-            number(&mut self.out, value);
+            push_number(&mut self.out, value);
         }
         self.out.push(']');
     }
@@ -150,7 +150,7 @@ impl Pretty {
 
 /// The shortest text that reads back to `value` (Rust's `{:?}` of an f64 is JSON for every
 /// finite value: `0.1`, `1e-7`, `3.0`); `null` for NaN and ±∞.
-fn number(out: &mut String, value: f64) {
+pub fn push_number(out: &mut String, value: f64) {
     if value.is_finite() {
         let _ = write!(out, "{value:?}");
     } else {
@@ -159,7 +159,7 @@ fn number(out: &mut String, value: f64) {
 }
 
 /// `"text"` with `"`, `\` and control characters escaped.
-fn string(out: &mut String, text: &str) {
+pub fn push_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {
