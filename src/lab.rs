@@ -14,6 +14,7 @@
 mod budget;
 mod connect;
 mod edits;
+mod local;
 mod regions;
 pub mod worker;
 
@@ -23,7 +24,8 @@ pub use edits::{round_for_link, Edit, Edits};
 pub use engine::{new_trainer as page_trainer, Setup, Status, StepSize, PATIENCE};
 pub use regions::MapTarget;
 
-use engine::{Command, Engine, Snapshot};
+use engine::{Command, Snapshot};
+use local::Local;
 use js_sys::Uint8ClampedArray;
 use leptos::prelude::*;
 use mlp::{EpochRecord, Params};
@@ -43,6 +45,9 @@ pub enum Runner {
     /// On the page's main thread, because the worker could not start or stopped (why, in
     /// English, for the console and the tests).
     MainThread(String),
+    /// Nowhere: neither the worker nor the page could load the engine's module (why, in
+    /// English). The stepper, which needs no trainer, still works.
+    Unavailable(String),
 }
 
 /// The engine behind the lab.
@@ -59,10 +64,11 @@ enum Driver {
         /// The last decision map's buffer, given back to the worker with the next message.
         spare: Option<Uint8ClampedArray>,
     },
-    Local {
-        engine: Box<Engine>,
-        budget: Budget,
-    },
+    /// The worker could not start: the engine's module is being imported into the page, and
+    /// the commands wait for it.
+    Loading { queued: Vec<Command> },
+    /// The engine's module on the page's main thread, trained from animation frames.
+    Local { local: Local, budget: Budget },
 }
 
 /// The trainer and what the page sees of it.
@@ -181,6 +187,9 @@ impl Lab {
     }
 
     pub fn play(&self) {
+        if matches!(self.runner.get_untracked(), Runner::Unavailable(_)) {
+            return; // the status line says training cannot run
+        }
         if matches!(self.status.get_untracked(), Status::Playing | Status::Diverged(_)) {
             return; // a divergence's message says what to change; "reset" clears it
         }
@@ -223,18 +232,18 @@ impl Lab {
     fn send(&self, command: Command) {
         self.remember(&command);
         let local = self.driver.try_update_value(|driver| match driver {
-            Some(Driver::Worker { queued, .. }) => {
+            Some(Driver::Worker { queued, .. } | Driver::Loading { queued }) => {
                 queued.push(command);
-                false
+                Ok(false)
             }
-            Some(Driver::Local { engine, .. }) => {
-                engine.apply(command);
-                true
-            }
-            None => false,
+            Some(Driver::Local { local, .. }) => local.apply(&[command]).map(|()| true),
+            None => Ok(false),
         });
         match local {
-            Some(true) => self.publish_local(true),
+            Some(Ok(true)) => {
+                self.publish_local(true);
+            }
+            Some(Err(why)) => self.unavailable(why),
             _ => self.flush(),
         }
     }
@@ -312,7 +321,8 @@ impl Lab {
     }
 
     /// The worker cannot go on: the engine moves to the main thread, set up with the same
-    /// commands (all of them if the worker never started; else the lasting ones, from epoch 0).
+    /// commands (all of them if the worker never started; else the lasting ones, from epoch 0),
+    /// once its module is imported into the page.
     fn fall_back(&self, why: String) {
         leptos::logging::warn!("training on the main thread: {why}");
         let previous = self.driver.try_update_value(Option::take).flatten();
@@ -324,40 +334,78 @@ impl Lab {
                     true => self.replay.get_value(),
                 }
             }
+            Some(Driver::Loading { queued }) => queued,
             Some(Driver::Local { .. }) | None => self.replay.get_value(),
         };
-        let mut engine = Box::new(Engine::new());
-        for command in commands {
-            engine.apply(command);
-        }
-        let playing = engine.status() == &Status::Playing;
-        self.driver.set_value(Some(Driver::Local { engine, budget: Budget::default() }));
+        self.driver.set_value(Some(Driver::Loading { queued: commands }));
         self.runner.set(Runner::MainThread(why));
+        let lab = *self;
+        leptos::task::spawn_local(async move {
+            match Local::load().await {
+                Ok(local) => lab.start_local(local),
+                Err(why) => lab.unavailable(format!("the engine's module did not load: {why}")),
+            }
+        });
+    }
+
+    /// The engine's module is on the page: the waiting commands go, and training goes on there
+    /// if it was playing.
+    fn start_local(&self, local: Local) {
+        let queued = match self.driver.try_update_value(Option::take).flatten() {
+            Some(Driver::Loading { queued }) => queued,
+            _ => self.replay.get_value(),
+        };
+        if let Err(why) = local.apply(&queued) {
+            return self.unavailable(why);
+        }
+        self.driver.set_value(Some(Driver::Local { local, budget: Budget::default() }));
+        let playing = self.publish_local(true) == Some(Status::Playing);
         if !playing && self.status.get_untracked() == Status::Playing {
             self.status.set(Status::Paused);
         }
-        self.publish_local(true);
         if playing {
             self.run.update_value(|r| *r += 1);
             self.schedule(self.run.get_value(), now_ms());
         }
     }
 
-    /// The main-thread engine's snapshot and map, to the page.
-    fn publish_local(&self, force: bool) {
-        let snapshot = self.driver.try_update_value(|driver| match driver {
-            Some(Driver::Local { engine, .. }) => {
-                let snapshot = engine.snapshot();
-                if let Some((width, height, rgba)) = engine.paint_map() {
-                    self.map.with_value(|target| target.as_ref().map(|t| t.put_rust(rgba, width, height)));
-                }
-                Some(snapshot)
-            }
+    /// Neither the worker nor the page can run the engine: training stops, and says why.
+    fn unavailable(&self, why: String) {
+        leptos::logging::error!("training is unavailable: {why}");
+        self.driver.set_value(None);
+        self.run.update_value(|r| *r += 1);
+        if self.status.get_untracked() == Status::Playing {
+            self.status.set(Status::Paused);
+        }
+        self.runner.set(Runner::Unavailable(why));
+    }
+
+    /// The main-thread engine's snapshot and map, to the page; the status it gives.
+    fn publish_local(&self, force: bool) -> Option<Status> {
+        let answer = self.driver.try_update_value(|driver| match driver {
+            Some(Driver::Local { local, .. }) => Some(local.answer()),
             _ => None,
         });
-        if let Some(Some(snapshot)) = snapshot {
-            self.apply(snapshot, force, true);
+        let (snapshot, pixels) = match answer.flatten()? {
+            Ok(answer) => answer,
+            Err(why) => {
+                self.unavailable(why);
+                return None;
+            }
+        };
+        if let (Some(pixels), Some((width, height))) = (pixels, snapshot.map) {
+            let drawn = self.map.with_value(|target| target.as_ref().map(|t| t.put_js(&pixels, width, height)));
+            if drawn != Some(false) {
+                self.driver.update_value(|driver| {
+                    if let Some(Driver::Local { local, .. }) = driver {
+                        local.spare = Some(pixels);
+                    }
+                });
+            }
         }
+        let status = snapshot.status.clone();
+        self.apply(snapshot, force, true);
+        Some(status)
     }
 
     /// Publishes a snapshot to the signals: the parameters, the new history records, the
@@ -441,16 +489,18 @@ impl Lab {
             }
             let now = now_ms();
             let local = lab.driver.try_update_value(|driver| match driver {
-                Some(Driver::Local { engine, budget }) => {
+                Some(Driver::Local { local, budget }) => {
                     let budget_ms = budget.next(now - last);
-                    engine.train(now - last, budget_ms, &now_ms);
-                    true
+                    Some(local.train(now - last, budget_ms))
                 }
-                _ => false,
+                _ => None,
             });
-            match local {
-                Some(true) => lab.publish_local(false),
-                _ => lab.flush_with(true),
+            match local.flatten() {
+                Some(Ok(_)) => {
+                    lab.publish_local(false);
+                }
+                Some(Err(why)) => return lab.unavailable(why),
+                None => lab.flush_with(true),
             }
             lab.schedule(run, now);
         });

@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::path::Path;
 use support::server::Server;
 use support::webdriver::{Browser, TempDir};
-use support::{coloured_pixels, dist_dir, open, severe_console_entries};
+use support::{coloured_pixels, copy_dist, dist_dir, open, severe_console_entries};
 
 /// A worked case for the case panel (d = 2, d_h = 2, m = 2).
 const CASE: &str = r#"{"d": 2, "d_h": 2, "m": 2, "lambda": 0.01,
@@ -315,11 +315,7 @@ fn the_site_works_from_a_deeper_sub_path_and_each_folder_keeps_its_own_cache() {
 fn a_new_version_in_the_same_folder_replaces_the_old_one() {
     // A copy of the site that the test edits as a new deployment would.
     let copy = TempDir::new("site-copy");
-    for entry in std::fs::read_dir(dist_dir()).expect("read dist/").flatten() {
-        if entry.file_type().is_ok_and(|t| t.is_file()) {
-            std::fs::copy(entry.path(), copy.0.join(entry.file_name())).expect("copy a file of dist/");
-        }
-    }
+    copy_dist(&copy.0, &[]);
     let server = Server::start_mounts(vec![("/lab/".to_string(), copy.0.clone())]);
     let browser = Browser::start();
     browser.goto(&server.page("lang=en"));

@@ -1,6 +1,7 @@
 //! End-to-end tests of where training runs, in headless Chromium: in the Web Worker on a normal
-//! page, and on the page's own thread — said on the page, and giving the same numbers — when
-//! the worker cannot start (its script or its wasm missing).
+//! page; on the page's own thread — said on the page, and giving the same numbers — when the
+//! worker cannot start (its script missing or failing: the page imports the engine's module
+//! itself); and nowhere, said on the page, when even the engine's module cannot load.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -8,7 +9,7 @@ mod support;
 use serde_json::Value;
 use support::server::Server;
 use support::webdriver::{Browser, TempDir};
-use support::{dist_dir, open, wait_for_trainer};
+use support::{copy_dist, dist_dir, open, wait_for_trainer};
 
 fn runner(b: &Browser) -> String {
     b.exec("return document.getElementById('training-status').dataset.runner", vec![]).as_str().unwrap_or("").to_string()
@@ -46,20 +47,20 @@ fn play_a_little(b: &Browser) {
     });
 }
 
-/// A copy of the built site without `missing`, served at /lab/.
-fn site_without(missing: &str) -> (TempDir, Server) {
+/// A copy of the built site with `file` removed (`replacement` None) or replaced, served at /lab/.
+fn site_with(file: &str, replacement: Option<&str>) -> (TempDir, Server) {
     let copy = TempDir::new("site-without-worker");
-    let mut removed = false;
-    for entry in std::fs::read_dir(dist_dir()).expect("read dist/").flatten() {
-        if entry.file_name() == missing {
-            removed = true;
-        } else if entry.file_type().is_ok_and(|t| t.is_file()) {
-            std::fs::copy(entry.path(), copy.0.join(entry.file_name())).expect("copy a file of dist/");
-        }
+    assert!(dist_dir().join(file).is_file(), "dist/ has {file}");
+    copy_dist(&copy.0, &[file]);
+    if let Some(text) = replacement {
+        std::fs::write(copy.0.join(file), text).expect("write the replacement");
     }
-    assert!(removed, "dist/ has {missing}");
     let server = Server::start_mounts(vec![("/lab/".to_string(), copy.0.clone())]);
     (copy, server)
+}
+
+fn site_without(missing: &str) -> (TempDir, Server) {
+    site_with(missing, None)
 }
 
 #[test]
@@ -97,21 +98,52 @@ fn without_the_worker_the_page_trains_on_its_own_thread_says_so_and_gives_the_sa
     let (_server, browser) = open(query);
     let in_worker = five_epochs(&browser);
     assert_eq!(in_worker.as_array().map(Vec::len), Some(6));
-    // The worker's script missing (a 404), then its wasm module missing (the script loads and
-    // tells the page it failed): both times the page trains by itself.
-    for missing in ["worker.js", "backprop-lab-worker_bg.wasm"] {
-        let (_copy, server) = site_without(missing);
+    let regions = |b: &Browser| b.exec("return document.getElementById('regions').toDataURL()", vec![]).as_str().unwrap_or("").to_string();
+    let worker_regions = regions(&browser);
+    let blank = "const c = document.getElementById('regions'); const e = document.createElement('canvas');
+        e.width = c.width; e.height = c.height; return c.toDataURL() === e.toDataURL();";
+    assert_eq!(browser.exec(blank, vec![]), Value::from(false), "the worker painted the regions");
+    // The worker's script missing (a 404), then a script that fails at once (a browser that
+    // cannot run it): both times the page imports the engine's module itself and trains.
+    let failing = "throw new Error('this worker cannot run here');";
+    for (file, replacement, name) in [("worker.js", None, "missing"), ("worker.js", Some(failing), "failing")] {
+        let (_copy, server) = site_with(file, replacement);
         browser.goto(&server.page(query));
         wait_for_trainer(&browser);
-        assert_eq!(runner(&browser), "main-thread", "without {missing}");
+        assert_eq!(runner(&browser), "main-thread", "with the worker's script {name}");
         assert!(note(&browser).contains("could not start"), "{}", note(&browser));
-        assert_eq!(five_epochs(&browser), in_worker, "the same history, bit for bit, without {missing}");
+        assert_eq!(five_epochs(&browser), in_worker, "the same history, bit for bit, with the worker's script {name}");
+        // The same decision regions, painted by the same module on the page's thread.
+        browser.wait_for(5, "the same regions", |b| (regions(b) == worker_regions).then_some(()));
         play_a_little(&browser);
-        browser.screenshot(&format!("main-thread-without-{}", missing.replace('.', "-")));
+        browser.screenshot(&format!("main-thread-worker-script-{name}"));
     }
     // In French too.
     let (_copy, server) = site_without("worker.js");
     browser.goto(&server.page("lang=fr"));
     wait_for_trainer(&browser);
     assert!(note(&browser).contains("n'a pas pu démarrer"), "{}", note(&browser));
+}
+
+#[test]
+fn without_the_engine_s_module_training_says_it_cannot_run_and_the_stepper_still_works() {
+    let (_copy, server) = site_without("backprop-lab-worker_bg.wasm");
+    let browser = Browser::start();
+    browser.goto(&server.page("lang=en&seed=7&dh=12"));
+    wait_for_trainer(&browser);
+    assert_eq!(runner(&browser), "unavailable");
+    let status = || browser.exec("return document.getElementById('training-status').textContent", vec![]);
+    assert!(status().as_str().is_some_and(|s| s.starts_with("Training cannot run")), "{}", status());
+    // Play does nothing (and says nothing new); the page is alive; the stepper walks θ.
+    browser.click(&browser.find("#play-pause"));
+    let state = browser.exec("return document.getElementById('training-status').dataset.status", vec![]);
+    assert_eq!(state, Value::from("paused"));
+    assert!(status().as_str().is_some_and(|s| s.starts_with("Training cannot run")), "{}", status());
+    let w = browser.exec("const c = document.getElementById('cell-W1-0-0'); return c ? Number(c.dataset.value) : null", vec![]);
+    assert!(w.as_f64().is_some_and(f64::is_finite), "the stepper shows W1: {w}");
+    assert_eq!(browser.exec("return !!document.getElementById('crash-banner')", vec![]), Value::from(false), "no crash");
+    browser.screenshot("training-unavailable");
+    browser.goto(&server.page("lang=fr&seed=7&dh=12"));
+    wait_for_trainer(&browser);
+    assert!(status().as_str().is_some_and(|s| s.starts_with("L'entraînement ne peut pas tourner")), "{}", status());
 }

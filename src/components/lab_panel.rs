@@ -144,6 +144,7 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
     // The numbers of the line, for tests and scripts: the last epoch's record.
     let last = move |pick: fn(&mlp::EpochRecord) -> f64| lab.history.with(|h| h.last().map(pick).unwrap_or(f64::NAN).to_string());
     let line_or_empty = move || match (lab.answered.get(), lab.current.with(|p| p.is_some())) {
+        _ if matches!(lab.runner.get(), Runner::Unavailable(_)) => t(lang.get(), LabMsg::Unavailable).to_string(),
         (false, _) => t(lang.get(), LabMsg::Starting).to_string(),
         (true, true) => line(),
         (true, false) => t(lang.get(), LabMsg::NoTrainingSet).to_string(),
@@ -156,6 +157,7 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
             data-train-loss=move || last(|r| r.train.loss)
             data-train-error=move || last(|r| r.train.error)
             data-runner=move || match lab.runner.get() {
+                Runner::Unavailable(_) => "unavailable",
                 _ if !lab.answered.get() => "starting",
                 Runner::Starting => "starting",
                 Runner::Worker => "worker",

@@ -55,6 +55,10 @@ crate::messages! {
             "Training runs on the page's own thread: the background worker could not start, so the page may answer more slowly while it trains.",
             "L'entraînement tourne dans le fil de la page : le travailleur d'arrière-plan n'a pas pu démarrer, la page peut donc répondre plus lentement pendant l'entraînement."
         ),
+        Unavailable => (
+            "Training cannot run: this browser could not load the trainer. The stepper and the gradient check still work; reload the page to try again.",
+            "L'entraînement ne peut pas tourner : ce navigateur n'a pas pu charger l'entraîneur. Le pas à pas et la vérification du gradient fonctionnent toujours ; rechargez la page pour réessayer."
+        ),
         NoTrainingSet => ("No training point: add points by clicking the plot, or choose new data.", "Aucun point d'entraînement : ajoutez des points en cliquant sur le graphique, ou choisissez de nouvelles données."),
     }
     same: [Pause]

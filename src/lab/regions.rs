@@ -1,13 +1,11 @@
 //! Where the decision regions are drawn: the region canvas's plot area, and its colours. The
-//! engine paints the map (in the worker, or on the main thread); this puts it on the canvas in
-//! one `putImageData`.
+//! engine paints the map (in the worker, or in its module imported into the page); this puts it
+//! on the canvas in one `putImageData`.
 
 use crate::plot::regions::palette;
 use engine::MapSpec;
 use mlp::dataset::MAX_CLASSES;
 use js_sys::Uint8ClampedArray;
-use std::cell::OnceCell;
-use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, ImageData};
 
 /// The region canvas's plot area, in device pixels.
@@ -17,15 +15,12 @@ pub struct MapTarget {
     top: u32,
     width: u32,
     height: u32,
-    /// For maps painted on the main thread: one browser image for the life of the target, so a
-    /// repaint makes no 600 KB of garbage (the worker's maps come in their own buffers).
-    image: OnceCell<Option<(ImageData, Uint8ClampedArray)>>,
 }
 
 impl MapTarget {
     /// The plot area (`left`, `top`, `width`, `height`) of a canvas's 2-D context.
     pub fn new(context: CanvasRenderingContext2d, [left, top, width, height]: [u32; 4]) -> MapTarget {
-        MapTarget { context, left, top, width, height, image: OnceCell::new() }
+        MapTarget { context, left, top, width, height }
     }
 
     /// What the engine needs to paint for this target: its size, and the colours of every
@@ -34,7 +29,7 @@ impl MapTarget {
         MapSpec { width: self.width as usize, height: self.height as usize, palette: palette(MAX_CLASSES) }
     }
 
-    /// Draws a map from the worker; false when it is of another size (sent before a resize).
+    /// Draws a map from the engine; false when it is of another size (sent before a resize).
     pub fn put_js(&self, pixels: &Uint8ClampedArray, width: usize, height: usize) -> bool {
         let fits = (width, height) == (self.width as usize, self.height as usize) && pixels.length() as usize == width * height * 4;
         let image = fits.then(|| ImageData::new_with_js_u8_clamped_array_and_sh(pixels, self.width, self.height).ok()).flatten();
@@ -42,24 +37,6 @@ impl MapTarget {
         // A refused paint (a lost context) leaves the previous image.
         let _ = self.context.put_image_data(&image, f64::from(self.left), f64::from(self.top));
         true
-    }
-
-    /// Draws a map painted on the main thread.
-    pub fn put_rust(&self, rgba: &[u8], width: usize, height: usize) {
-        if (width, height) != (self.width as usize, self.height as usize) {
-            return;
-        }
-        let image = self.image.get_or_init(|| {
-            let image = ImageData::new_with_sw(self.width, self.height).ok()?;
-            let pixels = js_sys::Reflect::get(&image, &"data".into()).ok()?.dyn_into::<Uint8ClampedArray>().ok()?;
-            Some((image, pixels))
-        });
-        if let Some((image, pixels)) = image {
-            if pixels.length() as usize == rgba.len() {
-                pixels.copy_from(rgba);
-                let _ = self.context.put_image_data(image, f64::from(self.left), f64::from(self.top));
-            }
-        }
     }
 
     /// No network: a plain background.

@@ -5,6 +5,7 @@
 //! from any folder; `worker-src 'self'` in the page's policy). Each message is `[numbers,
 //! pixels]` (see the worker's docs); both parts are transferred, never copied twice.
 
+use super::local::describe;
 use super::{Lab, Runner};
 use engine::protocol::{decode_reply, encode_commands, Message};
 use engine::Command;
@@ -95,8 +96,4 @@ fn receive(lab: Lab, event: &MessageEvent) {
         Ok(Message::Commands(_)) => lab.fall_back("the worker sent commands".into()),
         Err(error) => lab.fall_back(format!("from the worker: {error}")),
     }
-}
-
-fn describe(error: &JsValue) -> String {
-    error.as_string().or_else(|| js_sys::Error::try_from(error.clone()).ok().map(|e| String::from(e.message()))).unwrap_or_else(|| format!("{error:?}"))
 }

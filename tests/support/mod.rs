@@ -5,13 +5,32 @@ pub mod server;
 pub mod session;
 pub mod webdriver;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The built site: `$BACKPROP_DIST` or `dist/` at the repository root.
 pub fn dist_dir() -> PathBuf {
     std::env::var_os("BACKPROP_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"))
+}
+
+/// Copies the built site into `to`, its folders too (wasm-bindgen's `snippets/`), leaving out
+/// the top-level files named in `skip`.
+#[allow(dead_code)] // not every test binary copies the site
+pub fn copy_dist(to: &Path, skip: &[&str]) {
+    fn copy_dir(from: &Path, to: &Path, skip: &[&str]) {
+        for entry in std::fs::read_dir(from).expect("read a folder of dist/").flatten() {
+            let name = entry.file_name();
+            let target = to.join(&name);
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                std::fs::create_dir_all(&target).expect("make a folder of the copy");
+                copy_dir(&entry.path(), &target, &[]);
+            } else if !skip.iter().any(|s| name == **s) {
+                std::fs::copy(entry.path(), target).expect("copy a file of dist/");
+            }
+        }
+    }
+    copy_dir(&dist_dir(), to, skip);
 }
 
 /// Serves `dist/`, opens the page with `query` in a fresh headless Chromium, and waits until

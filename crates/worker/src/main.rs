@@ -13,6 +13,8 @@
 //! both are transferred. The page gives each map buffer back with its next commands, and the
 //! next map is written into it: no 600 KB of garbage a frame.
 
+mod page;
+
 use engine::protocol::{decode_commands, encode_reply, Message};
 use engine::{Engine, Status};
 use js_sys::{Array, Float64Array, Uint8ClampedArray};
@@ -53,6 +55,10 @@ struct Worker {
 }
 
 fn main() {
+    // Imported by the page (its fallback, see `page`): nothing to start.
+    if js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>().is_err() {
+        return;
+    }
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("backprop-lab-worker: {info}").into());
         post_failed();
