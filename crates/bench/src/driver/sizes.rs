@@ -22,12 +22,8 @@ pub struct File {
 /// Every file of `dist` (sorted by name); `fetched` holds the request paths of a first load,
 /// relative to the site's root (`""` is `index.html`).
 pub fn measure(dist: &Path, fetched: &[String]) -> Vec<File> {
-    let mut names: Vec<String> = std::fs::read_dir(dist)
-        .expect("read dist/")
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut names = Vec::new();
+    list(dist, "", &mut names);
     names.sort();
     names
         .into_iter()
@@ -40,6 +36,19 @@ pub fn measure(dist: &Path, fetched: &[String]) -> Vec<File> {
             File { raw: bytes.len() as u64, gzip: gzip_size(&bytes), kind, fetched: was_fetched, name, text }
         })
         .collect()
+}
+
+/// The files under `dir`, as paths relative to the site's root (`prefix`), folders included
+/// (wasm-bindgen's `snippets/`).
+fn list(dir: &Path, prefix: &str, names: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).expect("read dist/").flatten() {
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => list(&entry.path(), &format!("{name}/"), names),
+            Ok(t) if t.is_file() => names.push(name),
+            _ => {}
+        }
+    }
 }
 
 /// Whether a file counts in the download target (HTML, JS, wasm, CSS).
