@@ -70,14 +70,7 @@ impl Pretty {
     /// `"key": ["a", "b"]`
     pub fn texts<'s>(&mut self, key: &str, values: impl IntoIterator<Item = &'s str>) -> &mut Self {
         self.key(key);
-        self.out.push('[');
-        for (i, value) in values.into_iter().enumerate() {
-            if i > 0 {
-                self.out.push_str(", ");
-            }
-            push_string(&mut self.out, value);
-        }
-        self.out.push(']');
+        push_list(&mut self.out, values, push_string);
         self
     }
 
@@ -110,14 +103,7 @@ impl Pretty {
     }
 
     fn row(&mut self, values: impl IntoIterator<Item = f64>) {
-        self.out.push('[');
-        for (i, value) in values.into_iter().enumerate() {
-            if i > 0 {
-                self.out.push_str(", ");
-            }
-            push_number(&mut self.out, value);
-        }
-        self.out.push(']');
+        push_list(&mut self.out, values, push_number);
     }
 
     /// `"key": {` — the members that follow go into this object until [`Pretty::close`].
@@ -146,6 +132,18 @@ impl Pretty {
         }
         self.out
     }
+}
+
+/// `[a, b, c]`, each item written by `push`.
+fn push_list<T>(out: &mut String, items: impl IntoIterator<Item = T>, push: impl Fn(&mut String, T)) {
+    out.push('[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        push(out, item);
+    }
+    out.push(']');
 }
 
 /// The shortest text that reads back to `value` (Rust's `{:?}` of an f64 is JSON for every
