@@ -9,7 +9,7 @@ mod support;
 use serde_json::Value;
 use support::server::Server;
 use support::webdriver::{Browser, TempDir};
-use support::{copy_dist, dist_dir, open, wait_for_trainer};
+use support::{copy_dist, dist_dir, open, severe_console_entries, wait_for_trainer};
 
 fn runner(b: &Browser) -> String {
     b.exec("return document.getElementById('training-status').dataset.runner", vec![]).as_str().unwrap_or("").to_string()
@@ -108,9 +108,17 @@ fn without_the_worker_the_page_trains_on_its_own_thread_says_so_and_gives_the_sa
     let failing = "throw new Error('this worker cannot run here');";
     for (file, replacement, name) in [("worker.js", None, "missing"), ("worker.js", Some(failing), "failing")] {
         let (_copy, server) = site_with(file, replacement);
+        let _ = browser.console(); // what earlier pages logged
+        let start = std::time::Instant::now();
         browser.goto(&server.page(query));
         wait_for_trainer(&browser);
+        // At once, from the worker's error event (not after the 10 s start timeout).
+        let waited = start.elapsed().as_secs_f64();
+        assert!(waited < 5.0, "the page fell back after {waited:.1} s with the worker's script {name}");
         assert_eq!(runner(&browser), "main-thread", "with the worker's script {name}");
+        // Only the refused script itself is an error: no exception in the page's code.
+        let errors: Vec<String> = severe_console_entries(&browser).into_iter().filter(|e| !e.contains("worker.js")).collect();
+        assert!(errors.is_empty(), "with the worker's script {name}: {errors:?}");
         assert!(note(&browser).contains("could not start"), "{}", note(&browser));
         assert_eq!(five_epochs(&browser), in_worker, "the same history, bit for bit, with the worker's script {name}");
         // The same decision regions, painted by the same module on the page's thread.

@@ -13,7 +13,7 @@ use js_sys::{Array, Float64Array, Uint8ClampedArray};
 use leptos::prelude::{GetUntracked};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 /// The worker's script, relative to the page.
 pub const SCRIPT: &str = "./worker.js";
@@ -32,9 +32,12 @@ impl Link {
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(SCRIPT, &options).map_err(|e| format!("no worker: {}", describe(&e)))?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| receive(lab, &event));
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        // A script that fails to load fires a plain `Event` (no message); an error thrown in the
+        // worker, an `ErrorEvent`: the message is read only where there is one.
+        let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             event.prevent_default();
-            let what = if event.message().is_empty() { "the worker's script or module did not load".to_string() } else { event.message() };
+            let message = js_sys::Reflect::get(&event, &"message".into()).ok().and_then(|m| m.as_string()).filter(|m| !m.is_empty());
+            let what = message.unwrap_or_else(|| "the worker's script or module did not load".to_string());
             lab.fall_back(format!("worker error: {what}"));
         });
         let on_message_error = Closure::<dyn FnMut()>::new(move || lab.fall_back("a message from the worker could not be read".into()));
