@@ -324,6 +324,10 @@ impl Lab {
     /// commands (all of them if the worker never started; else the lasting ones, from epoch 0),
     /// once its module is imported into the page.
     fn fall_back(&self, why: String) {
+        // A second signal from the stopped worker: the move is under way (or done) already.
+        if self.driver.with_value(|driver| matches!(driver, Some(Driver::Loading { .. } | Driver::Local { .. }))) {
+            return;
+        }
         leptos::logging::warn!("training on the main thread: {why}");
         let previous = self.driver.try_update_value(Option::take).flatten();
         let commands = match previous {
@@ -334,8 +338,7 @@ impl Lab {
                     true => self.replay.get_value(),
                 }
             }
-            Some(Driver::Loading { queued }) => queued,
-            Some(Driver::Local { .. }) | None => self.replay.get_value(),
+            Some(Driver::Loading { .. } | Driver::Local { .. }) | None => self.replay.get_value(),
         };
         self.driver.set_value(Some(Driver::Loading { queued: commands }));
         self.runner.set(Runner::MainThread(why));
