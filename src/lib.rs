@@ -7,6 +7,7 @@ pub mod components;
 pub mod crash;
 pub mod data;
 pub mod i18n;
+pub mod idle;
 pub mod lab;
 pub mod mathml;
 pub mod offline;

@@ -13,10 +13,8 @@
 //! address older than its state (the crash banner's reload link, "Copy link" and the link
 //! boxes included).
 
-use leptos::prelude::{request_animation_frame, ArcTrigger, Notify, Track};
+use leptos::prelude::{ArcTrigger, Notify, Track};
 use std::cell::RefCell;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::UrlSearchParams;
 
 /// A change of one query parameter waiting for the next write.
@@ -84,19 +82,7 @@ fn queue(edit: Edit) {
         first
     });
     if first {
-        when_idle();
-    }
-}
-
-/// Runs [`flush`] when the page is idle, or in the next animation frame without
-/// `requestIdleCallback`.
-fn when_idle() {
-    let Some(window) = web_sys::window() else { return };
-    let callback = Closure::once_into_js(flush);
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(IDLE_TIMEOUT_MS);
-    if window.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_err() {
-        request_animation_frame(flush);
+        crate::idle::when_idle(IDLE_TIMEOUT_MS, flush);
     }
 }
 

@@ -199,3 +199,60 @@ fn the_stepper_catches_up_off_screen_and_its_flow_rests() {
     assert!(count.is_finite() && count >= 1.0, "the dashes run a few times, then rest: {animation}");
     assert!(severe_console_entries(&browser).is_empty());
 }
+
+/// h^s = max(0, h^a), entry by entry, as step (a2)'s card shows them; returns h^a.
+fn check_relu_card(b: &Browser, rows: usize) -> Vec<Vec<f64>> {
+    let (h_a, h_s) = (table(b, "h_a"), table(b, "h_s"));
+    assert_eq!((h_a.len(), h_s.len()), (rows, rows), "d_h = {rows} rows on step a2");
+    for (a, s) in h_a.iter().zip(&h_s) {
+        assert_eq!(s[0], a[0].max(0.0), "h^s = max(0, h^a)");
+    }
+    h_a
+}
+
+/// h^a = W⁽¹⁾ x + b⁽¹⁾ from the numbers step (a)'s card shows; returns W⁽¹⁾.
+fn check_first_layer_card(b: &Browser, rows: usize) -> Vec<Vec<f64>> {
+    let (w1, x, b1, h_a) = (table(b, "W1"), table(b, "x"), table(b, "b1"), table(b, "h_a"));
+    assert_eq!(w1.len(), rows, "d_h = {rows} rows on step a");
+    for j in 0..rows {
+        let expected = w1[j][0] * x[0][0] + w1[j][1] * x[1][0] + b1[j][0];
+        assert!((h_a[j][0] - expected).abs() <= 1e-12 * expected.abs().max(1.0), "h_a[{j}]");
+    }
+    w1
+}
+
+/// The cards of the steps next to the one shown are built ahead while the page is idle (so
+/// "next" answers at once). A card built ahead shows the network walked when it is shown: after
+/// a change of d_h, "next" and "previous" show the new network's numbers, never those of the
+/// network the card was built on.
+#[test]
+fn cards_built_ahead_show_the_network_walked_now() {
+    let (_server, browser) = open("lang=en&step=a");
+    browser.exec("document.getElementById('stepper').scrollIntoView(); return true", vec![]);
+    let idle = || std::thread::sleep(std::time::Duration::from_millis(1500));
+    let go = |b: &Browser, button: &str, key: &str| {
+        b.click(&b.find(button));
+        b.wait_for(5, &format!("step {key}"), |b| (current_step(b) == key).then_some(()));
+    };
+    idle();
+    let w1 = check_first_layer_card(&browser, 8);
+    let h_a_on_a = table(&browser, "h_a");
+    go(&browser, "#step-next", "a2");
+    assert_eq!(check_relu_card(&browser, 8), h_a_on_a, "step a2 reads the h^a step a wrote");
+    go(&browser, "#step-prev", "a");
+    assert_eq!(check_first_layer_card(&browser, 8), w1, "the same network back on step a");
+
+    // A new network while both neighbours' cards are kept, then at once "next", "previous".
+    idle();
+    browser.type_into(&browser.find("#field-d_h"), "5");
+    go(&browser, "#step-next", "a2");
+    let h_a_on_a2 = check_relu_card(&browser, 5);
+    go(&browser, "#step-prev", "a");
+    check_first_layer_card(&browser, 5);
+    assert_eq!(table(&browser, "h_a"), h_a_on_a2, "both cards walk the new network");
+    // And a card built ahead of a network that stayed the same is the network's too.
+    idle();
+    go(&browser, "#step-next", "a2");
+    assert_eq!(check_relu_card(&browser, 5), h_a_on_a2);
+    assert!(severe_console_entries(&browser).is_empty());
+}

@@ -16,6 +16,7 @@ use crate::stepper::diagram::NetworkDiagram;
 use crate::stepper::selection::Selection;
 use crate::stepper::{Example, ExampleSource, Phase, Step, Walk};
 use crate::url;
+use deck::Deck;
 use leptos::prelude::*;
 use mlp::{Case, Mistakes, Params, Split};
 use nalgebra::DVector;
@@ -89,6 +90,8 @@ pub fn make_walk(inputs: WalkInputs<'_>) -> Option<Walk> {
     Walk::new(example).ok()
 }
 
+mod deck;
+
 #[component]
 pub fn StepperPanel(
     settings: RwSignal<Settings>,
@@ -160,11 +163,8 @@ pub fn StepperPanel(
     Effect::new(move |_| url::set_query_param("step", view_state.get().key()));
     install_keys(view_state, go);
     let diagram_step = Signal::derive(move || view_state.get().anchor());
-    let body = move || match view_state.get() {
-        StepView::One(step) => view! { <StepCard step=step walk=walk selection=selection /> }.into_any(),
-        StepView::WholeForward => phase_cards(Phase::Forward, walk, selection).into_any(),
-        StepView::WholeBackward => phase_cards(Phase::Backward, walk, selection).into_any(),
-    };
+    let card_holder = NodeRef::<leptos::html::Div>::new();
+    Deck::install(walk, selection, view_state, card_holder);
     let no_walk = move || {
         walk.with(|w| w.is_none()).then(|| view! { <p class="field-error">{move || t(lang.get(), StepperMsg::NoWalk)}</p> })
     };
@@ -178,7 +178,7 @@ pub fn StepperPanel(
             <StepNav view_state=view_state go=go />
             {no_walk}
             <div class="stepper-body">
-                <div class="stepper-main">{body}</div>
+                <div class="stepper-main" node_ref=card_holder></div>
                 <aside class="stepper-diagram"><NetworkDiagram walk=walk step=diagram_step /></aside>
             </div>
             <div class="stepper-tools">

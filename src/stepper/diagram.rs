@@ -23,7 +23,7 @@ mod touch;
 pub use layout::{layout, rows, Row, MAX_DRAWN};
 pub use model::{Band, Collapsed, Column, Diagram, Edge, Layer, Node};
 pub use names::name;
-pub use scroll_box::focusable_while_scrolling;
+pub use scroll_box::{focusable_while_scrolling, recheck_deferred};
 pub use svg::{render, SVG_ID};
 pub use touch::{touch, Flow, Matrix, Role, Touch};
 
@@ -42,8 +42,26 @@ pub fn NetworkDiagram(
     step: Signal<Step>,
 ) -> impl IntoView {
     let lang = page_lang();
+    // Counts the walk's changes: a markup drawn ahead is used only for the walk it was drawn on.
+    let walk_version = Memo::new(move |previous: Option<&u64>| {
+        walk.track();
+        previous.map_or(0, |v| v.wrapping_add(1))
+    });
+    let ahead = StoredValue::new(Vec::<Ahead>::new());
     let markup = Memo::new(move |_| {
-        walk.with(|walk| walk.as_ref().map(|walk| render(&layout(walk, step.get()), lang.get())))
+        let (step, lang, version) = (step.get(), lang.get(), walk_version.get());
+        let drawn = ahead.try_update_value(|a| a.iter().position(|d| d.is(step, lang, version)).map(|i| a.swap_remove(i).markup));
+        match drawn.flatten() {
+            Some(markup) => Some(markup),
+            None => walk.with(|walk| walk.as_ref().map(|walk| render(&layout(walk, step), lang))),
+        }
+    });
+    // Once the markup shown is painted, the markups of the steps before and after it are drawn,
+    // so that "next" and "previous" only hand the browser a string.
+    Effect::new(move |_| {
+        markup.track();
+        let at = (step.get_untracked(), lang.get_untracked(), walk_version.get_untracked());
+        crate::idle::after_next_paint(move || draw_ahead(walk, step, lang, walk_version, ahead, at));
     });
     let text = move |msg| move || t(lang.get(), msg);
     // On a phone the drawing keeps a readable size and scrolls sideways in its box.
@@ -61,6 +79,45 @@ pub fn NetworkDiagram(
             <DiagramLegend />
         </figure>
     }
+}
+
+/// A diagram's markup drawn ahead of time, for one step, language and version of the walk.
+struct Ahead {
+    step: Step,
+    lang: Lang,
+    version: u64,
+    markup: String,
+}
+
+impl Ahead {
+    fn is(&self, step: Step, lang: Lang, version: u64) -> bool {
+        (self.step, self.lang, self.version) == (step, lang, version)
+    }
+}
+
+/// Draws the markups of the steps next to `at`'s, unless the diagram has moved on since.
+fn draw_ahead(
+    walk: Memo<Option<Walk>>,
+    step: Signal<Step>,
+    lang: RwSignal<Lang>,
+    walk_version: Memo<u64>,
+    ahead: StoredValue<Vec<Ahead>>,
+    at: (Step, Lang, u64),
+) {
+    let now = (step.try_get_untracked(), lang.try_get_untracked(), walk_version.try_get_untracked());
+    if now != (Some(at.0), Some(at.1), Some(at.2)) {
+        return;
+    }
+    let (here, lang, version) = at;
+    let drawn: Vec<Ahead> = [here.next(), here.prev()]
+        .into_iter()
+        .filter(|s| *s != here)
+        .filter_map(|s| {
+            let markup = walk.try_with_untracked(|w| w.as_ref().map(|w| render(&layout(w, s), lang))).flatten()?;
+            Some(Ahead { step: s, lang, version, markup })
+        })
+        .collect();
+    ahead.try_set_value(drawn);
 }
 
 /// The page's language from context; English if a test mounts the diagram alone.

@@ -43,13 +43,17 @@ pub fn focusable_while_scrolling(scroll_box: ScrollBox, changes: impl Fn() + 'st
     on_cleanup(move || handle.remove());
     if !SCROLL_WATCHED.with(|w| w.replace(true)) {
         // For the life of the page: scrolling brings deferred boxes on screen.
-        let on_scroll = window_event_listener(leptos::ev::scroll, |_| {
-            let deferred = DEFERRED.with(|d| std::mem::take(&mut *d.borrow_mut()));
-            for scroll_box in deferred {
-                schedule(scroll_box);
-            }
-        });
+        let on_scroll = window_event_listener(leptos::ev::scroll, |_| recheck_deferred());
         std::mem::forget(on_scroll);
+    }
+}
+
+/// Measures again, at the next check, the boxes left unmeasured because the page did not
+/// render them: after a card built ahead of time (out of the page) is put on screen.
+pub fn recheck_deferred() {
+    let deferred = DEFERRED.with(|d| std::mem::take(&mut *d.borrow_mut()));
+    for scroll_box in deferred {
+        schedule(scroll_box);
     }
 }
 

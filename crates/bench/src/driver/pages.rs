@@ -296,7 +296,8 @@ const TIME_ACTION: &str = "
     })();";
 
 /// Opens the page with moons and `d_h` hidden units, then times: the stepper's "next" button
-/// (with the stepper scrolled into view), and a change of λ and of d_h in the settings (typed
+/// (with the stepper scrolled into view; the card of the next step is built ahead while the
+/// page is idle), a jump between two steps far apart (whose cards are built when asked), and a change of λ and of d_h in the settings (typed
 /// into the field, as the `input` event of a keystroke delivers it).
 pub fn interaction(scratch: &Path, server: &Server, d_h: usize, times: usize) -> Interaction {
     let browser = Browser::start(scratch);
@@ -312,8 +313,10 @@ pub fn interaction(scratch: &Path, server: &Server, d_h: usize, times: usize) ->
              f.value = String(v); f.dispatchEvent(new Event('input', {{ bubbles: true }}));"
         )
     };
-    let cases: [(&'static str, String, bool); 3] = [
+    let cases: [(&'static str, String, bool); 4] = [
         ("stepper: next step (on screen)", "document.getElementById('step-next').click();".into(), true),
+        // Steps (c) and (q) are never next to each other: each jump builds its card then.
+        ("stepper: jump to a far step", "document.getElementById(['goto-q', 'goto-c'][i % 2]).click();".into(), true),
         ("settings: λ (in place)", set_field("field-lambda", "0.002, 0.001"), false),
         ("settings: d_h ± 1 (new network)", set_field("field-d_h", &format!("{}, {}", d_h + 1, d_h)), false),
     ];
