@@ -221,10 +221,10 @@ fn check_first_layer_card(b: &Browser, rows: usize) -> Vec<Vec<f64>> {
     w1
 }
 
-/// The cards of the steps next to the one shown are built ahead while the page is idle (so
-/// "next" answers at once). A card built ahead shows the network walked when it is shown: after
-/// a change of d_h, "next" and "previous" show the new network's numbers, never those of the
-/// network the card was built on.
+/// The cards of the steps next to the one shown are built ahead after each answer (so "next"
+/// answers at once). A card built ahead shows the network walked when it is shown: after a
+/// change of d_h, "next" and "previous" show the new network's numbers, never those of the
+/// network the card was built on; the card on screen follows a change where it stands.
 #[test]
 fn cards_built_ahead_show_the_network_walked_now() {
     let (_server, browser) = open("lang=en&step=a");
@@ -254,5 +254,11 @@ fn cards_built_ahead_show_the_network_walked_now() {
     idle();
     go(&browser, "#step-next", "a2");
     assert_eq!(check_relu_card(&browser, 5), h_a_on_a2);
+    // The card shown follows a change of the network where it stands.
+    browser.type_into(&browser.find("#field-d_h"), "3");
+    browser.wait_for(5, "step a2's card to show d_h = 3", |b| (table(b, "h_s").len() == 3).then_some(()));
+    check_relu_card(&browser, 3);
+    go(&browser, "#step-prev", "a");
+    check_first_layer_card(&browser, 3);
     assert!(severe_console_entries(&browser).is_empty());
 }

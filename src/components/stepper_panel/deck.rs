@@ -48,7 +48,7 @@ impl Card {
     /// Whether the card was built on (or follows) `walk`'s current value: shown, it would not
     /// redraw its tables.
     fn shows(&self, walk: Memo<Option<Walk>>) -> bool {
-        true
+        self.walk.try_with_untracked(|mine| walk.with_untracked(|now| mine == now)).unwrap_or(false)
     }
 }
 
@@ -143,7 +143,8 @@ impl Deck {
     /// The kept cards show an older walk: they go, and the new neighbours are built later.
     fn walk_changed(self: &Rc<Self>) {
         self.generation.set(self.generation.get() + 1);
-
+        let stale: Vec<Card> = self.kept.borrow_mut().drain(..).collect();
+        self.retired.borrow_mut().extend(stale);
         self.prepare_after(QUIET);
     }
 
@@ -190,7 +191,7 @@ impl Deck {
         let owner = self.owner.with(Owner::new);
         let (live, card_walk) = owner.with(|| {
             let live = RwSignal::new(false);
-            let card_walk = Memo::new(move |_| walk.get_untracked());
+            let card_walk = Memo::new(move |_| if live.get() { walk.get() } else { walk.get_untracked() });
             (live, card_walk)
         });
         // Built as the panel's own children are: no reactive read here belongs to the caller.
