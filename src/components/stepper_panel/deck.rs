@@ -62,7 +62,7 @@ pub struct Deck {
     holder: NodeRef<leptos::html::Div>,
     shown: RefCell<Option<Card>>,
     kept: RefCell<Vec<Card>>,
-    /// Cards no longer needed, dropped at the next idle moment rather than during an answer.
+    /// Cards no longer needed, dropped after the next paint rather than during an answer.
     retired: RefCell<Vec<Card>>,
     /// Bumped by each show and each change of the walk: a scheduled build of an older
     /// generation does nothing.
