@@ -56,12 +56,16 @@ pub fn NetworkDiagram(
             None => walk.with(|walk| walk.as_ref().map(|walk| render(&layout(walk, step), lang))),
         }
     });
-    // Once the markup shown is painted, the markups of the steps before and after it are drawn,
-    // so that "next" and "previous" only hand the browser a string.
-    Effect::new(move |_| {
+    // Once the markup of a new step is painted, the markups of the steps before and after it are
+    // drawn, so that "next" and "previous" only hand the browser a string. (Not after a change of
+    // the walk alone: while training publishes a network every half second, nobody steps.)
+    Effect::new(move |previous: Option<Step>| {
         markup.track();
         let at = (step.get_untracked(), lang.get_untracked(), walk_version.get_untracked());
-        crate::idle::after_next_paint(move || draw_ahead(walk, step, lang, walk_version, ahead, at));
+        if previous != Some(at.0) {
+            crate::idle::after_next_paint(move || draw_ahead(walk, step, lang, walk_version, ahead, at));
+        }
+        at.0
     });
     let text = move |msg| move || t(lang.get(), msg);
     // On a phone the drawing keeps a readable size and scrolls sideways in its box.
