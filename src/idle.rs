@@ -1,7 +1,7 @@
 //! Work for the moments the page has nothing else to do: after the frame that shows an answer
 //! has been painted, before the next input.
 
-use leptos::prelude::request_animation_frame;
+use leptos::prelude::{request_animation_frame, set_timeout};
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -25,7 +25,5 @@ pub fn when_idle(timeout_ms: u32, work: impl FnOnce() + 'static) {
 /// other callbacks queue: work prepared ahead (the stepper's next card, its diagram) waits for
 /// the answer on screen and for whatever the page does right after it.
 pub fn after_next_paint(work: impl FnOnce() + 'static) {
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(move || leptos::prelude::set_timeout(work, Duration::ZERO), Duration::ZERO)
-    });
+    request_animation_frame(move || set_timeout(move || set_timeout(work, Duration::ZERO), Duration::ZERO));
 }
