@@ -29,6 +29,13 @@ crate::messages! {
         TitleFactorTwo => ("Missing factor 2 in the weight decay", "Facteur 2 oublié dans la pénalité"),
         TitleBiases => ("Penalizing the biases", "Pénaliser les biais"),
         TitleSoftmax => ("Softmax without the max-shift", "Softmax sans soustraire le maximum"),
+        TitleTransposed => ("The weight gradient transposed", "Le gradient des poids transposé"),
+        TitleSign => ("The output gradient with the wrong sign", "Le gradient de sortie avec le mauvais signe"),
+        TitleWrongClass => ("The one-hot vector of the wrong class", "Le vecteur one-hot de la mauvaise classe"),
+        TitlePreActivation => ("The pre-activation instead of the unit's output in (j)", "La pré-activation au lieu de la sortie de l'unité en (j)"),
+        TitleNoPenalty => ("No penalty term in (r)", "Pas de terme de pénalité en (r)"),
+        TitleReluAtZero => ("ReLU derivative 1 at 0", "Dérivée de la ReLU égale à 1 en 0"),
+        TitleNoUpdate => ("The update never applied", "La mise à jour jamais appliquée"),
         WhyAscent => (
             "θ ← θ + η∇R̃ climbs the objective instead of descending it. Every gradient is right, so the gradient check still passes: the gradient is right, the update goes the wrong way — see the update line, where R̃ goes up, and the training loss, which grows.",
             "θ ← θ + η∇R̃ fait monter l'objectif au lieu de le faire descendre. Chaque gradient est juste, donc la vérification du gradient réussit encore : le gradient est bon, c'est la mise à jour qui va dans le mauvais sens — voyez la ligne « Mise à jour (f) », où R̃ augmente, et la perte d'entraînement, qui croît."
@@ -61,6 +68,34 @@ crate::messages! {
             "The same in exact arithmetic, not in floating point: exp overflows to ∞ for a logit above ≈ 709.8 (∞/∞ = NaN) and underflows to 0 below ≈ −745 (0/0 = NaN when every logit does). Identical for ordinary logits; try the large-logits case to see NaN: walk a typed example with a huge x, such as 10000, 10000.",
             "Identique en arithmétique exacte, pas en virgule flottante : exp déborde vers ∞ pour un logit au-delà de ≈ 709,8 (∞/∞ = NaN) et s'annule en deçà de ≈ −745 (0/0 = NaN quand tous les logits s'annulent). Identique pour des logits ordinaires ; essayez de très grands logits pour voir apparaître NaN : parcourez un exemple saisi avec un x énorme, comme 10000, 10000."
         ),
+        WhyTransposed => (
+            "∂L/∂W⁽²⁾ has the shape of W⁽²⁾, m × d_h: row k is output k, column j is hidden unit j, so ∂L/∂W⁽²⁾ = ∂L/∂oᵃ (hˢ)ᵀ. np.outer(hs, grad_oa) gives the transpose. numpy refuses W2 - eta * grad_W2 unless the matrix is square, so the switch acts only when m = d_h (for ∂L/∂W⁽¹⁾, when d_h = d): then every entry sits in the other's place.",
+            "∂L/∂W⁽²⁾ a la forme de W⁽²⁾, m × d_h : la ligne k est la sortie k, la colonne j l'unité cachée j, donc ∂L/∂W⁽²⁾ = ∂L/∂oᵃ (hˢ)ᵀ. np.outer(hs, grad_oa) en donne la transposée. numpy refuse W2 - eta * grad_W2 sauf si la matrice est carrée : l'interrupteur n'agit donc que si m = d_h (pour ∂L/∂W⁽¹⁾, si d_h = d) ; chaque composante est alors à la place d'une autre."
+        ),
+        WhySign => (
+            "L = −log oˢ_y, so ∂L/∂oᵃ = oˢ − onehot(y): the true class's entry is negative (raising its logit lowers the loss), the others positive. onehot(y) − oˢ is −∂L/∂oᵃ: every gradient after it changes sign, and training climbs the loss.",
+            "L = −log oˢ_y, donc ∂L/∂oᵃ = oˢ − onehot(y) : la composante de la vraie classe est négative (monter son logit fait baisser la perte), les autres positives. onehot(y) − oˢ vaut −∂L/∂oᵃ : tous les gradients suivants changent de signe et l'entraînement fait monter la perte."
+        ),
+        WhyWrongClass => (
+            "The 1 of the one-hot vector goes at the true class y, counted from 0. An off-by-one label (classes counted from 1, or y ± 1) or the predicted class puts it elsewhere: the network is then taught another class. The switch uses (y + 1) mod m.",
+            "Le 1 du vecteur one-hot se place à la vraie classe y, comptée à partir de 0. Une étiquette décalée d'un (classes comptées à partir de 1, ou y ± 1) ou la classe prédite le met ailleurs : on apprend alors au réseau une autre classe. L'interrupteur utilise (y + 1) mod m."
+        ),
+        WhyPreActivation => (
+            "oᵃ = W⁽²⁾hˢ + b⁽²⁾: W⁽²⁾ multiplies the units' outputs hˢ, so ∂L/∂W⁽²⁾ₖⱼ = ∂L/∂oᵃₖ hˢⱼ. hᵃ and hˢ agree for active units; for an inactive unit hˢⱼ = 0, so its column of ∂L/∂W⁽²⁾ must be 0, not ∂L/∂oᵃ hᵃⱼ.",
+            "oᵃ = W⁽²⁾hˢ + b⁽²⁾ : W⁽²⁾ multiplie les sorties hˢ des unités, donc ∂L/∂W⁽²⁾ₖⱼ = ∂L/∂oᵃₖ hˢⱼ. hᵃ et hˢ coïncident pour les unités actives ; pour une unité inactive hˢⱼ = 0, sa colonne de ∂L/∂W⁽²⁾ doit donc être nulle, pas ∂L/∂oᵃ hᵃⱼ."
+        ),
+        WhyNoPenalty => (
+            "R̃ = R̂ + λ(ΣW⁽¹⁾² + ΣW⁽²⁾²), so its gradient has the term 2λW for each weight matrix. Left out, (r) is the gradient of L alone, and λ does nothing in training. With λ = 0 both agree.",
+            "R̃ = R̂ + λ(ΣW⁽¹⁾² + ΣW⁽²⁾²), son gradient contient donc le terme 2λW pour chaque matrice de poids. Sans lui, (r) est le gradient de L seul et λ n'a aucun effet sur l'entraînement. Avec λ = 0, les deux coïncident."
+        ),
+        WhyReluAtZero => (
+            "The course takes rect′(0) = 0: ha > 0, not ha >= 0. The two differ only for a unit whose hᵃ is exactly 0 (for example x = 0 with a zero bias), where ≥ lets the gradient through.",
+            "Le cours prend rect′(0) = 0 : ha > 0, pas ha >= 0. Les deux ne diffèrent que pour une unité dont hᵃ vaut exactement 0 (par exemple x = 0 avec un biais nul), où ≥ laisse passer le gradient."
+        ),
+        WhyNoUpdate => (
+            "The new values are computed but never assigned (W1 - eta * grad_W1 without W1 = or -=): θ stays where it is and the loss never moves, though every gradient is right.",
+            "Les nouvelles valeurs sont calculées mais jamais affectées (W1 - eta * grad_W1 sans W1 = ni -=) : θ ne bouge pas et la perte non plus, alors que chaque gradient est juste."
+        ),
     }
     same: []
 }
@@ -76,6 +111,13 @@ pub fn mistake_title(m: Mistake) -> MistakesMsg {
         Mistake::MissingFactorTwo => MistakesMsg::TitleFactorTwo,
         Mistake::PenalizedBiases => MistakesMsg::TitleBiases,
         Mistake::UnshiftedSoftmax => MistakesMsg::TitleSoftmax,
+        Mistake::Transposed => MistakesMsg::TitleTransposed,
+        Mistake::SignSwapped => MistakesMsg::TitleSign,
+        Mistake::WrongClass => MistakesMsg::TitleWrongClass,
+        Mistake::PreActivation => MistakesMsg::TitlePreActivation,
+        Mistake::NoPenalty => MistakesMsg::TitleNoPenalty,
+        Mistake::ReluAtZero => MistakesMsg::TitleReluAtZero,
+        Mistake::NoUpdate => MistakesMsg::TitleNoUpdate,
     }
 }
 
@@ -90,6 +132,13 @@ pub fn mistake_why(m: Mistake) -> MistakesMsg {
         Mistake::MissingFactorTwo => MistakesMsg::WhyFactorTwo,
         Mistake::PenalizedBiases => MistakesMsg::WhyBiases,
         Mistake::UnshiftedSoftmax => MistakesMsg::WhySoftmax,
+        Mistake::Transposed => MistakesMsg::WhyTransposed,
+        Mistake::SignSwapped => MistakesMsg::WhySign,
+        Mistake::WrongClass => MistakesMsg::WhyWrongClass,
+        Mistake::PreActivation => MistakesMsg::WhyPreActivation,
+        Mistake::NoPenalty => MistakesMsg::WhyNoPenalty,
+        Mistake::ReluAtZero => MistakesMsg::WhyReluAtZero,
+        Mistake::NoUpdate => MistakesMsg::WhyNoUpdate,
     }
 }
 
@@ -105,6 +154,13 @@ pub fn wrong_numpy(m: Mistake) -> &'static str {
         Mistake::MissingFactorTwo => "grad_W1 += lam * W1\ngrad_W2 += lam * W2",
         Mistake::PenalizedBiases => "grad_b1 += 2 * lam * b1\ngrad_b2 += 2 * lam * b2",
         Mistake::UnshiftedSoftmax => "os = np.exp(oa) / np.exp(oa).sum()\nloss = -np.log(os[y])",
+        Mistake::Transposed => "grad_W2 = np.outer(hs, grad_oa)\ngrad_W1 = np.outer(x, grad_ha)",
+        Mistake::SignSwapped => "grad_oa = onehot - os",
+        Mistake::WrongClass => "grad_oa = os - np.eye(m)[(y + 1) % m]",
+        Mistake::PreActivation => "grad_W2 = np.outer(grad_oa, ha)",
+        Mistake::NoPenalty => "grad_W1 = grad_W1    # no 2 * lam * W1\ngrad_W2 = grad_W2",
+        Mistake::ReluAtZero => "grad_ha = grad_hs * (ha >= 0)",
+        Mistake::NoUpdate => "W1 - eta * grad_W1",
     }
 }
 
@@ -118,6 +174,13 @@ pub fn right_numpy(m: Mistake) -> &'static str {
         Mistake::StrayInputFactor => "grad_x = W1.T @ grad_ha",
         Mistake::MissingFactorTwo => "grad_W1 += 2 * lam * W1\ngrad_W2 += 2 * lam * W2",
         Mistake::PenalizedBiases => "grad_b1 = grad_ha    # no penalty on biases\ngrad_b2 = grad_oa",
+        Mistake::Transposed => "grad_W2 = np.outer(grad_oa, hs)\ngrad_W1 = np.outer(grad_ha, x)",
+        Mistake::SignSwapped => "grad_oa = os - onehot",
+        Mistake::WrongClass => "grad_oa = os - np.eye(m)[y]",
+        Mistake::PreActivation => "grad_W2 = np.outer(grad_oa, hs)",
+        Mistake::NoPenalty => "grad_W1 += 2 * lam * W1\ngrad_W2 += 2 * lam * W2",
+        Mistake::ReluAtZero => "grad_ha = grad_hs * (ha > 0)",
+        Mistake::NoUpdate => "W1 -= eta * grad_W1",
         Mistake::UnshiftedSoftmax => {
             "e = np.exp(oa - oa.max())\nos = e / e.sum()\nloss = -oa[y] + oa.max() + np.log(e.sum())"
         }

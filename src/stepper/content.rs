@@ -39,6 +39,12 @@ pub fn steps_altered_by(mistake: Mistake) -> &'static [Step] {
         Mistake::MissingFactorTwo => &[Step::RegW1, Step::RegW2],
         Mistake::PenalizedBiases => &[Step::Update],
         Mistake::UnshiftedSoftmax => &[Step::Softmax, Step::Loss],
+        Mistake::Transposed => &[Step::GradW2, Step::GradW1],
+        Mistake::SignSwapped | Mistake::WrongClass => &[Step::GradOutputActivation],
+        Mistake::PreActivation => &[Step::GradW2],
+        Mistake::NoPenalty => &[Step::RegW1, Step::RegW2],
+        Mistake::ReluAtZero => &[Step::GradHiddenActivation],
+        Mistake::NoUpdate => &[Step::Update],
     }
 }
 

@@ -16,8 +16,10 @@
 
 use nalgebra::{DMatrix, DVector};
 
+pub mod step;
+
 use crate::forward::Forward;
-use crate::mistakes::{wrong, Mistake, Mistakes};
+use crate::mistakes::Mistakes;
 use crate::params::Params;
 
 /// One gradient per step of the course, named after the quantity it differentiates.
@@ -45,11 +47,11 @@ pub struct Gradients {
     /// (r) ∂R̃/∂W1 = ∂L/∂W1 + 2λ W1. // [d_h x d]
     pub w1_reg: DMatrix<f64>,
     /// (r) ∂R̃/∂b1 = ∂L/∂b1: biases are not penalised (equal to `b1` unless
-    /// [`Mistake::PenalizedBiases`] is on). // d_h
+    /// [`crate::Mistake::PenalizedBiases`] is on). // d_h
     pub b1_reg: DVector<f64>,
     /// (r) ∂R̃/∂W2 = ∂L/∂W2 + 2λ W2. // [m x d_h]
     pub w2_reg: DMatrix<f64>,
-    /// (r) ∂R̃/∂b2 = ∂L/∂b2 (equal to `b2` unless [`Mistake::PenalizedBiases`] is on). // m
+    /// (r) ∂R̃/∂b2 = ∂L/∂b2 (equal to `b2` unless [`crate::Mistake::PenalizedBiases`] is on). // m
     pub b2_reg: DVector<f64>,
 }
 
@@ -85,21 +87,20 @@ pub fn backward_with(
     lambda: f64,
     mistakes: Mistakes,
 ) -> Gradients {
-    let (o_a, w2, b2, h_s) = output_layer(params, fwd, y, mistakes);
-    let (h_a, w1, b1, x_grad) = hidden_layer(params, fwd, x, &h_s, mistakes);
-
+    let o_a = step::output_activation(&fwd.o_s, y, mistakes); // (g),(h)
+    let w2 = step::weights2(&o_a, &fwd.h_s, &fwd.h_a, mistakes); // (i),(j)
+    let b2 = o_a.clone();
+    let h_s = step::hidden_output(&params.w2, &o_a, mistakes); // (k),(l)
+    let h_a = step::hidden_activation(&h_s, &fwd.h_a, mistakes); // (m),(n)
+    let w1 = step::weights1(&h_a, x, mistakes); // (o),(p)
+    let b1 = h_a.clone();
+    let x_grad = step::input(&params.w1, &h_a, x, mistakes); // (q)
     // (r) d/dW of λ ΣW² is 2λW (the factor 2 matters); biases are not penalised.
-    let c = penalty_factor(mistakes) * lambda;
-    let [w1_reg, w2_reg] = [(&w1, &params.w1), (&w2, &params.w2)].map(|(g, w)| g + w * c);
-    let [b1_reg, b2_reg] = [(&b1, &params.b1), (&b2, &params.b2)].map(|(g, b)| {
-        if mistakes.contains(Mistake::PenalizedBiases) {
-            g + b * c
-        } else {
-            g.clone()
-        }
-    });
-
     Gradients {
+        w1_reg: step::penalized_weights(&w1, &params.w1, lambda, mistakes),
+        b1_reg: step::penalized_biases(&b1, &params.b1, lambda, mistakes),
+        w2_reg: step::penalized_weights(&w2, &params.w2, lambda, mistakes),
+        b2_reg: step::penalized_biases(&b2, &params.b2, lambda, mistakes),
         o_a,
         w2,
         b2,
@@ -108,79 +109,6 @@ pub fn backward_with(
         w1,
         b1,
         x: x_grad,
-        w1_reg,
-        b1_reg,
-        w2_reg,
-        b2_reg,
-    }
-}
-
-/// (g)–(l): ∂L/∂o_a, ∂L/∂W2, ∂L/∂b2 and ∂L/∂h_s.
-fn output_layer(
-    params: &Params,
-    fwd: &Forward,
-    y: usize,
-    mistakes: Mistakes,
-) -> (DVector<f64>, DMatrix<f64>, DVector<f64>, DVector<f64>) {
-    // (g),(h) ∂L/∂o_a_k = o_s_k − 1{k = y}
-    let mut o_a = fwd.o_s.clone();
-    o_a[y] -= 1.0;
-
-    // (i),(j) outer product, not element-wise: ∂L/∂W2_kj = ∂L/∂o_a_k · h_s_j
-    let w2 = if mistakes.contains(Mistake::ElementwiseOuter) {
-        wrong::diagonal_outer(&o_a, &fwd.h_s)
-    } else {
-        &o_a * fwd.h_s.transpose() // [m x 1]·[1 x d_h]
-    };
-    let b2 = o_a.clone();
-
-    // (k),(l) matrix-vector product: ∂L/∂h_s_j = Σ_k ∂L/∂o_a_k · W2_kj
-    let h_s = if mistakes.contains(Mistake::ElementwiseMatVec) {
-        wrong::diagonal_tr_mul(&params.w2, &o_a)
-    } else {
-        params.w2.tr_mul(&o_a) // [d_h x m]·m
-    };
-    (o_a, w2, b2, h_s)
-}
-
-/// (m)–(q): ∂L/∂h_a, ∂L/∂W1, ∂L/∂b1 and ∂L/∂x, from ∂L/∂h_s.
-fn hidden_layer(
-    params: &Params,
-    fwd: &Forward,
-    x: &DVector<f64>,
-    h_s: &DVector<f64>,
-    mistakes: Mistakes,
-) -> (DVector<f64>, DMatrix<f64>, DVector<f64>, DVector<f64>) {
-    // (m),(n) rect'(h_a) = 1{h_a > 0}: the gradient flows through *active* units only, and
-    // rect'(0) is taken as 0.
-    let h_a = if mistakes.contains(Mistake::ReluPositiveGrad) {
-        wrong::positive_part(h_s)
-    } else {
-        h_s.zip_map(&fwd.h_a, |g, a| if a > 0.0 { g } else { 0.0 })
-    };
-
-    // (o),(p) ∂L/∂W1_kj = ∂L/∂h_a_k · x_j
-    let w1 = if mistakes.contains(Mistake::ElementwiseOuter) {
-        wrong::diagonal_outer(&h_a, x)
-    } else {
-        &h_a * x.transpose() // [d_h x 1]·[1 x d]
-    };
-    let b1 = h_a.clone();
-
-    // (q) ∂L/∂x_j = Σ_k ∂L/∂h_a_k · W1_kj
-    let mut x_grad = params.w1.tr_mul(&h_a); // [d x d_h]·d_h
-    if mistakes.contains(Mistake::StrayInputFactor) {
-        x_grad = wrong::stray_input_factor(x, x_grad);
-    }
-    (h_a, w1, b1, x_grad)
-}
-
-/// The c of `+ cλW` in (r): 2, the derivative of λW², or 1 with [`Mistake::MissingFactorTwo`].
-fn penalty_factor(mistakes: Mistakes) -> f64 {
-    if mistakes.contains(Mistake::MissingFactorTwo) {
-        1.0
-    } else {
-        2.0
     }
 }
 

@@ -12,6 +12,13 @@
 //! | [`Mistake::MissingFactorTwo`] | `factor2` | (r) | `∂R̃/∂W = ∂L/∂W + λW` | `+ 2λW` |
 //! | [`Mistake::PenalizedBiases`] | `biases` | (r) | `∂R̃/∂b = ∂L/∂b + 2λb` | `∂L/∂b` (biases are not penalised) |
 //! | [`Mistake::UnshiftedSoftmax`] | `softmax` | (c), (d) | `o_s = exp(o_a) / Σ exp(o_a)`, `L = −ln o_s_y` | subtract max(o_a) first |
+//! | [`Mistake::Transposed`] | `transpose` | (j), (p) | `∂L/∂W2 = h_s ∂L/∂o_aᵀ` (square only, see below) | `∂L/∂o_a h_sᵀ` |
+//! | [`Mistake::SignSwapped`] | `sign` | (g) | `∂L/∂o_a = onehot(y) − o_s` | `o_s − onehot(y)` |
+//! | [`Mistake::WrongClass`] | `wrongclass` | (g) | `o_s − onehot((y + 1) mod m)` | `o_s − onehot(y)` |
+//! | [`Mistake::PreActivation`] | `hsforha` | (j) | `∂L/∂W2 = ∂L/∂o_a h_aᵀ` | `∂L/∂o_a h_sᵀ` |
+//! | [`Mistake::NoPenalty`] | `noreg` | (r) | `∂R̃/∂W = ∂L/∂W` | `+ 2λW` |
+//! | [`Mistake::ReluAtZero`] | `relu_ge` | (n) | `∂L/∂h_a_j = g_j · 1{h_a_j ≥ 0}` | `1{h_a_j > 0}` |
+//! | [`Mistake::NoUpdate`] | `noupdate` | (f) | `θ ← θ` | `θ ← θ − η ∇R̃` |
 //!
 //! Precisely:
 //!
@@ -47,6 +54,20 @@
 //!   and so are ∂L/∂h_a, ∂L/∂W1 and ∂L/∂b1 for the *active* hidden units, while inactive units
 //!   still get 0 (rect' = 0 selects, it does not multiply). The gradient check fails on those
 //!   NaN entries.
+//! - **Transposed result (j), (p).** `np.outer(hs, grad_oa)` writes ∂L/∂W2 as a `[d_h x m]`
+//!   matrix. numpy then refuses `W2 - eta * grad_W2` unless m = d_h, so the mistake only goes
+//!   unnoticed when the matrix is square: the switch transposes ∂L/∂W2 when m = d_h and
+//!   ∂L/∂W1 when d_h = d, and changes nothing otherwise (the diagnosis of a student's values,
+//!   [`crate::homework`], also recognises the transposed shape).
+//! - **Sign and class of (g).** `onehot(y) − o_s` is minus the gradient; `onehot` of the wrong
+//!   class (the switch takes (y + 1) mod m, an off-by-one label; the diagnosis also tries
+//!   (y − 1) mod m and the predicted class).
+//! - **h_a for h_s (j).** The pre-activation where the unit's output belongs: identical for
+//!   active units, wrong (negative instead of 0) for inactive ones.
+//! - **No penalty (r).** The regularized gradient left equal to ∂L/∂W (as if λ = 0).
+//! - **ReLU derivative 1 at 0 (n).** `grad_hs * (ha >= 0)`: differs only for a unit with
+//!   h_a = 0 exactly (the course takes rect'(0) = 0).
+//! - **No update (f).** θ stays where it is (the update computed but never assigned).
 //! - **Gradient ascent (f).** Only the update changes sign; every gradient is right, so the
 //!   gradient check passes and [`crate::gradcheck::update_check`] shows R̃ going up instead.
 //!
@@ -79,11 +100,26 @@ pub enum Mistake {
     PenalizedBiases,
     /// (c), (d) `exp(o_a) / Σ exp(o_a)` without subtracting the max; `L = −ln(o_s_y)`.
     UnshiftedSoftmax,
+    /// (j), (p) the gradient of a weight matrix transposed, `np.outer(hs, grad_oa)` (acts on a
+    /// square matrix only, see the module docs).
+    Transposed,
+    /// (g) `onehot(y) − o_s` instead of `o_s − onehot(y)`.
+    SignSwapped,
+    /// (g) the one-hot vector of the wrong class, (y + 1) mod m.
+    WrongClass,
+    /// (j) h_a where h_s belongs: `∂L/∂o_a h_aᵀ`.
+    PreActivation,
+    /// (r) no penalty term: `∂R̃/∂W = ∂L/∂W`.
+    NoPenalty,
+    /// (n) `1{h_a ≥ 0}` instead of `1{h_a > 0}`.
+    ReluAtZero,
+    /// (f) θ left unchanged.
+    NoUpdate,
 }
 
 impl Mistake {
     /// Every mistake, in the order of the course's exercises (and of math.md's list).
-    pub const ALL: [Mistake; 8] = [
+    pub const ALL: [Mistake; 15] = [
         Mistake::GradientAscent,
         Mistake::ElementwiseOuter,
         Mistake::ElementwiseMatVec,
@@ -92,6 +128,13 @@ impl Mistake {
         Mistake::MissingFactorTwo,
         Mistake::PenalizedBiases,
         Mistake::UnshiftedSoftmax,
+        Mistake::Transposed,
+        Mistake::SignSwapped,
+        Mistake::WrongClass,
+        Mistake::PreActivation,
+        Mistake::NoPenalty,
+        Mistake::ReluAtZero,
+        Mistake::NoUpdate,
     ];
 
     /// Stable short key for URLs and settings, e.g. `"outer"`.
@@ -105,6 +148,13 @@ impl Mistake {
             Mistake::MissingFactorTwo => "factor2",
             Mistake::PenalizedBiases => "biases",
             Mistake::UnshiftedSoftmax => "softmax",
+            Mistake::Transposed => "transpose",
+            Mistake::SignSwapped => "sign",
+            Mistake::WrongClass => "wrongclass",
+            Mistake::PreActivation => "hsforha",
+            Mistake::NoPenalty => "noreg",
+            Mistake::ReluAtZero => "relu_ge",
+            Mistake::NoUpdate => "noupdate",
         }
     }
 
@@ -116,20 +166,22 @@ impl Mistake {
     /// The course's exercise letters whose result this mistake alters, e.g. `"(j), (p)"`.
     pub fn letters(self) -> &'static str {
         match self {
-            Mistake::GradientAscent => "(f)",
-            Mistake::ElementwiseOuter => "(j), (p)",
+            Mistake::GradientAscent | Mistake::NoUpdate => "(f)",
+            Mistake::ElementwiseOuter | Mistake::Transposed => "(j), (p)",
             Mistake::ElementwiseMatVec => "(l)",
-            Mistake::ReluPositiveGrad => "(n)",
+            Mistake::ReluPositiveGrad | Mistake::ReluAtZero => "(n)",
             Mistake::StrayInputFactor => "(q)",
-            Mistake::MissingFactorTwo | Mistake::PenalizedBiases => "(r)",
+            Mistake::MissingFactorTwo | Mistake::PenalizedBiases | Mistake::NoPenalty => "(r)",
             Mistake::UnshiftedSoftmax => "(c), (d)",
+            Mistake::SignSwapped | Mistake::WrongClass => "(g)",
+            Mistake::PreActivation => "(j)",
         }
     }
 
     /// Whether the mistake changes a value of the forward or backward pass. Only
-    /// [`Mistake::GradientAscent`] does not: it changes the update alone.
+    /// [`Mistake::GradientAscent`] and [`Mistake::NoUpdate`] do not: they change the update alone.
     pub fn alters_gradient(self) -> bool {
-        self != Mistake::GradientAscent
+        !matches!(self, Mistake::GradientAscent | Mistake::NoUpdate)
     }
 
     /// The bit of this mistake in [`Mistakes`].

@@ -174,14 +174,14 @@ fn oracle(v: &Value) -> bool {
 }
 
 /// The mistakes switched on by the bits of `bits`.
-fn mistakes(bits: u8) -> Mistakes {
+fn mistakes(bits: u16) -> Mistakes {
     Mistake::ALL.into_iter().enumerate().filter(|(i, _)| bits >> i & 1 == 1).map(|(_, m)| m).collect()
 }
 
 /// What every accepted case must be: consistent shapes (W1 d_h×d, b1 d_h, W2 m×d_h, b2 m, x d,
 /// y < m, d ≥ 1, d_h ≥ 1, m ≥ 2, λ ≥ 0), the numbers of `json` in their places, and a case the
 /// forward and backward passes and the export take, whatever mistakes are on.
-fn check_accepted(case: &Case, json: &Value, bits: u8) -> Result<(), TestCaseError> {
+fn check_accepted(case: &Case, json: &Value, bits: u16) -> Result<(), TestCaseError> {
     let (w1, b1, w2, b2) = (&case.params.w1, &case.params.b1, &case.params.w2, &case.params.b2);
     let (d, d_h, m) = (w1.ncols(), w1.nrows(), w2.nrows());
     prop_assert!(d >= 1 && d_h >= 1 && m >= 2, "{d} {d_h} {m}");
@@ -221,7 +221,7 @@ fn check_accepted(case: &Case, json: &Value, bits: u8) -> Result<(), TestCaseErr
 }
 
 /// The parser's verdict on `json`, and the same checks as the oracle's: a refusal has a message.
-fn check(json: &Value, bits: u8) -> Result<(), TestCaseError> {
+fn check(json: &Value, bits: u16) -> Result<(), TestCaseError> {
     let text = json.to_string();
     let result = parse_case(&text);
     prop_assert_eq!(result.is_ok(), oracle(json), "{} → {:?}", text, result);
@@ -349,13 +349,13 @@ proptest! {
     /// Any JSON value, and any object with the case's keys holding random shapes and types: the
     /// parser accepts exactly what the format allows, and what it accepts is consistent.
     #[test]
-    fn random_json_is_read_as_the_format_says(json in prop_oneof![1 => any_json(), 3 => case_like()], bits in any::<u8>()) {
+    fn random_json_is_read_as_the_format_says(json in prop_oneof![1 => any_json(), 3 => case_like()], bits in any::<u16>()) {
         check(&json, bits)?;
     }
 
     /// Valid cases of random shapes and values are accepted as they are.
     #[test]
-    fn valid_cases_of_any_shape_are_accepted(json in valid_case(), bits in any::<u8>()) {
+    fn valid_cases_of_any_shape_are_accepted(json in valid_case(), bits in any::<u16>()) {
         prop_assert!(oracle(&json));
         check(&json, bits)?;
     }
@@ -376,7 +376,7 @@ proptest! {
         json in valid_case(),
         pick in any::<prop::sample::Index>(),
         replacement in prop::option::weighted(0.8, any_json()),
-        bits in any::<u8>(),
+        bits in any::<u16>(),
     ) {
         let mut json = json;
         let mut all = Vec::new();

@@ -301,8 +301,62 @@ fn keys_round_trip_for_every_subset() {
     let keys: Vec<&str> = Mistake::ALL.iter().map(|m| m.key()).collect();
     assert_eq!(
         keys,
-        ["ascent", "outer", "matvec", "relu", "input", "factor2", "biases", "softmax"]
+        [
+            "ascent", "outer", "matvec", "relu", "input", "factor2", "biases", "softmax", "transpose", "sign",
+            "wrongclass", "hsforha", "noreg", "relu_ge", "noupdate"
+        ]
     );
     assert_eq!(Mistakes::parse_keys("outer,nope"), Err("nope".into()));
     assert_eq!(Mistake::ElementwiseOuter.letters(), "(j), (p)");
+}
+
+#[test]
+fn the_mistakes_of_the_diagnosis_compute_their_formulas_by_hand() {
+    let right = grads_by_hand(Mistakes::NONE);
+    // (g) onehot(y) − o_s = (½, −½); the class after y = 0 is 1: o_s − onehot(1) = (½, −½) too.
+    for m in [Mistake::SignSwapped, Mistake::WrongClass] {
+        let g = grads_by_hand(one(m));
+        assert_eq!(g.o_a.as_slice(), &[0.5, -0.5], "{m:?}");
+        assert_eq!(g.w2, -&right.w2, "{m:?}: everything after (g) follows");
+    }
+    // (j) with h_a = (1, 2, −1) for h_s = (1, 2, 0): the inactive unit's column is −∂L/∂o_a.
+    let g = grads_by_hand(one(Mistake::PreActivation));
+    assert_eq!(g.w2.column(2).as_slice(), &[0.5, -0.5]);
+    assert_eq!(g.w2.columns(0, 2), right.w2.columns(0, 2));
+    assert_eq!((&g.h_s, &g.w1), (&right.h_s, &right.w1), "(l) onwards do not use ∂L/∂W2");
+    // (r) without the penalty.
+    let g = grads_by_hand(one(Mistake::NoPenalty));
+    assert_eq!((&g.w1_reg, &g.w2_reg), (&right.w1, &right.w2));
+    // No unit at h_a = 0 and no square weight matrix (m = 2, d_h = 3, d = 2): nothing changes.
+    for m in [Mistake::ReluAtZero, Mistake::Transposed, Mistake::NoUpdate] {
+        assert_eq!(grads_by_hand(one(m)), right, "{m:?}");
+    }
+}
+
+#[test]
+fn relu_at_zero_and_transposed_act_where_they_can() {
+    // d = d_h = m = 2, x = 0 and b1 = (0, 1): h_a = (0, 1), the first unit sits at the kink.
+    let params = Params::from_rows(
+        &[vec![1.0, 2.0], vec![3.0, 4.0]],
+        &[0.0, 1.0],
+        &[vec![1.0, -1.0], vec![2.0, 0.5]],
+        &[0.0, 0.0],
+    )
+    .unwrap();
+    let x = DVector::from_column_slice(&[0.5, 0.0]);
+    let x0 = DVector::from_column_slice(&[0.0, 0.0]);
+    let fwd0 = forward(&params, &x0, 1).unwrap();
+    assert_eq!(fwd0.h_a.as_slice(), &[0.0, 1.0]);
+    let right = backward(&params, &fwd0, &x0, 1, 0.0);
+    let at_zero = backward_with(&params, &fwd0, &x0, 1, 0.0, one(Mistake::ReluAtZero));
+    assert_eq!(right.h_a[0], 0.0);
+    assert_eq!(at_zero.h_a[0], right.h_s[0]);
+    assert_ne!(at_zero.h_a[0], 0.0);
+    // Square matrices: both weight gradients come out transposed.
+    let fwd = forward(&params, &x, 1).unwrap();
+    let right = backward(&params, &fwd, &x, 1, 0.1);
+    let t = backward_with(&params, &fwd, &x, 1, 0.1, one(Mistake::Transposed));
+    assert_eq!((t.w1.transpose(), t.w2.transpose()), (right.w1.clone(), right.w2.clone()));
+    assert_ne!(t.w1, right.w1);
+    assert_eq!(t.h_s, right.h_s);
 }
