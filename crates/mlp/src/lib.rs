@@ -19,6 +19,7 @@ pub mod dataset;
 pub mod features;
 pub mod forward;
 pub mod gradcheck;
+pub mod homework;
 pub mod json;
 mod lanes;
 pub mod map;

@@ -67,6 +67,13 @@ impl Pretty {
         self
     }
 
+    /// `"key": ` then `json` as it is (already JSON: `null`, `[[0, 1]]`).
+    pub fn raw(&mut self, key: &str, json: &str) -> &mut Self {
+        self.key(key);
+        self.out.push_str(json);
+        self
+    }
+
     /// `"key": ["a", "b"]`
     pub fn texts<'s>(&mut self, key: &str, values: impl IntoIterator<Item = &'s str>) -> &mut Self {
         self.key(key);
