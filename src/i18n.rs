@@ -16,6 +16,7 @@ pub mod check;
 pub mod crash;
 pub mod mistakes;
 pub mod case;
+pub mod homework;
 pub mod stepper;
 pub mod url_state;
 pub mod curves;

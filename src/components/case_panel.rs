@@ -6,10 +6,13 @@
 //! once, when the panel mounts: the page opens on the teacher's case, or says why it cannot.
 
 pub(super) mod browser;
+mod check;
 mod copy;
+mod diagnosis;
 mod export;
 mod link;
 mod load;
+mod report;
 
 use super::app::LangSignal;
 use crate::i18n::case::{case_error, CaseMsg};
@@ -19,11 +22,19 @@ use crate::url;
 use export::ExportCase;
 use leptos::prelude::*;
 use link::LinkError;
+use check::CheckAnswers;
 use load::LoadCase;
-use mlp::Case;
+use mlp::{Case, Mistakes};
+use crate::stepper::Step;
 
 #[component]
-pub fn CasePanel(case: RwSignal<Option<Case>>, walk: Memo<Option<Walk>>) -> impl IntoView {
+pub fn CasePanel(
+    case: RwSignal<Option<Case>>,
+    walk: Memo<Option<Walk>>,
+    mistakes: RwSignal<Mistakes>,
+    /// Opens the walk at a step (and brings it into view).
+    open: Callback<Step>,
+) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let notice = RwSignal::new(open_link(case));
     forget_link_when_case_changes(case);
@@ -36,6 +47,7 @@ pub fn CasePanel(case: RwSignal<Option<Case>>, walk: Memo<Option<Walk>>) -> impl
                 <LoadCase case=case />
                 <ExportCase walk=walk />
             </div>
+            <CheckAnswers case=case mistakes=mistakes open=open />
         </section>
     }
 }

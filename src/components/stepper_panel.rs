@@ -161,6 +161,13 @@ pub fn StepperPanel(
         view_state.set(to);
     };
     Effect::new(move |_| url::set_query_param("step", view_state.get().key()));
+    // From the homework's diagnosis: the step, brought into view.
+    let open_step = Callback::new(move |step: Step| {
+        go(StepView::One(step));
+        if let Some(section) = section.get_untracked() {
+            section.scroll_into_view();
+        }
+    });
     install_keys(view_state, go);
     let diagram_step = Signal::derive(move || view_state.get().anchor());
     let card_holder = NodeRef::<leptos::html::Div>::new();
@@ -184,7 +191,7 @@ pub fn StepperPanel(
             <div class="stepper-tools">
                 <GradCheckPanel walk=walk />
                 <MistakesPanel mistakes=mistakes />
-                <CasePanel case=case walk=walk />
+                <CasePanel case=case walk=walk mistakes=mistakes open=open_step />
             </div>
         </section>
     }

@@ -80,9 +80,16 @@ pub fn download_text(text: &str, name: &str, mime: &str) -> Result<(), JsValue> 
 /// This page's address with `case` set to `param` and `lang` to `lang`, the other parameters
 /// (step, mistakes, …) kept.
 pub fn page_link(param: &str, lang: &str) -> Option<String> {
+    page_link_with("case", param, "homework", lang)
+}
+
+/// This page's address with the parameter `name` set to `param`, `lang` to `lang` and `drop`
+/// removed (a link holds a case or a homework, not both); the other parameters kept.
+pub fn page_link_with(name: &str, param: &str, drop: &str, lang: &str) -> Option<String> {
     let url = Url::new(&crate::url::current_href()).ok()?;
     let query = url.search_params();
-    query.set("case", param);
+    query.set(name, param);
+    query.delete(drop);
     query.set("lang", lang);
     // The URL's search parameters are live: setting them rewrites the URL.
     Some(url.href())
