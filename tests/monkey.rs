@@ -946,6 +946,7 @@ impl<'a> Monkey<'a> {
         // The button that uses the text, often: a loaded case, a typed example or point.
         let apply = match id.as_str() {
             "case-input" => Some("load-case"),
+            "homework-input" => Some("check-homework"),
             "typed-x" | "typed-y" => Some("use-typed"),
             "click-at" => Some("click-at-apply"),
             _ => None,
@@ -993,6 +994,7 @@ impl<'a> Monkey<'a> {
             "typed-y" => (r.range(0, 3).to_string(), &["-1", "8", "99", "1.5"]),
             "click-at" => (format!("{}, {}", r.decimal(-2.4, 2.4), r.decimal(-2.4, 2.4)), &["3, 0", "9; 9", "1", "1, abc", "-2.5, 2.5"]),
             "case-input" => (case_json(r), &["{", "{}", "[]", "null", "{\"d\": 2}"]),
+            "homework-input" => (homework_json(r), &["{", "{}", "[]", "null", "{\"gradients\": 1}"]),
             _ => (r.decimal(-10.0, 10.0), &["-1", "0", "1e6"]),
         };
         // The shape's fields mostly get valid values: the shape changes often.
@@ -1147,7 +1149,7 @@ impl<'a> Monkey<'a> {
 // ───────────────────────────── values ─────────────────────────────
 
 const PARAMS: &[&str] = &[
-    "lang", "present", "hide", "step", "mistakes", "case", "edits", "data", "n", "noise", "seed", "m", "train", "valid",
+    "lang", "present", "hide", "step", "mistakes", "case", "homework", "edits", "data", "n", "noise", "seed", "m", "train", "valid",
     "features", "dh", "lambda", "eta", "k", "init", "speed",
 ];
 
@@ -1159,7 +1161,10 @@ const HIDE_KEYS: &[&str] = &[
 ];
 const STEPS: &[&str] =
     &["a", "a2", "b", "c", "d", "g", "j", "j2", "l", "n", "p", "p2", "q", "r", "r2", "f", "forward", "backward"];
-const MISTAKES: &[&str] = &["ascent", "outer", "matvec", "relu", "input", "factor2", "biases", "softmax"];
+const MISTAKES: &[&str] = &[
+    "ascent", "outer", "matvec", "relu", "input", "factor2", "biases", "softmax", "transpose", "sign", "wrongclass", "hsforha",
+    "noreg", "relu_ge", "noupdate",
+];
 const FEATURES: &[&str] = &["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"];
 const DATASETS: &[&str] = &["moons", "circles", "xor", "spirals", "blobs"];
 
@@ -1193,6 +1198,7 @@ fn valid_param(r: &mut Rng, param: &str) -> String {
         "step" => r.pick(STEPS).to_string(),
         "mistakes" => subset(r, MISTAKES, 3),
         "case" => base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(case_json(r)),
+        "homework" => base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(homework_json(r)),
         "edits" => edits(r),
         "data" => r.pick(DATASETS).to_string(),
         "n" => r.range(10, 600).to_string(),
@@ -1226,6 +1232,11 @@ fn bad_param(r: &mut Rng, param: &str) -> String {
         "hide" => vec![format!("{},bogus", subset(r, HIDE_KEYS, 3)), ",,,".into(), HIDE_KEYS.join(","), "settings,settings".into()],
         "step" => vec!["a3".into(), "A".into(), "z".into(), "".into(), "forwards".into()],
         "mistakes" => vec!["relu,relu".into(), "bogus".into(), MISTAKES.join(","), ",".into()],
+        "homework" => vec![
+            "not*base64".into(),
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode("{\"lambda\": 0"),
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(case_json(r)),
+        ],
         "case" => {
             let whole = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(case_json(r));
             let cut = r.below(whole.len() as u64) as usize;
@@ -1316,6 +1327,25 @@ fn case_json(r: &mut Rng) -> String {
         2 => case["params"]["W2"] = json!([[1.0]]),
         3 => case["lambda"] = json!(-1.0),
         _ => {}
+    }
+    case.to_string()
+}
+
+/// A case with some of a student's values: right, wrong or of another shape, and sometimes an
+/// update without its η.
+fn homework_json(r: &mut Rng) -> String {
+    let case: Value = serde_json::from_str(&case_json(r)).unwrap_or(Value::Null);
+    let mut case = case;
+    let n = |r: &mut Rng| Value::from((0..r.range(1, 4)).map(|_| json!(((r.unit() * 2.0 - 1.0) * 1e4).round() / 1e4)).collect::<Vec<_>>());
+    if case.is_object() {
+        case["forward"] = json!({ "h_a": n(r), "o_s": n(r), "loss": r.unit() });
+        case["gradients"] = json!({ "o_a": n(r), "W2": [n(r), n(r)], "h_a": n(r), "x": n(r) });
+        if r.chance(0.5) {
+            case["updated_params"] = json!({ "b2": n(r) });
+            if r.chance(0.5) {
+                case["eta"] = json!(0.1);
+            }
+        }
     }
     case.to_string()
 }
