@@ -14,7 +14,7 @@
 mod budget;
 mod connect;
 mod edits;
-mod local;
+pub mod local;
 mod regions;
 pub mod worker;
 

@@ -7,6 +7,7 @@
 
 pub(super) mod browser;
 mod check;
+pub(crate) mod checker;
 mod copy;
 mod diagnosis;
 mod export;

@@ -3,7 +3,8 @@
 
 use super::{number, Lang};
 use crate::i18n::case::case_error;
-use mlp::homework::{AnswersError, Quantity, ShapeProblem, TextProblem, Verdict};
+use crate::components::case_panel::checker::Failure;
+use mlp::homework::{AnswersError, CheckError, Quantity, ShapeProblem, TextProblem, Verdict};
 
 crate::messages! {
     /// The fixed texts.
@@ -73,6 +74,9 @@ crate::messages! {
             "Collez ce que numpy a affiché (array([[…]]), une liste, ou des nombres séparés par des espaces ; la virgule décimale fonctionne)."
         ),
         CardCheck => ("Compare", "Comparer"),
+        Checking => ("Checking…", "Vérification…"),
+        Unavailable => ("The checker could not be loaded:", "Le vérificateur n'a pas pu être chargé :"),
+        UnknownQuantity => ("This step has no value to compare.", "Cette étape n'a pas de valeur à comparer."),
     }
     same: [Verdict]
 }
@@ -238,5 +242,16 @@ pub fn text_error(lang: Lang, e: &TextProblem) -> String {
             format!("More than {} numbers: paste one quantity at a time.", mlp::homework::MAX_NUMBERS),
             format!("Plus de {} nombres : collez une grandeur à la fois.", mlp::homework::MAX_NUMBERS),
         ),
+    }
+}
+
+/// Why the checker gave no diagnosis.
+pub fn check_failure(lang: Lang, f: &Failure) -> String {
+    match f {
+        Failure::Unavailable(why) => format!("{} {why}", super::t(lang, HomeworkMsg::Unavailable)),
+        Failure::Check(CheckError::Answers(e)) => answers_error(lang, e),
+        Failure::Check(CheckError::Text(e)) => text_error(lang, e),
+        Failure::Check(CheckError::NothingGiven) => super::t(lang, HomeworkMsg::NothingGiven).into(),
+        Failure::Check(CheckError::UnknownQuantity) => super::t(lang, HomeworkMsg::UnknownQuantity).into(),
     }
 }

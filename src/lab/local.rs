@@ -82,7 +82,7 @@ impl Local {
 }
 
 /// The page's address (the base for the module's).
-fn page_url() -> String {
+pub fn page_url() -> String {
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default()
 }
 

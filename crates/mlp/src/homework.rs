@@ -31,7 +31,9 @@
 //! (a step key of the page's `step=` parameter, or null)`, "first_wrong_quantity", "quantities":
 //! {"gradients.W2": {"step", "verdict", "max_abs_error", "wrong_entries": [[row, col], …],
 //! "explained_by": [keys], "expected_shape"?, "given_shape"?}, …}, "mistakes": [keys]}`; verdicts
-//! are `right`, `right_given_yours`, `wrong`, `not_given`.
+//! are `right`, `right_given_yours`, `wrong`, `not_given`. [`check_text`] and [`check_value`] do
+//! the whole check, text in and this JSON out (with each given quantity's `expected` and `given`
+//! values), for the page's lazily imported module.
 
 mod answers;
 mod diagnose;
@@ -39,6 +41,7 @@ mod export;
 mod given;
 mod quantity;
 mod text;
+mod transport;
 
 #[cfg(test)]
 mod tests;
@@ -49,6 +52,7 @@ pub use export::{verdict_key, FORMAT};
 pub use given::{half_unit, Given, Layout, ShapeProblem};
 pub use quantity::{Dims, Quantity};
 pub use text::{parse_values, TextProblem, MAX_NUMBERS};
+pub use transport::{check_text, check_value, read_error, CheckError};
 
 /// The diagnosis as JSON (see the [module docs](self)).
 pub fn export_diagnosis(diagnosis: &Diagnosis) -> String {

@@ -10,17 +10,19 @@
 use std::sync::Arc;
 
 use super::browser::{download_json, download_text, page_link_with};
+use super::checker::{check_text, Diagnosed, Failure};
 use super::diagnosis::DiagnosisView;
 use super::report::markdown;
 use crate::base64url;
 use crate::components::app::LangSignal;
-use crate::i18n::homework::{answers_error, HomeworkMsg};
+use crate::i18n::case::case_error;
+use crate::i18n::homework::{check_failure, HomeworkMsg};
 use crate::i18n::{t, Lang};
 use crate::stepper::Step;
 use crate::url;
 use leptos::prelude::*;
-use mlp::homework::{diagnose, export_diagnosis, parse_answers, AnswersError, Diagnosis};
-use mlp::{Case, Mistakes};
+use mlp::homework::CheckError as Refused;
+use mlp::{parse_case, Case, CaseError, Mistakes};
 
 /// Texts longer than this are refused before they are read (a homework is a few kilobytes).
 const MAX_CHARS: usize = 2_000_000;
@@ -29,7 +31,7 @@ const MAX_CHARS: usize = 2_000_000;
 #[derive(Clone, Debug)]
 pub struct Checked {
     pub case: Case,
-    pub diagnosis: Arc<Diagnosis>,
+    pub diagnosis: Arc<Diagnosed>,
     /// The JSON the student gave, for the link.
     pub source: Arc<str>,
 }
@@ -45,8 +47,10 @@ impl PartialEq for Checked {
 pub enum CheckError {
     Empty,
     TooLong,
-    NothingGiven,
-    Answers(AnswersError),
+    /// The case itself, read by the page.
+    Case(CaseError),
+    /// What the checker said.
+    Checker(Failure),
     /// The link's parameter is not base64 of UTF-8 text.
     Link,
 }
@@ -58,34 +62,34 @@ fn check_error(lang: Lang, e: &CheckError) -> String {
             Lang::En => format!("More than {MAX_CHARS} characters: paste one case and its values."),
             Lang::Fr => format!("Plus de {MAX_CHARS} caractères : collez un seul cas et ses valeurs."),
         },
-        CheckError::NothingGiven => t(lang, HomeworkMsg::NothingGiven).into(),
-        CheckError::Answers(e) => answers_error(lang, e),
+        CheckError::Case(e) => case_error(lang, e),
+        CheckError::Checker(f) => check_failure(lang, f),
         CheckError::Link => t(lang, HomeworkMsg::LinkBroken).into(),
     }
 }
 
-/// Reads and diagnoses `text`; never panics, whatever was pasted.
-pub fn check(text: &str) -> Result<Checked, CheckError> {
+/// Reads and diagnoses `text`; never panics, whatever was pasted. The case is read here (its
+/// messages are the page's); the rest by the checker's module.
+pub async fn check(text: String) -> Result<Checked, CheckError> {
     if text.trim().is_empty() {
         return Err(CheckError::Empty);
     }
     if text.len() > MAX_CHARS {
         return Err(CheckError::TooLong);
     }
-    let answers = parse_answers(text).map_err(CheckError::Answers)?;
-    if answers.given.is_empty() {
-        return Err(CheckError::NothingGiven);
-    }
-    // A case from parse_answers always fits together, so the diagnosis cannot fail.
-    let diagnosis = diagnose(&answers).map_err(|_| CheckError::NothingGiven)?;
-    Ok(Checked { case: answers.case, diagnosis: Arc::new(diagnosis), source: Arc::from(text) })
+    let case = parse_case(&text).map_err(CheckError::Case)?;
+    let diagnosis = check_text(&text).await.map_err(|f| match f {
+        // The checker reads the case as the page did.
+        Failure::Check(Refused::Answers(mlp::homework::AnswersError::Case(e))) => CheckError::Case(e),
+        other => CheckError::Checker(other),
+    })?;
+    Ok(Checked { case, diagnosis: Arc::new(diagnosis), source: Arc::from(text) })
 }
 
-/// The answers of a link's `homework` parameter.
-fn decode(param: &str) -> Result<Checked, CheckError> {
+/// The answers' text of a link's `homework` parameter.
+fn decode(param: &str) -> Result<String, CheckError> {
     let bytes = base64url::decode(param.trim()).ok_or(CheckError::Link)?;
-    let text = String::from_utf8(bytes).map_err(|_| CheckError::Link)?;
-    check(&text)
+    String::from_utf8(bytes).map_err(|_| CheckError::Link)
 }
 
 /// The step where the walk opens: the first wrong one, or (a) when all are right.
@@ -107,13 +111,35 @@ pub fn CheckAnswers(case: RwSignal<Option<Case>>, mistakes: RwSignal<Mistakes>, 
         error.set(None);
         open.run(step);
     };
-    // A link's answers, once, at mount.
+    // Checks run in the checker's module, asynchronously: only the last one started counts.
+    let runs = StoredValue::new(0_u64);
+    let busy = RwSignal::new(false);
     let link_error = RwSignal::new(None::<CheckError>);
+    let start = move |text: String, from_link: bool| {
+        let run = runs.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = check(text).await;
+            if runs.try_get_value() != run {
+                return;
+            }
+            busy.try_set(false);
+            match result {
+                Ok(result) => apply(result),
+                Err(e) if from_link => drop(link_error.try_set(Some(e))),
+                Err(e) => drop(error.try_set(Some(e))),
+            }
+        });
+    };
+    // A link's answers, once, at mount.
     if let Some(param) = url::query_param("homework") {
         match decode(&param) {
-            Ok(result) => {
-                input.set(result.source.to_string());
-                apply(result);
+            Ok(text) => {
+                input.set(text.clone());
+                start(text, true);
             }
             Err(e) => link_error.set(Some(e)),
         }
@@ -127,10 +153,7 @@ pub fn CheckAnswers(case: RwSignal<Option<Case>>, mistakes: RwSignal<Mistakes>, 
         }
         now
     });
-    let run = move |_| match input.with_untracked(|t| check(t)) {
-        Ok(result) => apply(result),
-        Err(e) => error.set(Some(e)),
-    };
+    let run = move |_| start(input.get_untracked(), false);
     let failed = move || error.with(Option::is_some);
     let error_text = move || {
         error.with(|e| e.as_ref().map(|e| format!("{} {}", check_error(lang.get(), e), t(lang.get(), HomeworkMsg::KeptPrevious))))
@@ -156,6 +179,7 @@ pub fn CheckAnswers(case: RwSignal<Option<Case>>, mistakes: RwSignal<Mistakes>, 
             <small id="homework-input-help" class="help">{text(HomeworkMsg::InputHelp)}</small>
             <div class="case-actions">
                 <button type="button" id="check-homework" class="primary" on:click=run>{text(HomeworkMsg::Check)}</button>
+                {move || busy.get().then(|| view! { <span class="case-note" id="homework-busy" role="status">{text(HomeworkMsg::Checking)}</span> })}
             </div>
             <p id="homework-error" class="case-error" role="alert">{error_text}</p>
             <DiagnosisView checked=shown mistakes=mistakes open=open />
@@ -169,7 +193,7 @@ pub fn CheckAnswers(case: RwSignal<Option<Case>>, mistakes: RwSignal<Mistakes>, 
 fn DiagnosisExport(checked: Memo<Option<Checked>>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let text = move |m| move || t(lang.get(), m);
-    let json = Memo::new(move |_| checked.with(|c| c.as_ref().map(|c| export_diagnosis(&c.diagnosis))).unwrap_or_default());
+    let json = Memo::new(move |_| checked.with(|c| c.as_ref().map(|c| c.diagnosis.export.clone())).unwrap_or_default());
     let link = Memo::new(move |_| {
         let code = lang.get().code();
         checked.with(|c| c.as_ref().and_then(|c| page_link_with("homework", &base64url::encode(c.source.as_bytes()), "case", code)))

@@ -9,7 +9,8 @@ use crate::i18n::mistakes::{mistake_title, mistake_why, right_numpy, wrong_numpy
 use crate::i18n::{number, t, Lang};
 use crate::stepper::Step;
 use leptos::prelude::*;
-use mlp::homework::{verdict_key, Judged, Verdict};
+use super::checker::Item;
+use mlp::homework::{verdict_key, Verdict};
 use mlp::Mistakes;
 
 /// At most this many differing entries are listed for an unexplained value.
@@ -23,7 +24,7 @@ pub fn DiagnosisView(checked: Memo<Option<Checked>>, mistakes: RwSignal<Mistakes
         checked.with(|c| {
             let c = c.as_ref()?;
             let d = &c.diagnosis;
-            let not_given = d.judged.len() - d.given();
+            let not_given = d.items.len() - d.given();
             let summary = match d.first_wrong() {
                 Some(j) => {
                     let step = Step::from_key(j.quantity.step_key()).unwrap_or(Step::first());
@@ -37,7 +38,7 @@ pub fn DiagnosisView(checked: Memo<Option<Checked>>, mistakes: RwSignal<Mistakes
                 }
                 None => view! { <p class="homework-summary right" id="homework-summary">"✓ " {t(lang, HomeworkMsg::AllRight)}</p> }.into_any(),
             };
-            let rows: Vec<_> = d.judged.iter().filter(|j| j.verdict != Verdict::NotGiven).map(|j| row(lang, j, mistakes, open)).collect();
+            let rows: Vec<_> = d.items.iter().filter(|j| j.verdict != Verdict::NotGiven).map(|j| row(lang, j, mistakes, open)).collect();
             Some(view! {
                 <div class="homework-result" id="homework-result" aria-live="polite">
                     {summary}
@@ -49,7 +50,7 @@ pub fn DiagnosisView(checked: Memo<Option<Checked>>, mistakes: RwSignal<Mistakes
     }
 }
 
-fn row(lang: Lang, j: &Judged, mistakes: RwSignal<Mistakes>, open: Callback<Step>) -> impl IntoView {
+fn row(lang: Lang, j: &Item, mistakes: RwSignal<Mistakes>, open: Callback<Step>) -> impl IntoView {
     let step = Step::from_key(j.quantity.step_key()).unwrap_or(Step::first());
     let key = verdict_key(j.verdict);
     let error = (j.verdict != Verdict::Right && j.given.is_some()).then(|| view! { <span class="hw-error">{max_error(lang, j.max_abs_error)}</span> });
@@ -66,9 +67,9 @@ fn row(lang: Lang, j: &Judged, mistakes: RwSignal<Mistakes>, open: Callback<Step
     }
 }
 
-fn wrong_details(lang: Lang, j: &Judged, mistakes: RwSignal<Mistakes>, open: Callback<Step>, step: Step) -> impl IntoView {
+fn wrong_details(lang: Lang, j: &Item, mistakes: RwSignal<Mistakes>, open: Callback<Step>, step: Step) -> impl IntoView {
     let shape = j.shape.map(|s| view! { <p class="hw-shape">{shape_text(lang, s.expected, s.given, s.transposed)}</p> });
-    let explained = j.explained_by.first().copied().map(|set| {
+    let explained = Some(j.explained_by).filter(|m| !m.is_empty()).map(|set| {
         let items: Vec<_> = set
             .iter()
             .map(|m| {

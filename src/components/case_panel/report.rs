@@ -36,8 +36,8 @@ pub fn markdown(lang: Lang, checked: &Checked) -> String {
     }
     let _ = writeln!(out, "| {} | {} | {} |", t(lang, HomeworkMsg::Value), t(lang, HomeworkMsg::Verdict), t(lang, HomeworkMsg::Explanation));
     out.push_str("|---|---|---|\n");
-    for j in d.judged.iter().filter(|j| j.verdict != Verdict::NotGiven) {
-        let explained: Vec<&str> = j.explained_by.first().map(|set| set.iter().map(|m| t(lang, mistake_title(m))).collect()).unwrap_or_default();
+    for j in d.items.iter().filter(|j| j.verdict != Verdict::NotGiven) {
+        let explained: Vec<&str> = j.explained_by.iter().map(|m| t(lang, mistake_title(m))).collect();
         let detail = match (j.verdict, j.shape) {
             (Verdict::Wrong, Some(s)) => format!("{} {}", shape_text(lang, s.expected, s.given, s.transposed), explained.join("; ")),
             (Verdict::Wrong, None) if explained.is_empty() => format!("{} ({})", t(lang, HomeworkMsg::NoMistakeExplains).trim_end_matches(':'), max_error(lang, j.max_abs_error)),
@@ -46,10 +46,10 @@ pub fn markdown(lang: Lang, checked: &Checked) -> String {
         };
         let _ = writeln!(out, "| {} | {} | {} |", quantity_label(lang, j.quantity), t(lang, verdict_text(j.verdict)), detail);
     }
-    for j in d.judged.iter().filter(|j| j.verdict == Verdict::Wrong) {
+    for j in d.items.iter().filter(|j| j.verdict == Verdict::Wrong) {
         let _ = writeln!(out, "\n## {} — {}\n", quantity_label(lang, j.quantity), t(lang, verdict_text(j.verdict)));
-        if let Some(set) = j.explained_by.first() {
-            for m in set.iter() {
+        {
+            for m in j.explained_by.iter() {
                 let _ = writeln!(out, "**{}**. {} {}\n", t(lang, mistake_title(m)), t(lang, HomeworkMsg::Why), t(lang, mistake_why(m)));
                 let _ = writeln!(out, "```python\n# {}\n{}\n# {}\n{}\n```\n", t(lang, HomeworkMsg::YourLine), wrong_numpy(m), t(lang, HomeworkMsg::RightLine), right_numpy(m));
             }

@@ -1,6 +1,7 @@
 //! The quantities a student can give, under the keys of the case export, in the order of the
 //! walk, each with its step, its shape and the mistakes that can change it.
 
+use super::given::Layout;
 use crate::mistakes::Mistake;
 use crate::params::Shape;
 
@@ -170,6 +171,15 @@ impl Quantity {
             Q::GradInput => Dims::Vector(s.d),
             Q::GradW2 | Q::RegW2 | Q::NewW2 => Dims::Matrix(s.m, s.d_h),
             Q::GradW1 | Q::RegW1 | Q::NewW1 => Dims::Matrix(s.d_h, s.d),
+        }
+    }
+
+    /// Whether it is a number, a vector or a matrix.
+    pub fn layout(self) -> Layout {
+        match self.dims(Shape { d: 1, d_h: 1, m: 1 }) {
+            Dims::Scalar => Layout::Scalar,
+            Dims::Vector(_) => Layout::Vector,
+            Dims::Matrix(..) => Layout::Rows,
         }
     }
 
