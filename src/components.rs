@@ -9,6 +9,7 @@ mod example_chooser;
 mod field;
 mod grad_check;
 mod header;
+pub(crate) mod homework_marks;
 mod lab_panel;
 mod matrix_view;
 mod mistakes_panel;
@@ -20,6 +21,7 @@ mod step_card;
 mod stepper_panel;
 mod url_notices;
 mod visibility;
+mod your_value;
 
 pub use app::App;
 pub use curves_panel::CurvesPanel;

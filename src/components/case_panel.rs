@@ -11,7 +11,7 @@ pub(crate) mod checker;
 mod copy;
 mod diagnosis;
 mod export;
-mod link;
+pub(crate) mod link;
 mod load;
 mod report;
 

@@ -9,7 +9,11 @@
 //! Tables longer or wider than [`FOLD`] show their first rows/columns and a "show all" button,
 //! so a 256-unit layer stays readable and cheap to draw.
 
+use std::sync::Arc;
+
 use super::app::LangSignal;
+use super::homework_marks::{marks_for, Marks};
+use crate::i18n::homework::HomeworkMsg;
 use crate::i18n::a11y::{dim_word, header_text};
 use crate::i18n::stepper::StepperMsg;
 use crate::i18n::{t, Lang};
@@ -55,7 +59,8 @@ pub fn MatrixView(
     let table = move || {
         let matrix = walk.with(|w| w.as_ref().map(|w| quantity.value(w)))?;
         let lang = lang.get();
-        let cells = CellsView { quantity, highlight: highlight.get(), selected: selected.get(), role, on_select, lang };
+        let marks = walk.with(|w| w.as_ref().and_then(marks_for));
+        let cells = CellsView { quantity, highlight: highlight.get(), selected: selected.get(), role, on_select, lang, marks };
         Some(cells.table(&matrix, expanded.get()))
     };
     let folded = move || {
@@ -109,6 +114,8 @@ struct CellsView {
     on_select: Option<Callback<(usize, usize)>>,
     /// The language of the headers a screen reader speaks.
     lang: Lang,
+    /// The student's wrong entries ("Check my answers"), outlined with their value.
+    marks: Option<Arc<Marks>>,
 }
 
 impl CellsView {
@@ -148,17 +155,28 @@ impl CellsView {
         };
         let selected = self.selected == Some((r, c));
         let style = tint(value, scale);
-        let (shown, exact, title) = (number(value), full(value), full(value));
+        let yours = self.marks.as_ref().and_then(|m| m.given_at(self.quantity, r, c));
+        let (shown, exact) = (number(value), full(value));
+        let title = match yours {
+            Some(y) => format!("{} {}, {} {}", t(self.lang, HomeworkMsg::Yours), full(y), t(self.lang, HomeworkMsg::Expected), full(value)),
+            None => full(value),
+        };
+        // The student's value beside the correct one, in a wrong entry.
+        let given = yours.map(|y| view! { <span class="hw-given">{number(y)}</span> });
         let id = format!("cell-{}-{r}-{c}", self.quantity.key());
         match self.on_select {
             Some(select) => view! {
-                <td class=class class:selected=selected style:background=style data-value=exact>
+                <td class=class class:selected=selected class:hw-marked=yours.is_some() style:background=style data-value=exact>
                     <button type="button" id=id title=title aria-pressed=if selected { "true" } else { "false" }
                         on:click=move |_| select.run((r, c))>{shown}</button>
+                    {given}
                 </td>
             }
             .into_any(),
-            None => view! { <td class=class id=id style:background=style data-value=exact title=title>{shown}</td> }.into_any(),
+            None => view! {
+                <td class=class class:hw-marked=yours.is_some() id=id style:background=style data-value=exact title=title>{shown} {given}</td>
+            }
+            .into_any(),
         }
     }
 }

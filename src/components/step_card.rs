@@ -4,6 +4,7 @@
 
 use super::app::LangSignal;
 use super::matrix_view::{MatrixView, Role};
+use super::your_value::YourValue;
 use crate::i18n::stepper::{step_title, StepperMsg};
 use crate::i18n::t;
 use crate::mathml::math;
@@ -91,6 +92,7 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
                     {result_views}
                 </div>
             </div>
+            <YourValue step=step walk=walk />
             <p class="hint">{move || t(lang.get(), StepperMsg::ClickACell)}</p>
             <div class="formula" aria-live="polite" inner_html=instantiated></div>
             {(step == Step::Update).then(|| view! { <UpdateOutcome walk=walk /> })}

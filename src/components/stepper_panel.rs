@@ -17,6 +17,7 @@ use crate::stepper::selection::Selection;
 use crate::stepper::{Example, ExampleSource, Phase, Step, Walk};
 use crate::url;
 use deck::Deck;
+use super::homework_marks::HomeworkMarks;
 use leptos::prelude::*;
 use mlp::{Case, Mistakes, Params, Split};
 use nalgebra::DVector;
@@ -170,6 +171,7 @@ pub fn StepperPanel(
     });
     install_keys(view_state, go);
     let diagram_step = Signal::derive(move || view_state.get().anchor());
+    provide_context(HomeworkMarks { marks: RwSignal::new(None), mistakes });
     let card_holder = NodeRef::<leptos::html::Div>::new();
     Deck::install(walk, selection, view_state, card_holder);
     let no_walk = move || {

@@ -14,6 +14,7 @@ use super::checker::{check_text, Diagnosed, Failure};
 use super::diagnosis::DiagnosisView;
 use super::report::markdown;
 use crate::base64url;
+use crate::components::homework_marks::{HomeworkMarks, Marks};
 use crate::components::app::LangSignal;
 use crate::i18n::case::case_error;
 use crate::i18n::homework::{check_failure, HomeworkMsg};
@@ -104,8 +105,12 @@ pub fn CheckAnswers(case: RwSignal<Option<Case>>, mistakes: RwSignal<Mistakes>, 
     let input = RwSignal::new(String::new());
     let error = RwSignal::new(None::<CheckError>);
     let checked = RwSignal::new(None::<Checked>);
+    let marks = use_context::<HomeworkMarks>();
     let apply = move |result: Checked| {
         let step = opening_step(&result);
+        if let Some(h) = marks {
+            h.marks.try_set(Some(Arc::new(Marks::of(result.case.clone(), &result.diagnosis.items))));
+        }
         case.set(Some(result.case.clone()));
         checked.set(Some(result));
         error.set(None);

@@ -199,7 +199,7 @@ mod tests {
         let case = r#"{"lambda": 0.01, "y": 0, "x": [1.0, 0.5],
             "params": {"W1": [[0.5, -0.3], [-0.8, 0.4], [0.2, 0.9]], "b1": [0.1, -0.2, 0.05],
                        "W2": [[0.7, -0.4, 0.3], [-0.6, 0.5, 0.8]], "b2": [0.05, -0.05]}"#;
-        // ∂L/∂W2 written transposed (3 × 2), and a loss.
+        // ∂L/∂W2 written transposed (3 × 2), and a wrong loss (the walk opens at (d)).
         let answers = format!(r#"{case}, "forward": {{"loss": 0.5397}}, "gradients": {{"W2": [[1, 2], [3, 4], [5, 6]]}}}}"#);
         let d = read(&mlp::homework::check_text(&answers)).expect("a diagnosis");
         assert_eq!(d.given(), 2);
@@ -208,7 +208,7 @@ mod tests {
         let shape = w2.shape.expect("a shape");
         assert_eq!((shape.expected, shape.given, shape.transposed), ((2, 3), (3, 2), true));
         assert_eq!(w2.expected.shape(), (2, 3));
-        assert_eq!(d.first_wrong().map(|i| i.quantity), Some(Quantity::GradW2));
+        assert_eq!(d.first_wrong().map(|i| i.quantity), Some(Quantity::Loss));
         let loss = d.get(Quantity::Loss).expect("loss");
         assert_eq!(loss.expected.shape(), (1, 1));
         assert_eq!(loss.given.as_ref().map(|g| g[0]), Some(0.5397));
