@@ -148,6 +148,13 @@ fn the_seed_report_s_mistakes_are_found_named_and_switched_on() {
         assert_eq!(got, verdict, "{quantity}");
         assert_eq!(named.first().map(String::as_str), mistake, "{quantity}: {named:?}");
     }
+    // The wrong entries are outlined in the step's table, the student's value beside.
+    let marked = browser.wait_for(5, "outlined entries", |b| {
+        let n = b.exec("return document.querySelectorAll(\".step-card figure[data-quantity='grad_W2'] td.hw-marked\").length", vec![]);
+        n.as_u64().filter(|n| *n > 0)
+    });
+    let w2 = expected.judged.iter().find(|j| j.quantity.dotted() == "gradients.W2").unwrap();
+    assert_eq!(marked as usize, w2.wrong_entries.len());
     let explanation = browser.text(".hw-row[data-quantity='gradients.W2'] .hw-explained");
     assert!(explanation.contains("Your ∂L/∂W⁽²⁾ is what this mistake gives"), "{explanation}");
     assert!(explanation.contains("grad_W2 = grad_oa * hs.T"), "{explanation}");
@@ -239,5 +246,65 @@ fn a_homework_link_opens_the_diagnosis_and_a_broken_one_says_why() {
         assert!(browser.exec("return document.getElementById('homework-result')", vec![]).is_null());
     }
     browser.click(&browser.find("#dismiss-homework-notice"));
+    assert!(severe_console_entries(&browser).is_empty());
+}
+
+/// The case's input only, as a `case=` link parameter.
+fn case_param() -> String {
+    let text = answers(Mistakes::NONE);
+    let input = text.split(",\n \"forward\"").next().unwrap_or_default().to_string() + "}";
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(input.as_bytes())
+}
+
+/// ∂L/∂W⁽²⁾ with `mistakes`, as numpy prints it (4 decimals), or with decimal commas.
+fn printed_w2(mistakes: Mistakes, french: bool) -> String {
+    let (p, x, y, lambda) = case();
+    let fwd = forward_with(&p, &x, y, mistakes).unwrap();
+    let g = backward_with(&p, &fwd, &x, y, lambda, mistakes);
+    let rows: Vec<String> = g.w2.row_iter().map(|r| r.iter().map(|v| format!("{v:.4}")).collect::<Vec<_>>().join(if french { " " } else { ", " })).collect();
+    if french {
+        rows.join("\n").replace('.', ",")
+    } else {
+        format!("array([[{}]])", rows.join("],\n       ["))
+    }
+}
+
+fn compare_on_card(b: &Browser, text: &str) -> String {
+    let script = "const t = document.getElementById('your-input-j');
+        t.value = arguments[0];
+        t.dispatchEvent(new Event('input', { bubbles: true }));";
+    b.exec(script, vec![Value::from(text)]);
+    let before = b.text("#your-result-j");
+    b.click(&b.find("#your-check-j"));
+    // Each comparison below answers differently from the one before.
+    b.wait_for(10, "the card's answer", |b| {
+        let t = b.text("#your-result-j");
+        (!t.is_empty() && t != before).then_some(t)
+    })
+}
+
+#[test]
+fn a_card_compares_what_numpy_printed_and_outlines_the_wrong_entries() {
+    let (_server, browser) = open(&format!("lang=en&step=j&case={}", case_param()));
+    browser.wait_for(10, "the case at (j)", |b| (current_step(b) == "j" && b.text(".case-banner").contains("d_h = 3")).then_some(()));
+    browser.click(&browser.find("#your-value-j"));
+    let answer = compare_on_card(&browser, &printed_w2(Mistake::ElementwiseOuter.into(), false));
+    assert!(answer.contains("wrong"), "{answer}");
+    assert!(answer.contains("Element-wise product instead of an outer product"), "{answer}");
+    let marked = browser.exec("return document.querySelectorAll(\".step-card figure[data-quantity='grad_W2'] td.hw-marked\").length", vec![]);
+    assert!(marked.as_u64().unwrap_or(0) > 0, "{marked}");
+    browser.screenshot("homework-card");
+    // The right values with decimal commas, one row per line: right, and the outline goes.
+    let answer = compare_on_card(&browser, &printed_w2(Mistakes::NONE, true));
+    assert!(answer.contains("right"), "{answer}");
+    let marked = browser.exec("return document.querySelectorAll('td.hw-marked').length", vec![]);
+    assert_eq!(marked, 0);
+    // Garbage: a reason, no diagnosis.
+    for (bad, says) in [("1 @ 2", "Unexpected character “@”"), ("", "No number found."), ("[[1, 2], [3]]", "Row 1 has 1 numbers")] {
+        let answer = compare_on_card(&browser, bad);
+        assert!(answer.contains(says), "{bad:?}: {answer}");
+    }
+    let answer = compare_on_card(&browser, "[0.1, 0.2, 0.3]");
+    assert!(answer.contains("Expected shape 2 × 3, given 1 × 3."), "{answer}");
     assert!(severe_console_entries(&browser).is_empty());
 }

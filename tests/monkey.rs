@@ -944,7 +944,9 @@ impl<'a> Monkey<'a> {
             self.key(ENTER)?;
         }
         // The button that uses the text, often: a loaded case, a typed example or point.
+        let card_check = id.strip_prefix("your-input-").map(|step| format!("your-check-{step}"));
         let apply = match id.as_str() {
+            _ if card_check.is_some() => card_check.as_deref(),
             "case-input" => Some("load-case"),
             "homework-input" => Some("check-homework"),
             "typed-x" | "typed-y" => Some("use-typed"),
@@ -995,6 +997,10 @@ impl<'a> Monkey<'a> {
             "click-at" => (format!("{}, {}", r.decimal(-2.4, 2.4), r.decimal(-2.4, 2.4)), &["3, 0", "9; 9", "1", "1, abc", "-2.5, 2.5"]),
             "case-input" => (case_json(r), &["{", "{}", "[]", "null", "{\"d\": 2}"]),
             "homework-input" => (homework_json(r), &["{", "{}", "[]", "null", "{\"gradients\": 1}"]),
+            id if id.starts_with("your-input-") => (
+                format!("array([[{}, {}]])", r.decimal(-1.0, 1.0), r.decimal(-1.0, 1.0)),
+                &["[1, 2", "0,5 0,25", "nan inf", "[[1], [2, 3]]", "1e999"],
+            ),
             _ => (r.decimal(-10.0, 10.0), &["-1", "0", "1e6"]),
         };
         // The shape's fields mostly get valid values: the shape changes often.
