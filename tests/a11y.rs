@@ -215,9 +215,31 @@ fn axe_finds_nothing_serious_with_the_check_and_case_panels_used() {
             (b.exec("return !!document.getElementById('case-banner')", vec![]) == true).then_some(())
         });
     };
+    // Check my answers: a wrong ∂L/∂W⁽²⁾ (explained), its entries outlined at (j), and a card's box.
+    let diagnosed = |b: &Browser| {
+        scroll_to(b, "#homework");
+        let answers = r#"{"lambda": 0.01, "y": 1, "x": [0.5, -1.0],
+            "params": {"W1": [[0.1, -0.2], [0.3, 0.4], [-0.5, 0.6]], "b1": [0.0, 0.1, -0.1],
+                       "W2": [[0.2, -0.3, 0.1], [-0.4, 0.5, 0.2]], "b2": [0.05, -0.05]},
+            "gradients": {"W2": [[0.1, 0, 0], [0, 0.2, 0]], "b2": [9, 9]}}"#;
+        let paste = "const t = document.getElementById('homework-input');
+            t.value = arguments[0]; t.dispatchEvent(new Event('input', { bubbles: true }));";
+        b.exec(paste, vec![Value::from(answers)]);
+        b.click(&b.find("#check-homework"));
+        b.wait_for(10, "the diagnosis", |b| (b.exec("return !!document.getElementById('homework-summary')", vec![]) == true).then_some(()));
+        b.click(&b.find("#your-value-j"));
+        b.exec(&paste.replace("homework-input", "your-input-j"), vec![Value::from("[[0.1, 0, 0], [0, 0.2, 0]]")]);
+        b.click(&b.find("#your-check-j"));
+        b.wait_for(10, "the card's verdict", |b| (!b.text("#your-result-j").is_empty()).then_some(()));
+    };
     assert_axe_clean(
         "lang=fr&step=p",
-        &[("the check failing with a mistake on (fr)", &mistake), ("a refused case (fr)", &refused), ("a loaded case (fr)", &loaded)],
+        &[
+            ("the check failing with a mistake on (fr)", &mistake),
+            ("a refused case (fr)", &refused),
+            ("a loaded case (fr)", &loaded),
+            ("answers checked, a card compared (fr)", &diagnosed),
+        ],
     );
 }
 

@@ -133,7 +133,25 @@ fn walk(lang: &str) -> BTreeMap<&'static str, BTreeSet<String>> {
     b.click(&b.find("#use-typed"));
     seen.insert("error messages", texts(&b));
 
-    load(&b, &server, &format!("{base}&dh=abc&data=nope&train=0.9&valid=0.5&hide=bogus&case=garbage&mistakes=zzz"));
+    // Check my answers: a value explained by a mistake, one no mistake explains, a shape that
+    // does not fit, right ones; a card's box with a value and with garbage.
+    b.exec(&paste.replace("case-input", "homework-input"), vec![Value::from(homework())]);
+    b.click(&b.find("#check-homework"));
+    b.wait_for(10, "the diagnosis", |b| (!b.text("#homework-summary").is_empty()).then_some(()));
+    b.click(&b.find("#your-value-g"));
+    b.exec(&paste.replace("case-input", "your-input-g"), vec![Value::from("array([0.5, -0.5])")]);
+    b.click(&b.find("#your-check-g"));
+    b.wait_for(10, "the card's verdict", |b| (!b.text("#your-result-g").is_empty()).then_some(()));
+    seen.insert("a diagnosis", texts(&b));
+    b.exec(&paste.replace("case-input", "your-input-g"), vec![Value::from("1 @ 2")]);
+    b.click(&b.find("#your-check-g"));
+    b.wait_for(10, "the card's error", |b| b.text("#your-result-g").contains('@').then_some(()));
+    b.exec(&paste.replace("case-input", "homework-input"), vec![Value::from(r#"{"lambda": 0}"#)]);
+    b.click(&b.find("#check-homework"));
+    b.wait_for(10, "the paste's error", |b| (!b.text("#homework-error").is_empty()).then_some(()));
+    seen.insert("a diagnosis's errors", texts(&b));
+
+    load(&b, &server, &format!("{base}&dh=abc&data=nope&train=0.9&valid=0.5&hide=bogus&case=garbage&mistakes=zzz&homework=garbage"));
     seen.insert("a broken link", texts(&b));
 
     load(&b, &server, &format!("{base}&eta=50"));
@@ -141,6 +159,33 @@ fn walk(lang: &str) -> BTreeMap<&'static str, BTreeSet<String>> {
     b.wait_for(20, "the divergence", |b| (attr(b, "training-status", "data-status") == "diverged").then_some(()));
     seen.insert("divergence", texts(&b));
     seen
+}
+
+/// A case (d = 2, d_h = 3, m = 2, y = 0) with a student's values: h_a right, ∂L/∂o_a with the
+/// sign swapped (explained), ∂L/∂b2 unexplained, ∂L/∂W2 written transposed with zeros.
+fn homework() -> String {
+    use mlp::{backward, forward, Params};
+    use nalgebra::DVector;
+    let params = Params::from_rows(
+        &[vec![0.5, -0.3], vec![-0.8, 0.4], vec![0.2, 0.9]],
+        &[0.1, -0.2, 0.05],
+        &[vec![0.7, -0.4, 0.3], vec![-0.6, 0.5, 0.8]],
+        &[0.05, -0.05],
+    )
+    .expect("a network");
+    let x = DVector::from_column_slice(&[1.0, 0.5]);
+    let fwd = forward(&params, &x, 0).expect("a forward pass");
+    let g = backward(&params, &fwd, &x, 0, 0.01);
+    let list = |v: &DVector<f64>| v.iter().map(|v| format!("{v:.4}")).collect::<Vec<_>>().join(", ");
+    format!(
+        r#"{{"lambda": 0.01, "y": 0, "x": [1.0, 0.5],
+        "params": {{"W1": [[0.5, -0.3], [-0.8, 0.4], [0.2, 0.9]], "b1": [0.1, -0.2, 0.05],
+                   "W2": [[0.7, -0.4, 0.3], [-0.6, 0.5, 0.8]], "b2": [0.05, -0.05]}},
+        "forward": {{"h_a": [{}]}},
+        "gradients": {{"o_a": [{}], "b2": [9, 9], "W2": [[0, 0], [0, 0], [0, 0.5]]}}}}"#,
+        list(&fwd.h_a),
+        list(&-&g.o_a)
+    )
 }
 
 /// Whether `text` holds a word of three letters or more (so is prose, not a number or a
