@@ -17,8 +17,8 @@ use serde_json::Value;
 use support::webdriver::Browser;
 use support::{open, severe_console_entries};
 
-/// A case of the homework's shape (d = 2, d_h = 3, m = 2), with an inactive unit and gradients
-/// of both signs, so the seed report's mistakes all show.
+/// A case of the homework's shape (d = 2, d_h = 3, m = 2), with an inactive unit, gradients of
+/// both signs and biases that are not 0, so the seed report's mistakes (and most others) show.
 fn case() -> (Params, DVector<f64>, usize, f64) {
     let params = Params::from_rows(
         &[vec![0.5, -0.3], vec![-0.8, 0.4], vec![0.2, 0.9]],
@@ -27,7 +27,7 @@ fn case() -> (Params, DVector<f64>, usize, f64) {
         &[0.05, -0.05],
     )
     .unwrap();
-    (params, DVector::from_column_slice(&[1.0, 0.5]), 0, 0.01)
+    (params, DVector::from_column_slice(&[1.0, 0.5]), 0, 0.05)
 }
 
 fn list(out: &mut String, values: impl Iterator<Item = f64>, digits: Option<usize>) {
@@ -82,6 +82,20 @@ fn answers(mistakes: Mistakes) -> String {
     rows(&mut out, &g.w1, Some(4));
     out.push_str(", \"x\": ");
     list(&mut out, g.x.iter().copied(), Some(4));
+    out.push_str("},\n \"regularized_gradients\": {\"W1\": ");
+    rows(&mut out, &g.w1_reg, Some(4));
+    out.push_str(", \"b1\": ");
+    list(&mut out, g.b1_reg.iter().copied(), Some(4));
+    out.push_str(", \"W2\": ");
+    rows(&mut out, &g.w2_reg, Some(4));
+    out.push_str(", \"b2\": ");
+    list(&mut out, g.b2_reg.iter().copied(), Some(4));
+    let mut updated = p.clone();
+    mlp::sgd_update(&mut updated, &g.regularized(), 0.5, mistakes);
+    out.push_str("},\n \"eta\": 0.5, \"updated_params\": {\"W1\": ");
+    rows(&mut out, &updated.w1, Some(4));
+    out.push_str(", \"b2\": ");
+    list(&mut out, updated.b2.iter().copied(), Some(4));
     out.push_str("}}");
     out
 }
@@ -195,7 +209,7 @@ fn correct_rounded_values_are_all_right_and_a_bad_paste_keeps_the_diagnosis() {
     let summary = wait_summary(&browser);
     assert!(summary.contains("Every value you gave is right."), "{summary}");
     let verdicts = browser.exec("return [...document.querySelectorAll('.hw-row')].map(r => r.dataset.verdict)", vec![]);
-    assert_eq!(verdicts.as_array().map(Vec::len), Some(8));
+    assert_eq!(verdicts.as_array().map(Vec::len), Some(14));
     assert!(verdicts.as_array().unwrap().iter().all(|v| v == "right"), "{verdicts}");
 
     for (bad, says) in [
@@ -306,5 +320,38 @@ fn a_card_compares_what_numpy_printed_and_outlines_the_wrong_entries() {
     }
     let answer = compare_on_card(&browser, "[0.1, 0.2, 0.3]");
     assert!(answer.contains("Expected shape 2 × 3, given 1 × 3."), "{answer}");
+    assert!(severe_console_entries(&browser).is_empty());
+}
+
+#[test]
+fn a_link_names_the_first_wrong_step_and_the_mistake_of_each_step() {
+    use Mistake::*;
+    let (server, browser) = open("lang=en");
+    // One mistake per step of the walk that has one, values rounded to 4 decimals.
+    for (mistake, step, quantity) in [
+        (SignSwapped, "g", "gradients.o_a"),
+        (WrongClass, "g", "gradients.o_a"),
+        (ElementwiseOuter, "j", "gradients.W2"),
+        (PreActivation, "j", "gradients.W2"),
+        (ElementwiseMatVec, "l", "gradients.h_s"),
+        (ReluPositiveGrad, "n", "gradients.h_a"),
+        (StrayInputFactor, "q", "gradients.x"),
+        (MissingFactorTwo, "r", "regularized_gradients.W1"),
+        (NoPenalty, "r", "regularized_gradients.W1"),
+        (PenalizedBiases, "r", "regularized_gradients.b1"),
+        (GradientAscent, "f", "updated_params.W1"),
+        (NoUpdate, "f", "updated_params.W1"),
+    ] {
+        let text = answers(mistake.into());
+        let param = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text.as_bytes());
+        browser.goto(&server.page(&format!("lang=en&homework={param}")));
+        let summary = wait_summary(&browser);
+        let first = browser.exec("return document.getElementById('homework-summary').dataset.firstWrong", vec![]);
+        assert_eq!(first, step, "{mistake:?}: {summary}");
+        let (verdict, named) = row(&browser, quantity);
+        assert_eq!(verdict, "wrong", "{mistake:?}");
+        assert!(named.iter().any(|k| k == mistake.key()), "{mistake:?}: {named:?}");
+        browser.wait_for(5, "the walk at its step", |b| (current_step(b) == step).then_some(()));
+    }
     assert!(severe_console_entries(&browser).is_empty());
 }
