@@ -1,7 +1,7 @@
 //! The page's components. [`App`] owns the state (language, settings) and hands it down.
 
 mod app;
-pub(crate) mod case_panel;
+pub mod case_panel;
 mod curves_panel;
 mod click_tools;
 mod data_plot;

@@ -24,6 +24,7 @@ use base64::Engine;
 use mlp::dataset::VIEW;
 use mlp::{parse_case, DatasetKind, Feature, FeatureSet, Mistake, Mistakes, Shape, TrainConfig, Trainer};
 use proptest::prelude::*;
+use std::collections::BTreeMap;
 use serde_json::json;
 
 // ── Strategies ────────────────────────────────────────────────────────────────────────────────
@@ -98,7 +99,7 @@ fn items(list: &str) -> Vec<&str> {
 }
 
 /// The mistakes switched on by the bits of `bits`.
-fn mistakes_of(bits: u8) -> Mistakes {
+fn mistakes_of(bits: u16) -> Mistakes {
     Mistake::ALL.into_iter().enumerate().filter(|(i, _)| bits >> i & 1 == 1).map(|(_, m)| m).collect()
 }
 
@@ -529,7 +530,7 @@ proptest! {
     /// A case read from a paste or a link (through its base64) walks through the stepper: the
     /// walk is computed, whatever the numbers and mistakes; a refused one has a message.
     #[test]
-    fn a_case_that_is_read_can_be_walked(json in case_json(), bits in any::<u8>(), eta in 1e-6..100.0f64) {
+    fn a_case_that_is_read_can_be_walked(json in case_json(), bits in any::<u16>(), eta in 1e-6..100.0f64) {
         let pasted = parse_case(&json);
         let linked = base64url::decode(&base64url::encode(json.as_bytes()))
             .and_then(|bytes| String::from_utf8(bytes).ok())
@@ -546,6 +547,84 @@ proptest! {
                 }
             }
             Err(e) => prop_assert!(is_message(|lang| i18n::case::case_error(lang, &e))),
+        }
+    }
+}
+
+// ── Check my answers ──────────────────────────────────────────────────────────────────────────
+
+/// A value as a student might write it under a key: numbers, rows, ragged rows, text, nothing.
+fn answer_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("[0.1, -0.2]".to_string()),
+        Just("[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]".to_string()),
+        Just("[[1, 2], [3]]".to_string()),
+        Just("[[[1]]]".to_string()),
+        Just("null".to_string()),
+        Just("\"0.5\"".to_string()),
+        Just("{}".to_string()),
+        Just("[]".to_string()),
+        Just("0.6931".to_string()),
+        case_number().prop_map(|v| if v.is_finite() { format!("[{v:?}, {v:?}]") } else { "[1e999]".into() }),
+    ]
+}
+
+/// A case's JSON with some of a student's values (and sometimes `eta` or a broken section).
+fn answers_json() -> impl Strategy<Value = String> {
+    let keys = vec![
+        ("forward", "h_a"), ("forward", "o_s"), ("forward", "loss"), ("gradients", "o_a"), ("gradients", "W2"),
+        ("gradients", "h_a"), ("gradients", "W1"), ("gradients", "x"), ("regularized_gradients", "b1"), ("updated_params", "W2"),
+    ];
+    (case_json(), prop::collection::vec((prop::sample::select(keys), answer_value()), 0..5), 0..6usize).prop_map(|(case, values, extra)| {
+        let mut sections: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for ((section, key), value) in values {
+            sections.entry(section).or_default().push(format!("\"{key}\": {value}"));
+        }
+        let mut text = case.trim_end_matches('}').to_string();
+        for (section, members) in sections {
+            text.push_str(&format!(", \"{section}\": {{{}}}", members.join(", ")));
+        }
+        match extra {
+            0 => text.push_str(", \"eta\": 0.1"),
+            1 => text.push_str(", \"eta\": -1"),
+            2 => text.push_str(", \"gradients\": 3"),
+            _ => {}
+        }
+        text + "}"
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any paste is diagnosed (every quantity judged) or refused with a message in both
+    /// languages, and the page reads the checker's answer back either way.
+    #[test]
+    fn any_answers_are_diagnosed_or_refused_in_words(json in prop_oneof![3 => answers_json(), 1 => any_text()]) {
+        use backprop_lab::components::case_panel::checker::{read, Failure};
+        use mlp::homework::{AnswersError, CheckError};
+        match read(&mlp::homework::check_text(&json)) {
+            Ok(d) => prop_assert_eq!(d.items.len(), mlp::homework::Quantity::ALL.len()),
+            Err(Failure::Check(CheckError::CaseRefused | CheckError::Answers(AnswersError::Case(_)))) => prop_assert!(parse_case(&json).is_err()),
+            Err(Failure::Unavailable(why)) => prop_assert!(false, "the answer was not read: {}", why),
+            Err(f) => prop_assert!(is_message(|lang| i18n::homework::check_failure(lang, &f))),
+        }
+    }
+
+    /// Any text in a card's box is compared or refused with a message, for every quantity.
+    #[test]
+    fn any_text_in_a_card_s_box_is_compared_or_refused_in_words(
+        text in prop_oneof![any_text(), "[\\[\\]0-9eE.,; \\-\\n]{0,40}", Just("array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])".to_string())],
+        key in prop::sample::select(mlp::homework::Quantity::ALL.iter().map(|q| q.dotted()).collect::<Vec<_>>()),
+    ) {
+        use backprop_lab::components::case_panel::checker::{read, Failure};
+        let case = r#"{"lambda": 0.01, "y": 1, "x": [0.5, -1.0],
+            "params": {"W1": [[0.1, -0.2], [0.3, 0.4], [-0.5, 0.6]], "b1": [0.0, 0.1, -0.1],
+                       "W2": [[0.2, -0.3, 0.1], [-0.4, 0.5, 0.2]], "b2": [0.05, -0.05]}}"#;
+        match read(&mlp::homework::check_value(case, &key, &text)) {
+            Ok(d) => prop_assert_eq!(d.given(), 1),
+            Err(Failure::Unavailable(why)) => prop_assert!(false, "the answer was not read: {}", why),
+            Err(f) => prop_assert!(is_message(|lang| i18n::homework::check_failure(lang, &f))),
         }
     }
 }

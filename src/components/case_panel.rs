@@ -7,7 +7,7 @@
 
 pub(super) mod browser;
 mod check;
-pub(crate) mod checker;
+pub mod checker;
 mod copy;
 mod diagnosis;
 mod export;

@@ -75,6 +75,7 @@ crate::messages! {
         ),
         CardCheck => ("Compare", "Comparer"),
         Checking => ("Checking…", "Vérification…"),
+        CaseRefused => ("The case was refused: load it above to see why.", "Le cas a été refusé : chargez-le ci-dessus pour savoir pourquoi."),
         Unavailable => ("The checker could not be loaded:", "Le vérificateur n'a pas pu être chargé :"),
         UnknownQuantity => ("This step has no value to compare.", "Cette étape n'a pas de valeur à comparer."),
     }
@@ -253,5 +254,6 @@ pub fn check_failure(lang: Lang, f: &Failure) -> String {
         Failure::Check(CheckError::Text(e)) => text_error(lang, e),
         Failure::Check(CheckError::NothingGiven) => super::t(lang, HomeworkMsg::NothingGiven).into(),
         Failure::Check(CheckError::UnknownQuantity) => super::t(lang, HomeworkMsg::UnknownQuantity).into(),
+        Failure::Check(CheckError::CaseRefused) => super::t(lang, HomeworkMsg::CaseRefused).into(),
     }
 }

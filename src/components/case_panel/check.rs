@@ -22,7 +22,6 @@ use crate::i18n::{t, Lang};
 use crate::stepper::Step;
 use crate::url;
 use leptos::prelude::*;
-use mlp::homework::CheckError as Refused;
 use mlp::{parse_case, Case, CaseError, Mistakes};
 
 /// Texts longer than this are refused before they are read (a homework is a few kilobytes).
@@ -79,11 +78,7 @@ pub async fn check(text: String) -> Result<Checked, CheckError> {
         return Err(CheckError::TooLong);
     }
     let case = parse_case(&text).map_err(CheckError::Case)?;
-    let diagnosis = check_text(&text).await.map_err(|f| match f {
-        // The checker reads the case as the page did.
-        Failure::Check(Refused::Answers(mlp::homework::AnswersError::Case(e))) => CheckError::Case(e),
-        other => CheckError::Checker(other),
-    })?;
+    let diagnosis = check_text(&text).await.map_err(CheckError::Checker)?;
     Ok(Checked { case, diagnosis: Arc::new(diagnosis), source: Arc::from(text) })
 }
 

@@ -27,6 +27,9 @@ pub enum CheckError {
     NothingGiven,
     /// A quantity key the diagnosis does not know (`check_value`).
     UnknownQuantity,
+    /// Read back by [`read_error`]: the case was refused; [`crate::parse_case`] on the same text
+    /// says why (the answer does not carry the case's error).
+    CaseRefused,
 }
 
 /// Checks pasted answers: the diagnosis export with values, or the error.
@@ -74,6 +77,7 @@ fn write_error(out: &mut String, e: &CheckError) {
     let _ = match e {
         CheckError::NothingGiven => write!(out, "{{\"kind\": \"nothing_given\"}}"),
         CheckError::UnknownQuantity => write!(out, "{{\"kind\": \"unknown_quantity\"}}"),
+        CheckError::CaseRefused => write!(out, "{{\"kind\": \"case\"}}"),
         CheckError::Answers(AnswersError::Case(_)) => write!(out, "{{\"kind\": \"case\"}}"),
         CheckError::Answers(AnswersError::Eta) => write!(out, "{{\"kind\": \"eta\"}}"),
         CheckError::Answers(AnswersError::EtaMissing) => write!(out, "{{\"kind\": \"eta_missing\"}}"),
@@ -125,7 +129,7 @@ fn write_error(out: &mut String, e: &CheckError) {
 
 /// The error of an answer written by [`check_text`] or [`check_value`] (`root` is the answer read
 /// as JSON); `None` when it holds a diagnosis, or an error this version does not know. A case
-/// error comes back as [`CheckError::Answers`] of a [`crate::CaseError`] the page gets again
+/// error comes back as [`CheckError::CaseRefused`]: the page gets the [`crate::CaseError`] again
 /// from [`crate::parse_case`] on the same text.
 pub fn read_error(root: &Value) -> Option<CheckError> {
     let e = root.get("error")?;
@@ -138,6 +142,7 @@ pub fn read_error(root: &Value) -> Option<CheckError> {
     let error = match text("kind").as_str() {
         "nothing_given" => CheckError::NothingGiven,
         "unknown_quantity" => CheckError::UnknownQuantity,
+        "case" => CheckError::CaseRefused,
         "eta" => CheckError::Answers(AnswersError::Eta),
         "eta_missing" => CheckError::Answers(AnswersError::EtaMissing),
         "not_an_object" => {
