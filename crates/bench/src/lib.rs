@@ -26,7 +26,7 @@ pub mod train;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
-pub use cases::{cases, page_query, page_settings, Case, MapSize, HIDDEN_SIZES, MINIBATCH_SIZES};
+pub use cases::{cases, homework_answers, page_query, page_settings, Case, MapSize, HIDDEN_SIZES, MINIBATCH_SIZES};
 pub use results::{ComputeResults, MapResult, TrainResult};
 
 /// Runs case `case` and records its result in `results`. `put` receives each repainted image

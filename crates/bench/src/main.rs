@@ -33,7 +33,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use crate::driver::pages::{first_render, interaction, live_training, wasm_compute};
+    use crate::driver::pages::{first_render, homework_check, interaction, live_training, wasm_compute};
     use crate::driver::report::{Machine, Report};
     use crate::driver::sizes;
     use crate::server::{Server, MOUNT};
@@ -89,6 +89,13 @@ mod native {
             answers.push(interaction(&scratch, &site, d_h, 9));
         }
 
+        let mut homework = Vec::new();
+        for (label, d_h) in [("d = 2, d_h = 3, m = 2", 3), ("d = 2, d_h = 64, m = 2", 64)] {
+            eprintln!("[bench] check my answers on dist/, {label}");
+            let (answers, w2) = bench::homework_answers(d_h);
+            homework.push(homework_check(&scratch, &site, label, &answers, &w2, 9));
+        }
+
         eprintln!("[bench] wasm compute cases in headless Chromium");
         let bench_site = Server::start(web);
         let (wasm, chromium) = wasm_compute(&scratch, &bench_site);
@@ -102,7 +109,7 @@ mod native {
             chromium,
             rustc: command(&root, "rustc", &["--version"]),
         };
-        let report = Report { machine, native, wasm, live, first_render: first, transfer, interaction: answers };
+        let report = Report { machine, native, wasm, live, first_render: first, transfer, interaction: answers, homework };
         let text = report.render();
         println!("\n{text}");
         std::fs::write(out.join("report.txt"), &text).expect("write target/bench/report.txt");

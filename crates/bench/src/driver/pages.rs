@@ -338,3 +338,65 @@ pub fn median(values: &[f64]) -> f64 {
     v.sort_by(f64::total_cmp);
     percentile(&v, 0.5)
 }
+
+/// How long "Check my answers" takes, seen from the page: from the click on "Check my answers"
+/// (or a card's "Compare") to the first painted frame that shows the new diagnosis. The first
+/// check also imports the checker's module.
+#[derive(Clone, Debug, Serialize)]
+pub struct HomeworkCheck {
+    pub label: String,
+    pub first_ms: f64,
+    pub then_ms: Vec<f64>,
+    pub card_ms: Vec<f64>,
+}
+
+/// Clicks `BUTTON` `TIMES` times, each time waiting for a frame in which `RESULT` holds an
+/// element made since the click (the old ones are marked first).
+const TIME_CHECK: &str = "
+    const done = arguments[arguments.length - 1];
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+    (async () => {
+        const times = [];
+        for (let i = 0; i < TIMES; i++) {
+            await frame(); await frame();
+            for (const e of document.querySelectorAll('RESULT')) e.dataset.bench = 'old';
+            const t0 = performance.now();
+            document.getElementById('BUTTON').click();
+            for (let f = 0; f < 600; f++) {
+                await frame();
+                const fresh = [...document.querySelectorAll('RESULT')].some((e) => !e.dataset.bench);
+                if (fresh) break;
+            }
+            times.push(performance.now() - t0);
+        }
+        done(times);
+    })();";
+
+/// Pastes `answers` (a case with a student's values) into "Check my answers", times the first
+/// check and `times` more, then a card's "Compare" with the value of ∂L/∂W⁽²⁾ at step (j).
+pub fn homework_check(scratch: &Path, server: &Server, label: &str, answers: &str, w2_printed: &str, times: usize) -> HomeworkCheck {
+    let browser = Browser::start(scratch);
+    browser.goto(&server.page("lang=en&step=j"));
+    browser.wait_for(30, "the page to mount", |b| {
+        b.exec("return !!document.getElementById('homework-input')").as_bool().filter(|ready| *ready)
+    });
+    let fill = |id: &str, text: &str| {
+        let literal = serde_json::to_string(text).unwrap_or_default();
+        browser.exec(&format!(
+            "const t = document.getElementById('{id}'); t.value = {literal};
+             t.dispatchEvent(new Event('input', {{ bubbles: true }})); return true;"
+        ));
+    };
+    fill("homework-input", answers);
+    browser.exec("document.getElementById('homework').scrollIntoView(); return true;");
+    let time = |button: &str, result: &str, n: usize| {
+        let script = TIME_CHECK.replace("TIMES", &n.to_string()).replace("BUTTON", button).replace("RESULT", result);
+        floats(&browser.exec_async(&script))
+    };
+    let first = time("check-homework", "#homework-summary", 1);
+    let then = time("check-homework", "#homework-summary", times);
+    browser.exec("document.getElementById('your-value-j').click(); document.getElementById('stepper').scrollIntoView(); return true;");
+    fill("your-input-j", w2_printed);
+    let card = time("your-check-j", "#your-result-j > *", times);
+    HomeworkCheck { label: label.to_string(), first_ms: first.first().copied().unwrap_or(f64::NAN), then_ms: then, card_ms: card }
+}

@@ -1,7 +1,7 @@
 //! The printed report: one plain-text table per kind of figure, each row beside the project's
 //! target (issue 5) and the ratio to it. Nothing is checked: "meets" is for the reader.
 
-use super::pages::{median, FirstRender, Interaction, Live};
+use super::pages::{median, FirstRender, HomeworkCheck, Interaction, Live};
 use super::sizes::{counts_for_target, File};
 use super::webdriver::WINDOW;
 use bench::{cases::MapSize, train, ComputeResults, TrainResult, HIDDEN_SIZES, MINIBATCH_SIZES};
@@ -31,6 +31,7 @@ pub struct Report {
     pub first_render: FirstRender,
     pub transfer: Vec<File>,
     pub interaction: Vec<Interaction>,
+    pub homework: Vec<HomeworkCheck>,
 }
 
 /// Targets of issue 5.
@@ -102,7 +103,29 @@ impl Report {
         out.push_str(&self.first_render_table());
         out.push('\n');
         out.push_str(&self.interaction_table());
+        out.push('\n');
+        out.push_str(&self.homework_table());
         out
+    }
+
+    /// Table 7: "Check my answers", from the click to the diagnosis painted.
+    fn homework_table(&self) -> String {
+        let times = self.homework.first().map_or(0, |h| h.then_ms.len());
+        let mut t = Table::new(
+            wrap(&format!(
+                "7. Check my answers on dist/: from the click to the first painted frame showing the diagnosis; \
+                 a student's values for every step of a case (the case export at full precision, the outer-product \
+                 mistake on), so every step is judged and the wrong ones matched against the mistakes. \"first\" \
+                 includes importing the checker's module; \"then\" and the card's \"Compare\" (∂L/∂W⁽²⁾ at (j), as numpy \
+                 prints it) are medians of {times}. No target."
+            )),
+            &["case", "first check", "then", "max", "card: Compare", "max"],
+        );
+        for h in &self.homework {
+            let max = |v: &[f64]| v.iter().copied().fold(f64::NAN, f64::max);
+            t.row(vec![h.label.clone(), ms(h.first_ms), ms(median(&h.then_ms)), ms(max(&h.then_ms)), ms(median(&h.card_ms)), ms(max(&h.card_ms))]);
+        }
+        t.render()
     }
 
     /// Table 6: a stepper step and settings changes, answered within one frame (target for
