@@ -100,8 +100,10 @@ fn answers(mistakes: Mistakes) -> String {
     out
 }
 
+/// The seed report's mistakes: element-wise products in (j) and (p), `(g + |g|)/2` in (n), a
+/// stray x_j in (q), and an update that climbs in (f).
 fn seed_report() -> Mistakes {
-    [Mistake::ElementwiseOuter, Mistake::ReluPositiveGrad, Mistake::StrayInputFactor].into_iter().collect()
+    [Mistake::ElementwiseOuter, Mistake::ReluPositiveGrad, Mistake::StrayInputFactor, Mistake::GradientAscent].into_iter().collect()
 }
 
 fn paste_and_check(b: &Browser, text: &str) {
@@ -155,6 +157,8 @@ fn the_seed_report_s_mistakes_are_found_named_and_switched_on() {
         ("gradients.h_a", "wrong", Some("relu")),
         ("gradients.W1", "wrong", Some("outer")),
         ("gradients.x", "wrong", Some("input")),
+        ("regularized_gradients.W1", "right_given_yours", None),
+        ("updated_params.W1", "wrong", Some("ascent")),
     ] {
         let (got, named) = row(&browser, quantity);
         let judged = expected.judged.iter().find(|j| j.quantity.dotted() == quantity).unwrap();
@@ -176,7 +180,7 @@ fn the_seed_report_s_mistakes_are_found_named_and_switched_on() {
     let export: Value = serde_json::from_str(browser.exec("return document.getElementById('homework-export').value", vec![]).as_str().unwrap_or("")).unwrap();
     assert_eq!(export["format"], "backprop-lab-diagnosis/1");
     assert_eq!(export["first_wrong"], "j");
-    assert_eq!(export["mistakes"], serde_json::json!(["outer", "relu", "input"]));
+    assert_eq!(export["mistakes"], serde_json::json!(["ascent", "outer", "relu", "input"]));
     assert_eq!(export["quantities"]["gradients.W2"]["explained_by"], serde_json::json!(["outer"]));
     browser.exec("document.getElementById('homework').scrollIntoView({ block: 'start' })", vec![]);
     browser.screenshot("homework-diagnosis");
@@ -212,7 +216,18 @@ fn correct_rounded_values_are_all_right_and_a_bad_paste_keeps_the_diagnosis() {
     assert_eq!(verdicts.as_array().map(Vec::len), Some(14));
     assert!(verdicts.as_array().unwrap().iter().all(|v| v == "right"), "{verdicts}");
 
+    // A network too large to check: 2 000 hidden units of 64 inputs (260 000 parameters).
+    let row = format!("[{}]", vec!["0"; 64].join(","));
+    let big = format!(
+        r#"{{"lambda": 0, "y": 0, "x": [{}], "params": {{"W1": [{}], "b1": [{}], "W2": [[{}], [{}]], "b2": [0, 0]}}, "forward": {{"loss": 1}}}}"#,
+        vec!["0"; 64].join(","),
+        vec![row.as_str(); 2000].join(","),
+        vec!["0"; 2000].join(","),
+        vec!["0"; 2000].join(","),
+        vec!["0"; 2000].join(","),
+    );
     for (bad, says) in [
+        (big.as_str(), "at most 100000 can be checked"),
         ("", "Paste your answers in JSON first."),
         ("{", "Not valid JSON"),
         (r#"{"lambda": 0}"#, "The field params is missing"),

@@ -26,6 +26,8 @@ use mlp::{parse_case, Case, CaseError, Mistakes};
 
 /// Texts longer than this are refused before they are read (a homework is a few kilobytes).
 const MAX_CHARS: usize = 2_000_000;
+/// Networks with more parameters than this are refused (their tables would not be read).
+const MAX_PARAMS: usize = 100_000;
 
 /// A diagnosis and what it was made from.
 #[derive(Clone, Debug)]
@@ -47,6 +49,8 @@ impl PartialEq for Checked {
 pub enum CheckError {
     Empty,
     TooLong,
+    /// A network with more parameters than [`MAX_PARAMS`].
+    TooLarge(usize),
     /// The case itself, read by the page.
     Case(CaseError),
     /// What the checker said.
@@ -61,6 +65,10 @@ fn check_error(lang: Lang, e: &CheckError) -> String {
         CheckError::TooLong => match lang {
             Lang::En => format!("More than {MAX_CHARS} characters: paste one case and its values."),
             Lang::Fr => format!("Plus de {MAX_CHARS} caractères : collez un seul cas et ses valeurs."),
+        },
+        CheckError::TooLarge(n) => match lang {
+            Lang::En => format!("This network has {n} parameters; at most {MAX_PARAMS} can be checked."),
+            Lang::Fr => format!("Ce réseau a {n} paramètres ; on peut en vérifier au plus {MAX_PARAMS}."),
         },
         CheckError::Case(e) => case_error(lang, e),
         CheckError::Checker(f) => check_failure(lang, f),
@@ -78,6 +86,10 @@ pub async fn check(text: String) -> Result<Checked, CheckError> {
         return Err(CheckError::TooLong);
     }
     let case = parse_case(&text).map_err(CheckError::Case)?;
+    let n = case.shape().n_params();
+    if n > MAX_PARAMS {
+        return Err(CheckError::TooLarge(n));
+    }
     let diagnosis = check_text(&text).await.map_err(CheckError::Checker)?;
     Ok(Checked { case, diagnosis: Arc::new(diagnosis), source: Arc::from(text) })
 }
