@@ -2,7 +2,6 @@
 //! one: from the diagnosis of "Check my answers" and from a card's "Your value" box. Marks
 //! belong to the case they were computed for; a table shows them only while that case is walked.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::components::case_panel::checker::Item;
@@ -21,44 +20,57 @@ pub struct HomeworkMarks {
     pub mistakes: RwSignal<Mistakes>,
 }
 
-/// Wrong entries of one case: (table, row, column) → the student's value.
+/// Wrong entries of one case: ((table, row, column), the student's value), sorted by cell.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marks {
     pub case: Case,
-    pub cells: HashMap<(WalkQuantity, usize, usize), f64>,
+    cells: Vec<(Cell, f64)>,
+}
+
+/// A table's entry: (the table's place in the enum, row, column).
+type Cell = (u8, usize, usize);
+
+fn cell(q: WalkQuantity, r: usize, c: usize) -> Cell {
+    (q as u8, r, c)
 }
 
 impl Marks {
     /// The wrong entries of `items` (the wrong ones of the same shape as the correct value).
-    fn entries(items: &[Item]) -> impl Iterator<Item = ((WalkQuantity, usize, usize), f64)> + '_ {
+    fn entries(items: &[Item]) -> impl Iterator<Item = (Cell, f64)> + '_ {
         items
             .iter()
             .filter(|i| i.verdict == Verdict::Wrong)
             .filter_map(|i| Some((walk_quantity(i.quantity), i)).filter(|_| i.given.is_some()))
             .flat_map(|(q, i)| {
-                i.wrong_entries.iter().filter_map(move |&(r, c)| Some(((q, r, c), *i.given.as_ref()?.get((r, c))?)))
+                i.wrong_entries.iter().filter_map(move |&(r, c)| Some((cell(q, r, c), *i.given.as_ref()?.get((r, c))?)))
             })
     }
 
     /// Marks of a whole diagnosis.
     pub fn of(case: Case, items: &[Item]) -> Marks {
-        Marks { case, cells: Marks::entries(items).collect() }
+        Marks::sorted(case, Marks::entries(items).collect())
     }
 
     /// `previous` (when of the same case) with the marks of `quantity` replaced by `items`'.
     pub fn replace(previous: Option<&Marks>, case: Case, quantity: Quantity, items: &[Item]) -> Marks {
         let q = walk_quantity(quantity);
-        let mut cells: HashMap<_, _> = previous
+        let mut cells: Vec<_> = previous
             .filter(|p| p.case == case)
-            .map(|p| p.cells.iter().filter(|(k, _)| k.0 != q).map(|(k, v)| (*k, *v)).collect())
+            .map(|p| p.cells.iter().copied().filter(|(k, _)| k.0 != q as u8).collect())
             .unwrap_or_default();
         cells.extend(Marks::entries(items));
+        Marks::sorted(case, cells)
+    }
+
+    fn sorted(case: Case, mut cells: Vec<(Cell, f64)>) -> Marks {
+        cells.sort_by_key(|(k, _)| *k);
         Marks { case, cells }
     }
 
     /// The student's value at (row, column) of `q`, when that entry is wrong.
     pub fn given_at(&self, q: WalkQuantity, r: usize, c: usize) -> Option<f64> {
-        self.cells.get(&(q, r, c)).copied()
+        let key = cell(q, r, c);
+        self.cells.binary_search_by_key(&key, |(k, _)| *k).ok().and_then(|i| self.cells.get(i)).map(|(_, v)| *v)
     }
 }
 
