@@ -100,21 +100,27 @@ pub fn page_settings(d_h: usize, k: usize) -> Settings {
 }
 
 /// A student's answers for "Check my answers" (table 7): the page's initial network for two
-/// moons with `d_h` hidden units, its training example 0, λ of the settings, every value of the
-/// walk computed with the outer-product mistake on (the case export at full precision), and ∂L/∂W⁽²⁾
-/// as numpy prints it (4 decimals).
-pub fn homework_answers(d_h: usize) -> (String, String) {
+/// moons with `d_h` hidden units, its training example 0, λ of the settings, and every value of
+/// the walk (the case export at full precision), computed with the outer-product mistake on and
+/// without; then ∂L/∂W⁽²⁾ as numpy prints it (4 decimals), with and without the mistake.
+pub fn homework_answers(d_h: usize) -> (String, String, [String; 2]) {
     let settings = page_settings(d_h, 10);
     let trainer = crate::train::page_trainer(&settings);
     let set = trainer.train_set();
     let x = set.xs.row(0).transpose();
     let y = set.ys.first().copied().unwrap_or(0);
     let case = mlp::Case { params: trainer.params().clone(), x: x.clone(), y, lambda: settings.lambda };
-    let mistake = mlp::Mistakes::from(mlp::Mistake::ElementwiseOuter);
-    let answers = mlp::export_case(&case, mistake).unwrap_or_default();
-    let fwd = mlp::forward_with(&case.params, &x, y, mistake).expect("the page's network fits its data");
-    let g = mlp::backward_with(&case.params, &fwd, &x, y, case.lambda, mistake);
-    let rows: Vec<String> =
-        g.w2.row_iter().map(|r| format!("[{}]", r.iter().map(|v| format!("{v:.4}")).collect::<Vec<_>>().join(", "))).collect();
-    (answers, format!("array([{}])", rows.join(",\n       ")))
+    let outer = mlp::Mistakes::from(mlp::Mistake::ElementwiseOuter);
+    let printed = |mistakes: mlp::Mistakes| {
+        let fwd = mlp::forward_with(&case.params, &x, y, mistakes).expect("the page's network fits its data");
+        let g = mlp::backward_with(&case.params, &fwd, &x, y, case.lambda, mistakes);
+        let rows: Vec<String> =
+            g.w2.row_iter().map(|r| format!("[{}]", r.iter().map(|v| format!("{v:.4}")).collect::<Vec<_>>().join(", "))).collect();
+        format!("array([{}])", rows.join(",\n       "))
+    };
+    (
+        mlp::export_case(&case, outer).unwrap_or_default(),
+        mlp::export_case(&case, mlp::Mistakes::NONE).unwrap_or_default(),
+        [printed(outer), printed(mlp::Mistakes::NONE)],
+    )
 }

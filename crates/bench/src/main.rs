@@ -92,8 +92,8 @@ mod native {
         let mut homework = Vec::new();
         for (label, d_h) in [("d = 2, d_h = 3, m = 2", 3), ("d = 2, d_h = 64, m = 2", 64)] {
             eprintln!("[bench] check my answers on dist/, {label}");
-            let (answers, w2) = bench::homework_answers(d_h);
-            homework.push(homework_check(&scratch, &site, label, &answers, &w2, 9));
+            let (wrong, right, [w2_wrong, w2_right]) = bench::homework_answers(d_h);
+            homework.push(homework_check(&scratch, &site, label, &wrong, &right, [&w2_wrong, &w2_right], 9));
         }
 
         eprintln!("[bench] wasm compute cases in headless Chromium");

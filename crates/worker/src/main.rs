@@ -13,7 +13,6 @@
 //! both are transferred. The page gives each map buffer back with its next commands, and the
 //! next map is written into it: no 600 KB of garbage a frame.
 
-mod check;
 mod page;
 
 use engine::protocol::{decode_commands, encode_reply, Message};

@@ -1,11 +1,11 @@
-//! The homework checker, in the worker's module (`crates/worker`, `check.rs`), imported the
-//! first time a student checks answers so the diagnosis code is not part of the page's first
-//! load; and its answer (the diagnosis export with values, see `mlp::homework`) read back into
-//! what the panel shows.
+//! The homework checker, in its own module (`crates/checker`), imported the first time a
+//! student checks answers so the diagnosis code is neither part of the page's first load nor of
+//! the training worker; and its answer (the diagnosis export with values, see `mlp::homework`)
+//! read back into what the panel shows.
 
 use std::cell::RefCell;
 
-use crate::lab::local::{describe, page_url, MODULE};
+use crate::lab::local::{describe, page_url};
 use mlp::homework::{read_error, CheckError, Quantity, ShapeMismatch, Verdict};
 use mlp::json::{self, Value};
 use mlp::{Mistake, Mistakes};
@@ -20,7 +20,7 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn load_checker(url: &str) -> Result<js_sys::Promise, JsValue>;
 
-    /// The worker's module, with its two check functions.
+    /// The checker's module, with its two check functions.
     #[derive(Clone)]
     type CheckerModule;
 
@@ -30,6 +30,9 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     fn check_homework_value(this: &CheckerModule, case_json: &str, dotted: &str, value_text: &str) -> Result<String, JsValue>;
 }
+
+/// The checker's JS module, relative to the page.
+pub const MODULE: &str = "./backprop-lab-checker.js";
 
 thread_local! {
     /// The module once imported.

@@ -350,53 +350,61 @@ pub struct HomeworkCheck {
     pub card_ms: Vec<f64>,
 }
 
-/// Clicks `BUTTON` `TIMES` times, each time waiting for a frame in which `RESULT` holds an
-/// element made since the click (the old ones are marked first).
+/// `TIMES` times, from repetition `FROM` on: puts `TEXTS[i % 2]` into the field `INPUT`, clicks
+/// `BUTTON`, and waits for a frame in which `RESULT` says `EXPECT[i % 2]` (the two texts give two
+/// different answers, so each click changes what is shown).
 const TIME_CHECK: &str = "
     const done = arguments[arguments.length - 1];
+    const texts = TEXTS, expect = EXPECT;
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     (async () => {
         const times = [];
-        for (let i = 0; i < TIMES; i++) {
+        for (let i = FROM; i < FROM + TIMES; i++) {
+            const field = document.getElementById('INPUT');
+            field.value = texts[i % 2];
+            field.dispatchEvent(new Event('input', { bubbles: true }));
             await frame(); await frame();
-            for (const e of document.querySelectorAll('RESULT')) e.dataset.bench = 'old';
             const t0 = performance.now();
             document.getElementById('BUTTON').click();
             for (let f = 0; f < 600; f++) {
                 await frame();
-                const fresh = [...document.querySelectorAll('RESULT')].some((e) => !e.dataset.bench);
-                if (fresh) break;
+                const shown = document.querySelector('RESULT');
+                if (shown && shown.textContent.includes(expect[i % 2])) break;
             }
             times.push(performance.now() - t0);
         }
         done(times);
     })();";
 
-/// Pastes `answers` (a case with a student's values) into "Check my answers", times the first
-/// check and `times` more, then a card's "Compare" with the value of ∂L/∂W⁽²⁾ at step (j).
-pub fn homework_check(scratch: &Path, server: &Server, label: &str, answers: &str, w2_printed: &str, times: usize) -> HomeworkCheck {
+/// Times "Check my answers" with `answers` (a case and a student's values, some wrong) against
+/// the same case's right values: the first check, then `times` more; then a card's "Compare" at
+/// step (j) with ∂L/∂W⁽²⁾ as numpy printed it, wrong (`w2_printed`) and right in turn.
+pub fn homework_check(scratch: &Path, server: &Server, label: &str, answers: &str, right: &str, w2: [&str; 2], times: usize) -> HomeworkCheck {
     let browser = Browser::start(scratch);
     browser.goto(&server.page("lang=en&step=j"));
     browser.wait_for(30, "the page to mount", |b| {
         b.exec("return !!document.getElementById('homework-input')").as_bool().filter(|ready| *ready)
     });
-    let fill = |id: &str, text: &str| {
-        let literal = serde_json::to_string(text).unwrap_or_default();
-        browser.exec(&format!(
-            "const t = document.getElementById('{id}'); t.value = {literal};
-             t.dispatchEvent(new Event('input', {{ bubbles: true }})); return true;"
-        ));
-    };
-    fill("homework-input", answers);
     browser.exec("document.getElementById('homework').scrollIntoView(); return true;");
-    let time = |button: &str, result: &str, n: usize| {
-        let script = TIME_CHECK.replace("TIMES", &n.to_string()).replace("BUTTON", button).replace("RESULT", result);
+    let literal = |v: &[&str]| serde_json::to_string(v).unwrap_or_default();
+    let time = |input: &str, button: &str, result: &str, texts: [&str; 2], expect: [&str; 2], from: usize, n: usize| {
+        let script = TIME_CHECK
+            .replace("TEXTS", &literal(&texts))
+            .replace("EXPECT", &literal(&expect))
+            .replace("FROM", &from.to_string())
+            .replace("TIMES", &n.to_string())
+            .replace("INPUT", input)
+            .replace("BUTTON", button)
+            .replace("RESULT", result);
         floats(&browser.exec_async(&script))
     };
-    let first = time("check-homework", "#homework-summary", 1);
-    let then = time("check-homework", "#homework-summary", times);
+    let summaries = ["First wrong step", "Every value you gave is right"];
+    let first = time("homework-input", "check-homework", "#homework-summary", [answers, right], summaries, 0, 1);
+    let then = time("homework-input", "check-homework", "#homework-summary", [answers, right], summaries, 1, times);
+    // All right opens the walk at (a): go to (j) for its card.
+    browser.exec("document.getElementById('goto-j').click(); return true;");
+    browser.wait_for(10, "the card of (j)", |b| b.exec("return !!document.getElementById('your-value-j')").as_bool().filter(|ready| *ready));
     browser.exec("document.getElementById('your-value-j').click(); document.getElementById('stepper').scrollIntoView(); return true;");
-    fill("your-input-j", w2_printed);
-    let card = time("your-check-j", "#your-result-j > *", times);
+    let card = time("your-input-j", "your-check-j", "#your-result-j", w2, ["wrong", "right"], 0, times);
     HomeworkCheck { label: label.to_string(), first_ms: first.first().copied().unwrap_or(f64::NAN), then_ms: then, card_ms: card }
 }

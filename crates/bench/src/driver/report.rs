@@ -114,10 +114,10 @@ impl Report {
         let mut t = Table::new(
             wrap(&format!(
                 "7. Check my answers on dist/: from the click to the first painted frame showing the diagnosis; \
-                 a student's values for every step of a case (the case export at full precision, the outer-product \
-                 mistake on), so every step is judged and the wrong ones matched against the mistakes. \"first\" \
-                 includes importing the checker's module; \"then\" and the card's \"Compare\" (∂L/∂W⁽²⁾ at (j), as numpy \
-                 prints it) are medians of {times}. No target."
+                 a student's values for every step of a case (the case export at full precision), with the outer-product \
+                 mistake on and without in turn, so every step is judged and the wrong ones matched against the mistakes. \
+                 \"first\" includes importing the checker's module; \"then\" and the card's \"Compare\" (∂L/∂W⁽²⁾ at (j), \
+                 as numpy prints it, wrong and right in turn) are medians of {times}. No target."
             )),
             &["case", "first check", "then", "max", "card: Compare", "max"],
         );
@@ -284,7 +284,8 @@ impl Report {
     fn transfer_table(&self) -> String {
         let mut t = Table::new(
             "4. Transfer size: every file of dist/, raw and gzip -9 (bytes); part: \"first load\" = index.html and the files it \
-             names (what the first screen needs), \"worker\" = the training worker, fetched after the first render; target \
+             names (what the first screen needs), \"worker\" = the training worker, fetched after the first render, \"checker\" = \
+             Check my answers, imported when a student first checks answers; target \
              (issue 11): first load ≤ 250 KB gzip"
                 .to_string(),
             &["file", "part", "raw", "gzip -9", "fetched on load"],
@@ -292,6 +293,7 @@ impl Report {
         let index = self.transfer.iter().find(|f| f.name == "index.html").map(|f| f.text.clone()).unwrap_or_default();
         let part = |f: &File| match () {
             _ if f.name == "worker.js" || f.name.starts_with("backprop-lab-worker") => "worker",
+            _ if f.name.starts_with("backprop-lab-checker") => "checker",
             _ if f.name == "index.html" || index.contains(&format!("./{}", f.name)) => "first load",
             _ => "",
         };

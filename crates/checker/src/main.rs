@@ -1,8 +1,12 @@
-//! "Check my answers" for the page: the homework diagnosis ([`mlp::homework`]) lives in this
-//! module, which the page imports only when a student checks answers, so its code is not part
-//! of the page's first load. Text in, JSON out (the diagnosis export with values, or an error).
+//! "Check my answers" for the page: the homework diagnosis ([`mlp::homework`]) in its own module,
+//! which the page imports the first time a student checks answers (see the page's
+//! `components/case_panel/checker.rs`), so its code is neither in the page's first load nor in
+//! the training worker. Text in, JSON out (the diagnosis export with values, or an error).
 
 use wasm_bindgen::prelude::*;
+
+/// Nothing to start: the page calls the functions below.
+fn main() {}
 
 /// Diagnoses pasted answers (see [`mlp::homework::check_text`]).
 #[wasm_bindgen]
