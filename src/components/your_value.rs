@@ -45,14 +45,14 @@ pub fn YourValue(step: Step, walk: Memo<Option<Walk>>) -> impl IntoView {
         });
         leptos::task::spawn_local(async move {
             let outcome = match input_json(&case) {
-                Some(json) => check_value(&json, &quantity.dotted(), &text).await,
+                Some(json) => check_value(&json, &quantity.dotted(), &text).await.map_err(|f| check_failure(lang_now, &f)),
                 // A network with NaN or ∞ in it cannot be written as a case.
-                None => Err(super::case_panel::checker::Failure::Unavailable(t(lang_now, crate::i18n::case::CaseMsg::NoLink).into())),
+                None => Err(t(lang_now, HomeworkMsg::NotFinite).to_string()),
             };
             if runs.try_get_value() != run {
                 return;
             }
-            let outcome = outcome.map_err(|f| check_failure(lang_now, &f)).and_then(|d| d.get(quantity).cloned().ok_or_else(|| t(lang_now, HomeworkMsg::UnknownQuantity).to_string()));
+            let outcome = outcome.and_then(|d| d.get(quantity).cloned().ok_or_else(|| t(lang_now, HomeworkMsg::UnknownQuantity).to_string()));
             if let (Some(h), Ok(item)) = (marks, &outcome) {
                 let next = h.marks.with_untracked(|m| Marks::replace(m.as_deref(), case.clone(), quantity, std::slice::from_ref(item)));
                 h.marks.try_set(Some(Arc::new(next)));

@@ -75,6 +75,10 @@ crate::messages! {
         ),
         CardCheck => ("Compare", "Comparer"),
         Checking => ("Checking…", "Vérification…"),
+        NotFinite => (
+            "This network holds NaN or ∞: its values cannot be compared.",
+            "Ce réseau contient NaN ou ∞ : ses valeurs ne peuvent pas être comparées."
+        ),
         CaseRefused => ("The case was refused: load it above to see why.", "Le cas a été refusé : chargez-le ci-dessus pour savoir pourquoi."),
         Unavailable => ("The checker could not be loaded:", "Le vérificateur n'a pas pu être chargé :"),
         UnknownQuantity => ("This step has no value to compare.", "Cette étape n'a pas de valeur à comparer."),
@@ -256,4 +260,22 @@ pub fn check_failure(lang: Lang, f: &Failure) -> String {
         Failure::Check(CheckError::UnknownQuantity) => super::t(lang, HomeworkMsg::UnknownQuantity).into(),
         Failure::Check(CheckError::CaseRefused) => super::t(lang, HomeworkMsg::CaseRefused).into(),
     }
+}
+
+/// "More than 2000000 characters: …" when a paste is too long to read.
+pub fn too_long(lang: Lang, max: usize) -> String {
+    pick(
+        lang,
+        format!("More than {max} characters: paste one case and its values."),
+        format!("Plus de {max} caractères : collez un seul cas et ses valeurs."),
+    )
+}
+
+/// "This network has 260000 parameters; at most 100000 can be checked."
+pub fn too_large(lang: Lang, n: usize, max: usize) -> String {
+    pick(
+        lang,
+        format!("This network has {n} parameters; at most {max} can be checked."),
+        format!("Ce réseau a {n} paramètres ; on peut en vérifier au plus {max}."),
+    )
 }

@@ -17,7 +17,7 @@ use crate::base64url;
 use crate::components::homework_marks::{HomeworkMarks, Marks};
 use crate::components::app::LangSignal;
 use crate::i18n::case::case_error;
-use crate::i18n::homework::{check_failure, HomeworkMsg};
+use crate::i18n::homework::{check_failure, too_large, too_long, HomeworkMsg};
 use crate::i18n::{t, Lang};
 use crate::stepper::Step;
 use crate::url;
@@ -62,14 +62,8 @@ pub enum CheckError {
 fn check_error(lang: Lang, e: &CheckError) -> String {
     match e {
         CheckError::Empty => t(lang, HomeworkMsg::Empty).into(),
-        CheckError::TooLong => match lang {
-            Lang::En => format!("More than {MAX_CHARS} characters: paste one case and its values."),
-            Lang::Fr => format!("Plus de {MAX_CHARS} caractères : collez un seul cas et ses valeurs."),
-        },
-        CheckError::TooLarge(n) => match lang {
-            Lang::En => format!("This network has {n} parameters; at most {MAX_PARAMS} can be checked."),
-            Lang::Fr => format!("Ce réseau a {n} paramètres ; on peut en vérifier au plus {MAX_PARAMS}."),
-        },
+        CheckError::TooLong => too_long(lang, MAX_CHARS),
+        CheckError::TooLarge(n) => too_large(lang, *n, MAX_PARAMS),
         CheckError::Case(e) => case_error(lang, e),
         CheckError::Checker(f) => check_failure(lang, f),
         CheckError::Link => t(lang, HomeworkMsg::LinkBroken).into(),
