@@ -7,7 +7,8 @@
 use std::fmt::Write;
 
 use mlp::backward::step;
-use mlp::homework::{diagnose, parse_answers, parse_values, Diagnosis, Dims, Quantity, Verdict};
+use mlp::homework::{check_text, check_value, diagnose, parse_answers, parse_values, Diagnosis, Dims, Quantity, Verdict};
+use mlp::json;
 use mlp::{backward_with, forward_with, sgd_update, Case, Mistake, Mistakes, Params};
 use nalgebra::{DMatrix, DVector};
 mod fixture;
@@ -196,6 +197,10 @@ fn summary(d: &Diagnosis) -> String {
 /// Checks the diagnosis of the values computed with `mistakes` on a case where each of them is
 /// visible at 4 decimals, rounded to 4 decimals and at full precision.
 fn check_mistakes(mistakes: Mistakes) {
+    check_mistakes_on(mistakes, true);
+}
+
+fn check_mistakes_on(mistakes: Mistakes, through_the_page: bool) {
     let cases = all_cases();
     // Each mistake shows: switching it off changes some value.
     let case = cases
@@ -213,7 +218,66 @@ fn check_mistakes(mistakes: Mistakes) {
         for j in d.judged.iter().filter(|j| j.verdict == Verdict::Wrong) {
             assert!(!j.explained_by.is_empty(), "{:?} unexplained: {context}", j.quantity);
         }
+        if through_the_page {
+            through_the_page_s_calls(case, mistakes, first.quantity, digits, &context);
+        }
     }
+}
+
+/// What the page does with the same values: the whole JSON through `check_text` (a paste or a
+/// `homework=` link, which the page decodes to the same text), and the first wrong quantity alone,
+/// as numpy prints it, through `check_value` (a card's box); the answers name the same step and
+/// mistakes.
+fn through_the_page_s_calls(case: &Case, mistakes: Mistakes, first: Quantity, digits: Option<usize>, context: &str) {
+    let values = walk(case, mistakes);
+    let answer = json::parse(&check_text(&answers_json(case, &values, digits))).expect("the answer is JSON");
+    assert_eq!(answer.get("first_wrong").and_then(|v| match v { json::Value::String(s) => Some(s.as_str()), _ => None }), Some(first.step_key()), "{context}");
+    let named: Vec<String> = match answer.get("mistakes").and_then(json::Value::as_array) {
+        Some(keys) => keys.iter().filter_map(|k| match k { json::Value::String(s) => Some(s.clone()), _ => None }).collect(),
+        None => vec![],
+    };
+    assert!(mistakes.iter().all(|m| named.iter().any(|k| k == m.key())), "{context}: {named:?}");
+    // The card: only updated values need η, which a card does not take.
+    if first.path().0 == "updated_params" || first == Quantity::RegularizedLoss {
+        return;
+    }
+    let value = &values.iter().find(|(q, _)| *q == first).expect("a value").1;
+    let printed = numpy(value, digits);
+    let mut input = String::new();
+    let _ = write!(input, "{{\"lambda\": {:?}, \"y\": {}, \"x\": ", case.lambda, case.y);
+    list(&mut input, case.x.iter().copied(), None);
+    input.push_str(", \"params\": {\"W1\": ");
+    matrix(&mut input, &case.params.w1, None, false);
+    input.push_str(", \"b1\": ");
+    list(&mut input, case.params.b1.iter().copied(), None);
+    input.push_str(", \"W2\": ");
+    matrix(&mut input, &case.params.w2, None, false);
+    input.push_str(", \"b2\": ");
+    list(&mut input, case.params.b2.iter().copied(), None);
+    input.push_str("}}");
+    let card = json::parse(&check_value(&input, &first.dotted(), &printed)).expect("the answer is JSON");
+    let item = card.get("quantities").and_then(|q| q.get(&first.dotted())).expect("the card's quantity");
+    assert_eq!(item.get("verdict"), Some(&json::Value::String("wrong".into())), "{context}: {printed}");
+    let explained: Vec<String> = match item.get("explained_by").and_then(json::Value::as_array) {
+        Some(keys) => keys.iter().filter_map(|k| match k { json::Value::String(s) => Some(s.clone()), _ => None }).collect(),
+        None => vec![],
+    };
+    assert!(!explained.is_empty() && explained.iter().all(|k| mistakes.iter().any(|m| m.key() == k)), "{context}: {printed} {explained:?}");
+}
+
+/// A value as numpy prints it: `array([…])` or `array([[…], […]])`, `nan` for a non-number.
+fn numpy(m: &DMatrix<f64>, digits: Option<usize>) -> String {
+    let one = |v: f64| match (v.is_finite(), digits) {
+        (false, _) => "nan".to_string(),
+        (true, Some(d)) => format!("{v:.d$}"),
+        (true, None) => format!("{v:?}"),
+    };
+    let row = |r: Vec<f64>| format!("[{}]", r.into_iter().map(one).collect::<Vec<_>>().join(", "));
+    if m.ncols() == 1 {
+        return if m.len() == 1 { one(m[0]) } else { format!("array({})", row(m.iter().copied().collect())) };
+    }
+    let rows: Vec<String> = m.row_iter().map(|r| row(r.iter().copied().collect())).collect();
+    format!("array([{}])", rows.join(",\n       "))
 }
 
 #[test]
