@@ -226,7 +226,7 @@ fn axe_finds_nothing_serious_with_the_check_and_case_panels_used() {
             t.value = arguments[0]; t.dispatchEvent(new Event('input', { bubbles: true }));";
         b.exec(paste, vec![Value::from(answers)]);
         b.click(&b.find("#check-homework"));
-        b.wait_for(10, "the diagnosis", |b| (b.exec("return !!document.getElementById('homework-summary')", vec![]) == true).then_some(()));
+        b.wait_for(20, "the diagnosis", |b| (b.exec("return !!document.getElementById('homework-summary')", vec![]) == true).then_some(()));
         b.click(&b.find("#your-value-j"));
         b.exec(&paste.replace("homework-input", "your-input-j"), vec![Value::from("[[0.1, 0, 0], [0, 0.2, 0]]")]);
         b.click(&b.find("#your-check-j"));

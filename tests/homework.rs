@@ -128,7 +128,7 @@ fn row(b: &Browser, quantity: &str) -> (String, Vec<String>) {
 }
 
 fn wait_summary(b: &Browser) -> String {
-    b.wait_for(10, "the diagnosis", |b| {
+    b.wait_for(20, "the diagnosis", |b| {
         let v = b.exec("const s = document.getElementById('homework-summary'); return s ? s.textContent : null", vec![]);
         v.as_str().map(str::to_string)
     })

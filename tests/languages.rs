@@ -137,7 +137,7 @@ fn walk(lang: &str) -> BTreeMap<&'static str, BTreeSet<String>> {
     // does not fit, right ones; a card's box with a value and with garbage.
     b.exec(&paste.replace("case-input", "homework-input"), vec![Value::from(homework())]);
     b.click(&b.find("#check-homework"));
-    b.wait_for(10, "the diagnosis", |b| (!b.text("#homework-summary").is_empty()).then_some(()));
+    b.wait_for(20, "the diagnosis", |b| b.try_text("#homework-summary").filter(|s| !s.is_empty()).map(|_| ()));
     b.click(&b.find("#your-value-g"));
     b.exec(&paste.replace("case-input", "your-input-g"), vec![Value::from("array([0.5, -0.5])")]);
     b.click(&b.find("#your-check-g"));

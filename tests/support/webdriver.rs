@@ -163,6 +163,19 @@ impl Browser {
         self.cmd("GET", &format!("/element/{}/text", e.0), None).as_str().unwrap_or("").to_string()
     }
 
+    /// The first element matching `css`, or `None` when there is none yet (for a poll on
+    /// something the page adds later).
+    pub fn try_find(&self, css: &str) -> Option<Element> {
+        let v = self.cmd("POST", "/elements", Some(json!({"using": "css selector", "value": css})));
+        v.as_array()?.first()?[ELEMENT_KEY].as_str().map(|id| Element(id.to_string()))
+    }
+
+    /// The text of the first element matching `css`, or `None` when there is none yet.
+    pub fn try_text(&self, css: &str) -> Option<String> {
+        let e = self.try_find(css)?;
+        Some(self.cmd("GET", &format!("/element/{}/text", e.0), None).as_str().unwrap_or("").to_string())
+    }
+
     /// The browser console since the last call: (level, message) pairs.
     pub fn console(&self) -> Vec<(String, String)> {
         let v = self.cmd("POST", "/se/log", Some(json!({"type": "browser"})));
