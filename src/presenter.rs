@@ -11,6 +11,48 @@
 pub const PRESENT_PARAM: &str = "present";
 /// The `hide` URL parameter: comma-separated [`Part::key`]s.
 pub const HIDE_PARAM: &str = "hide";
+/// The `view` URL parameter: a [`Layout::key`].
+pub const LAYOUT_PARAM: &str = "view";
+
+/// How the page lays out its parts. `All` is the long page (every panel, one under the
+/// other); each other layout fits one screen (1280×720 and up) with what one moment of a
+/// lesson needs. On a phone the page is always the long one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Layout {
+    #[default]
+    All,
+    /// The decision regions as large as the height allows, the player, the status and the
+    /// curves side by side; the settings in a drawer.
+    Lab,
+    /// The current step card and the network diagram, with one row of step buttons.
+    Step,
+    /// The gradient check's verdict and its worst entries.
+    Check,
+}
+
+impl Layout {
+    /// In the order the header's buttons and the keys 0–3 give them.
+    pub const ALL: [Layout; 4] = [Layout::All, Layout::Lab, Layout::Step, Layout::Check];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Layout::All => "all",
+            Layout::Lab => "lab",
+            Layout::Step => "step",
+            Layout::Check => "check",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Layout> {
+        let key = key.trim().to_ascii_lowercase();
+        Layout::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// The class the root element carries in this layout (`All` has none).
+    pub fn class(self) -> Option<String> {
+        (self != Layout::All).then(|| format!("layout-{}", self.key()))
+    }
+}
 
 /// How much larger the canvases draw their text, lines, marks and margins in presenter mode,
 /// on canvases of the same size.
@@ -113,13 +155,29 @@ pub struct View {
     pub present: bool,
     /// Sorted, without repeats.
     pub hidden: Vec<Part>,
+    pub layout: Layout,
+}
+
+/// What a link asked for that the page does not have, to be reported (and ignored).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Unknown {
+    /// Keys of `hide` that name no part, as written.
+    pub parts: Vec<String>,
+    /// A `view` that names no layout, as written.
+    pub layout: Option<String>,
+}
+
+impl Unknown {
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty() && self.layout.is_none()
+    }
 }
 
 impl View {
-    /// Reads the `present` and `hide` values of a link (either may be absent). Returns the
-    /// view and the unknown keys of `hide`, as written. Never fails: anything that is not
+    /// Reads the `present`, `hide` and `view` values of a link (any may be absent). Returns
+    /// the view and what was not understood, as written. Never fails: anything that is not
     /// understood is left out and reported.
-    pub fn from_params(present: Option<&str>, hide: Option<&str>) -> (View, Vec<String>) {
+    pub fn from_params(present: Option<&str>, hide: Option<&str>, layout: Option<&str>) -> (View, Unknown) {
         let present = matches!(present.map(|p| p.trim().to_ascii_lowercase()).as_deref(), Some("1" | "true" | "yes" | "on" | ""));
         let mut hidden = Vec::new();
         let mut unknown = Vec::new();
@@ -131,7 +189,19 @@ impl View {
         }
         hidden.sort();
         hidden.dedup();
-        (View { present, hidden }, unknown)
+        let (layout, unknown_layout) = match layout.map(str::trim).filter(|l| !l.is_empty()) {
+            None => (Layout::All, None),
+            Some(key) => match Layout::from_key(key) {
+                Some(layout) => (layout, None),
+                None => (Layout::All, Some(key.to_owned())),
+            },
+        };
+        (View { present, hidden, layout }, Unknown { parts: unknown, layout: unknown_layout })
+    }
+
+    /// The `view` parameter's value, or `None` for the long page.
+    pub fn layout_param(&self) -> Option<&'static str> {
+        (self.layout != Layout::All).then(|| self.layout.key())
     }
 
     /// The `hide` parameter's value, or `None` when nothing is hidden.
@@ -155,7 +225,7 @@ impl View {
     /// The root element's classes for this view.
     pub fn classes(&self) -> Vec<String> {
         let present = self.present.then(|| "present".to_owned());
-        present.into_iter().chain(self.hidden.iter().map(|p| p.class())).collect()
+        present.into_iter().chain(self.layout.class()).chain(self.hidden.iter().map(|p| p.class())).collect()
     }
 }
 
@@ -176,28 +246,53 @@ mod tests {
 
     #[test]
     fn links_are_read_leniently_and_unknown_keys_reported() {
-        let (view, unknown) = View::from_params(Some("1"), Some("curves,settings,,bogus,settings, DH"));
+        let (view, unknown) = View::from_params(Some("1"), Some("curves,settings,,bogus,settings, DH"), Some(" Step"));
         assert!(view.present);
         assert_eq!(view.hidden, vec![Part::Settings, Part::Curves, Part::HiddenUnits]);
-        assert_eq!(unknown, vec!["bogus".to_owned()]);
+        assert_eq!(view.layout, Layout::Step);
+        assert_eq!(unknown, Unknown { parts: vec!["bogus".to_owned()], layout: None });
         assert_eq!(view.hide_param().as_deref(), Some("settings,curves,dh"));
-        assert_eq!(View::from_params(None, None), (View::default(), vec![]));
-        assert!(!View::from_params(Some("0"), None).0.present);
-        assert!(!View::from_params(Some("no"), None).0.present);
+        assert_eq!(view.layout_param(), Some("step"));
+        assert_eq!(View::from_params(None, None, None), (View::default(), Unknown::default()));
+        assert!(!View::from_params(Some("0"), None, None).0.present);
+        assert!(!View::from_params(Some("no"), None, None).0.present);
+        let (view, unknown) = View::from_params(None, None, Some("slides"));
+        assert_eq!((view.layout, unknown.layout.as_deref()), (Layout::All, Some("slides")));
+        assert!(!unknown.is_empty());
+        assert_eq!(View::from_params(None, None, Some("all")).0.layout_param(), None);
         assert_eq!(View::default().hide_param(), None);
     }
 
     #[test]
     fn a_written_view_reads_back_the_same() {
-        let mut view = View { present: true, hidden: vec![] };
+        let mut view = View { present: true, hidden: vec![], layout: Layout::Lab };
         for part in [Part::Stepper, Part::Header, Part::Speed, Part::Header] {
             view.set_hidden(part, true);
         }
         view.set_hidden(Part::Speed, false);
-        let (back, unknown) = View::from_params(Some("1"), view.hide_param().as_deref());
+        let (back, unknown) = View::from_params(Some("1"), view.hide_param().as_deref(), view.layout_param());
         assert_eq!(back, view);
         assert!(unknown.is_empty());
-        assert_eq!(view.classes(), vec!["present", "hide-header", "hide-stepper"]);
+        assert_eq!(view.classes(), vec!["present", "layout-lab", "hide-header", "hide-stepper"]);
+    }
+
+    #[test]
+    fn layout_keys_are_unique_and_read_back() {
+        for layout in Layout::ALL {
+            assert_eq!(Layout::from_key(layout.key()), Some(layout));
+        }
+        assert_eq!(Layout::from_key(" LAB "), Some(Layout::Lab));
+        assert_eq!(Layout::from_key("nope"), None);
+        assert_eq!(Layout::All.class(), None);
+    }
+
+    /// Each layout has its rules in `style/layouts.css`.
+    #[test]
+    fn every_layout_has_its_rules() {
+        let css = include_str!("../style/layouts.css");
+        for layout in Layout::ALL.into_iter().filter_map(Layout::class) {
+            assert!(css.contains(&format!(".{layout} ")), "style/layouts.css has no rule for .{layout}");
+        }
     }
 
     /// Each part is hidden by a rule of `style/presenter.css`; a part without one would be a

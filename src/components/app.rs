@@ -123,6 +123,10 @@ pub fn App() -> impl IntoView {
             dialogs.focused.set(true);
             true
         }
+        Shortcut::Layout(layout) => {
+            presenter.view.update(|v| v.layout = layout);
+            true
+        }
         Shortcut::Language => {
             lang.update(|l| *l = l.other());
             true

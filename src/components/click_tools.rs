@@ -49,9 +49,7 @@ pub fn ClickTools(
             .map(|k| {
                 let name = class_name(lang.get(), k);
                 view! {
-                    <option value=k.to_string() selected=move || chosen() == k>
-                        {class_marker(k).symbol()} " " {name}
-                    </option>
+                    <option value=k.to_string() selected=move || chosen() == k>{name}</option>
                 }
             })
             .collect::<Vec<_>>()

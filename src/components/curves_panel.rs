@@ -45,7 +45,9 @@ pub fn CurvesPanel(
     let log_scale = RwSignal::new(false);
     let (loss, error) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
     let zoom = crate::components::presenter_tools::canvas_zoom();
-    Charts { loss, error, history, log_scale, best, lang, zoom }.redraw_on_change();
+    let resized = Trigger::new();
+    crate::components::visibility::track_resize([loss, error], resized);
+    Charts { loss, error, history, log_scale, best, lang, zoom, resized }.redraw_on_change();
     let text = move |m| move || t(lang.get(), m);
     // "Save image": both charts as shown, with the title, the epoch and the settings.
     let save = Callback::new(move |()| {

@@ -122,11 +122,13 @@ pub fn DataPlot(
     view! {
         <section class="panel plot-panel" aria-labelledby="plot-heading">
             <h2 id="plot-heading">{move || t(lang.get(), Msg::PlotHeading)}</h2>
-            <div class="plot-stack">
-                <RegionLayer lab=lab geometry=geometry />
-                <canvas id="data-plot" class="plot layer" node_ref=canvas role="img"
-                    width=geometry.get_untracked().side height=geometry.get_untracked().side
-                    aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />
+            <div class="plot-area">
+                <div class="plot-stack">
+                    <RegionLayer lab=lab geometry=geometry />
+                    <canvas id="data-plot" class="plot layer" node_ref=canvas role="img"
+                        width=geometry.get_untracked().side height=geometry.get_untracked().side
+                        aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />
+                </div>
             </div>
             <ClickTools mode=mode class=add_class m=m on_clear=clear on_point=typed_point />
             <SaveImage id="save-regions" label=ExportMsg::SaveRegionsLabel file_name="backprop-regions.png" make=save />

@@ -50,7 +50,11 @@ pub fn ExampleChooser(settings: RwSignal<Settings>, shown: Memo<Split>, source: 
             <h3>{text(StepperMsg::ExampleHeading)}</h3>
             <p class="current-example" id="current-example">{current}</p>
             <div class="example-actions">
-                <button type="button" id="random-example" on:click=random>{text(StepperMsg::RandomExample)}</button>
+                // The one-screen layouts show the short label (the long page the long one).
+                <button type="button" id="random-example" on:click=random>
+                    <span class="label-long">{text(StepperMsg::RandomExample)}</span>
+                    <span class="label-short">{text(StepperMsg::RandomShort)}</span>
+                </button>
                 <small>{text(StepperMsg::PickHint)}</small>
             </div>
             <TypedExample settings=settings source=source />

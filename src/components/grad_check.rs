@@ -16,7 +16,7 @@ use super::app::LangSignal;
 use crate::i18n::check::{on_demand_note, CheckMsg};
 use crate::i18n::t;
 use crate::stepper::Walk;
-use group_table::{DashNote, GroupTable};
+use group_table::{DashNote, GroupTable, WorstTable};
 use leptos::prelude::*;
 use report::Report;
 use std::time::Duration;
@@ -94,8 +94,10 @@ fn Tables(report: Report) -> impl IntoView {
         .all_groups()
         .map(|check| view! { <GroupTable check=check.clone() shape=shape /> })
         .collect_view();
+    let groups: Vec<_> = report.grads.all_groups().cloned().collect();
     view! {
         <UpdateLine update=report.update eta=report.eta />
+        <WorstTable groups=groups />
         <div class="check-groups">{tables}</div>
         <p class="check-note">{move || t(lang.get(), CheckMsg::PassRule)}</p>
         {dash.then(|| view! { <DashNote /> })}

@@ -6,6 +6,8 @@ use super::app::LangSignal;
 use crate::i18n::lab::{divergence_message, stopped_at_best, LabMsg};
 use super::case_panel::browser::copy_through_field;
 use super::curves_panel::CurvesPanel;
+use super::presenter_tools::Presenter;
+use crate::i18n::presenter::PresenterMsg;
 use crate::i18n::{number, percent, t};
 use crate::lab::{now_ms, Lab, Runner, Status, StepSize};
 use crate::settings::Settings;
@@ -20,12 +22,37 @@ pub fn LabPanel(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     view! {
         <section class="panel lab-panel" id="lab" aria-labelledby="lab-heading">
-            <h2 id="lab-heading">{move || t(lang.get(), LabMsg::Heading)}</h2>
+            <div class="lab-head">
+                <h2 id="lab-heading">{move || t(lang.get(), LabMsg::Heading)}</h2>
+                <SettingsDrawerToggle />
+            </div>
             <Player lab=lab settings=settings />
             <CopyLink />
             <CurvesPanel history=Signal::from(lab.history) settings=settings best=Signal::from(lab.best_epoch) />
         </section>
     }
+}
+
+/// The settings drawer's button, shown in the one-screen layouts (the long page has the
+/// settings as a column). Esc closes the drawer too.
+#[component]
+fn SettingsDrawerToggle() -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let Some(presenter) = use_context::<Presenter>() else { return None };
+    let open = presenter.drawer;
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    Some(view! {
+        <button type="button" class="settings-toggle" id="settings-toggle" aria-controls="settings"
+            aria-expanded=move || open.get().to_string() title=move || t(lang.get(), PresenterMsg::SettingsDrawerHelp)
+            on:click=move |_| open.update(|o| *o = !*o)>
+            "⚙ " {move || t(lang.get(), PresenterMsg::SettingsDrawer)}
+        </button>
+    })
 }
 
 #[component]

@@ -8,7 +8,7 @@ use super::case_panel::browser::copy_through_field;
 use super::shortcuts::Dialog;
 use crate::i18n::presenter::{group_name, part_name, PresenterMsg};
 use crate::i18n::t;
-use crate::presenter::{Group, Part, View, HIDE_PARAM, PRESENT_PARAM};
+use crate::presenter::{Group, Layout, Part, Unknown, View, HIDE_PARAM, LAYOUT_PARAM, PRESENT_PARAM};
 use crate::url;
 use leptos::prelude::*;
 
@@ -16,8 +16,11 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Presenter {
     pub view: RwSignal<View>,
-    /// Keys of the link's `hide` that name no part, until dismissed.
-    pub unknown: RwSignal<Vec<String>>,
+    /// What the link asked for that the page does not have, until dismissed.
+    pub unknown: RwSignal<Unknown>,
+    /// Whether the settings drawer is open (the layouts other than the long page keep the
+    /// settings in a drawer).
+    pub drawer: RwSignal<bool>,
 }
 
 /// Which modal dialog is open, shared through context (the keyboard opens them too).
@@ -33,14 +36,20 @@ pub fn provide_presenter() -> (Presenter, Dialogs) {
     let (view, unknown) = View::from_params(
         url::query_param(PRESENT_PARAM).as_deref(),
         url::query_param(HIDE_PARAM).as_deref(),
+        url::query_param(LAYOUT_PARAM).as_deref(),
     );
-    let presenter = Presenter { view: RwSignal::new(view), unknown: RwSignal::new(unknown) };
+    let presenter = Presenter { view: RwSignal::new(view), unknown: RwSignal::new(unknown), drawer: RwSignal::new(false) };
     let dialogs = Dialogs { help: RwSignal::new(false), focused: RwSignal::new(false) };
     provide_context(presenter);
     provide_context(dialogs);
     Effect::new(move |_| {
+        let drawer = presenter.drawer.get();
         presenter.view.with(|view| {
-            set_root_classes(&view.classes());
+            let mut classes = view.classes();
+            if drawer && view.layout != Layout::All {
+                classes.push("settings-open".to_owned());
+            }
+            set_root_classes(&classes);
             match view.present {
                 true => url::set_query_param(PRESENT_PARAM, "1"),
                 false => url::remove_query_param(PRESENT_PARAM),
@@ -48,6 +57,10 @@ pub fn provide_presenter() -> (Presenter, Dialogs) {
             match view.hide_param() {
                 Some(keys) => url::set_query_param(HIDE_PARAM, &keys),
                 None => url::remove_query_param(HIDE_PARAM),
+            }
+            match view.layout_param() {
+                Some(key) => url::set_query_param(LAYOUT_PARAM, key),
+                None => url::remove_query_param(LAYOUT_PARAM),
             }
         })
     });
@@ -65,13 +78,14 @@ pub fn canvas_zoom() -> Signal<f64> {
     })
 }
 
-/// Replaces the presenter classes of `<html>` (`present`, `hide-*`) with `classes`.
+/// Replaces the presenter classes of `<html>` (`present`, `layout-*`, `settings-open`,
+/// `hide-*`) with `classes`.
 fn set_root_classes(classes: &[String]) {
     let Some(root) = document().document_element() else { return };
     let list = root.class_list();
     let old: Vec<String> = (0..list.length())
         .filter_map(|i| list.item(i))
-        .filter(|c| c == "present" || c.starts_with("hide-"))
+        .filter(|c| c == "present" || c == "settings-open" || c.starts_with("hide-") || c.starts_with("layout-"))
         .collect();
     for class in old {
         let _ = list.remove_1(&class);
@@ -93,6 +107,7 @@ pub fn HeaderTools() -> impl IntoView {
     let present = move || presenter.view.with(|v| v.present);
     view! {
         <div class="header-tools">
+            <LayoutSwitch />
             <button type="button" id="presenter-toggle" aria-pressed=move || present().to_string()
                 title=text(PresenterMsg::PresenterHelp)
                 on:click=move |_| presenter.view.update(|v| v.present = !v.present)>
@@ -107,6 +122,54 @@ pub fn HeaderTools() -> impl IntoView {
                 {text(PresenterMsg::ShortcutsButton)}
             </button>
         </div>
+    }
+}
+
+/// The layouts as a row of toggle buttons ("Whole page · Lab · Step · Check"), each with its
+/// key (0–3) in its tooltip.
+#[component]
+fn LayoutSwitch() -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let presenter = expect_context::<Presenter>();
+    let buttons = Layout::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(key, layout)| {
+            let on = move || presenter.view.with(|v| v.layout == layout);
+            view! {
+                <button type="button" id=format!("layout-{}", layout.key()) aria-pressed=move || on().to_string()
+                    aria-keyshortcuts=key.to_string()
+                    title=move || format!("{} ({key})", t(lang.get(), layout_help(layout)))
+                    on:click=move |_| presenter.view.update(|v| v.layout = layout)>
+                    {move || t(lang.get(), layout_name(layout))}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="layout-switch" role="group" aria-label=move || t(lang.get(), PresenterMsg::LayoutLabel)>
+            {buttons}
+        </div>
+    }
+}
+
+/// The short name of `layout`, as its button says it.
+pub fn layout_name(layout: Layout) -> PresenterMsg {
+    match layout {
+        Layout::All => PresenterMsg::LayoutAll,
+        Layout::Lab => PresenterMsg::LayoutLab,
+        Layout::Step => PresenterMsg::LayoutStep,
+        Layout::Check => PresenterMsg::LayoutCheck,
+    }
+}
+
+/// What `layout` shows, in a sentence.
+fn layout_help(layout: Layout) -> PresenterMsg {
+    match layout {
+        Layout::All => PresenterMsg::KeyLayoutAll,
+        Layout::Lab => PresenterMsg::KeyLayoutLab,
+        Layout::Step => PresenterMsg::KeyLayoutStep,
+        Layout::Check => PresenterMsg::KeyLayoutCheck,
     }
 }
 
@@ -186,6 +249,17 @@ pub fn FocusedViewDialog() -> impl IntoView {
                     on:change=move |ev| view_state.update(|v| v.present = event_target_checked(&ev)) />
                 {text(PresenterMsg::Presenter)} " — " {text(PresenterMsg::PresenterHelp)}
             </label>
+            <fieldset class="layout-choice">
+                <legend>{text(PresenterMsg::LayoutLabel)}</legend>
+                {Layout::ALL.into_iter().map(|layout| view! {
+                    <label class="check">
+                        <input type="radio" name="layout-choice" id=format!("layout-radio-{}", layout.key())
+                            prop:checked=move || view_state.with(|v| v.layout == layout)
+                            on:change=move |_| view_state.update(|v| v.layout = layout) />
+                        {move || t(lang.get(), layout_help(layout))}
+                    </label>
+                }).collect_view()}
+            </fieldset>
             <h3>{text(PresenterMsg::Presets)}</h3>
             <div class="dialog-actions">
                 <button type="button" id="preset-all" on:click=preset(&[])>{text(PresenterMsg::ShowEverything)}</button>
@@ -212,12 +286,22 @@ pub fn PresenterNotice() -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let presenter = expect_context::<Presenter>();
     move || {
-        let keys = presenter.unknown.with(|u| (!u.is_empty()).then(|| u.join(", ")))?;
+        let unknown = presenter.unknown.get();
+        if unknown.is_empty() {
+            return None;
+        }
+        let lang = lang.get();
+        let parts = (!unknown.parts.is_empty())
+            .then(|| view! { <span>{t(lang, PresenterMsg::UnknownParts)} " " <code>{unknown.parts.join(", ")}</code> " "</span> });
+        let layout = unknown.layout.map(|key| {
+            let known = Layout::ALL.map(Layout::key).join(", ");
+            view! { <span>{t(lang, PresenterMsg::UnknownLayout)} " " <code>{key}</code> " (" <code>{known}</code> "). "</span> }
+        });
         Some(view! {
             <p class="presenter-notice" id="presenter-notice" role="status">
-                {t(lang.get(), PresenterMsg::UnknownParts)} " " <code>{keys}</code> " "
-                <button type="button" id="presenter-notice-dismiss" on:click=move |_| presenter.unknown.set(Vec::new())>
-                    {t(lang.get(), PresenterMsg::Dismiss)}
+                {parts} {layout}
+                <button type="button" id="presenter-notice-dismiss" on:click=move |_| presenter.unknown.set(Unknown::default())>
+                    {t(lang, PresenterMsg::Dismiss)}
                 </button>
             </p>
         })

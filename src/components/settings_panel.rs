@@ -20,7 +20,8 @@ pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Split, Data
     let set = move |apply: fn(&mut Settings, f64)| Callback::new(move |v| settings.update(|s| apply(s, v)));
     let data_error = move || data.with(|d| d.as_ref().err().map(|e| dataset_error(lang.get(), e)));
     view! {
-        <form class="panel settings" on:submit=|ev| ev.prevent_default()>
+        <form class="panel settings" id="settings" on:submit=|ev| ev.prevent_default()>
+            <SettingsDrawerClose />
             <fieldset>
                 <legend>{move || t(lang.get(), Msg::DataHeading)}</legend>
                 <DatasetSelect settings=settings />
@@ -120,4 +121,19 @@ fn FeatureChecks(settings: RwSignal<Settings>) -> impl IntoView {
             </p>
         </div>
     }
+}
+
+/// In a one-screen layout the settings are a drawer: its "close" button (hidden on the long
+/// page, where the settings are a column).
+#[component]
+fn SettingsDrawerClose() -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let presenter = use_context::<super::presenter_tools::Presenter>();
+    presenter.map(|presenter| {
+        view! {
+            <button type="button" class="drawer-close" id="settings-close" on:click=move |_| presenter.drawer.set(false)>
+                "× " {move || t(lang.get(), crate::i18n::presenter::PresenterMsg::Close)}
+            </button>
+        }
+    })
 }

@@ -10,6 +10,7 @@ use super::app::LangSignal;
 use super::presenter_tools::Dialogs;
 use crate::i18n::presenter::PresenterMsg;
 use crate::i18n::{t, Lang};
+use crate::presenter::Layout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -28,6 +29,8 @@ pub enum Shortcut {
     WholeBackward,
     Presenter,
     FocusedView,
+    /// Show a [`Layout`](crate::presenter::Layout) (keys 0–3).
+    Layout(crate::presenter::Layout),
     Language,
     Help,
 }
@@ -41,7 +44,7 @@ pub enum Section {
 }
 
 impl Shortcut {
-    pub const ALL: [Shortcut; 14] = [
+    pub const ALL: [Shortcut; 18] = [
         Shortcut::PlayPause,
         Shortcut::Step,
         Shortcut::Epoch,
@@ -54,6 +57,10 @@ impl Shortcut {
         Shortcut::WholeBackward,
         Shortcut::Presenter,
         Shortcut::FocusedView,
+        Shortcut::Layout(Layout::All),
+        Shortcut::Layout(Layout::Lab),
+        Shortcut::Layout(Layout::Step),
+        Shortcut::Layout(Layout::Check),
         Shortcut::Language,
         Shortcut::Help,
     ];
@@ -74,6 +81,10 @@ impl Shortcut {
             Shortcut::WholeBackward => &["b"],
             Shortcut::Presenter => &["m"],
             Shortcut::FocusedView => &["v"],
+            Shortcut::Layout(Layout::All) => &["0"],
+            Shortcut::Layout(Layout::Lab) => &["1"],
+            Shortcut::Layout(Layout::Step) => &["2"],
+            Shortcut::Layout(Layout::Check) => &["3"],
             Shortcut::Language => &["l"],
             Shortcut::Help => &["?"],
         }
@@ -88,7 +99,7 @@ impl Shortcut {
             | Shortcut::LastEquation
             | Shortcut::WholeForward
             | Shortcut::WholeBackward => Section::Stepper,
-            Shortcut::Presenter | Shortcut::FocusedView | Shortcut::Language | Shortcut::Help => Section::Page,
+            Shortcut::Presenter | Shortcut::FocusedView | Shortcut::Layout(_) | Shortcut::Language | Shortcut::Help => Section::Page,
         }
     }
 
@@ -106,6 +117,10 @@ impl Shortcut {
             Shortcut::WholeBackward => PresenterMsg::KeyBackward,
             Shortcut::Presenter => PresenterMsg::KeyPresenter,
             Shortcut::FocusedView => PresenterMsg::KeyFocused,
+            Shortcut::Layout(Layout::All) => PresenterMsg::KeyLayoutAll,
+            Shortcut::Layout(Layout::Lab) => PresenterMsg::KeyLayoutLab,
+            Shortcut::Layout(Layout::Step) => PresenterMsg::KeyLayoutStep,
+            Shortcut::Layout(Layout::Check) => PresenterMsg::KeyLayoutCheck,
             Shortcut::Language => PresenterMsg::KeyLanguage,
             Shortcut::Help => PresenterMsg::KeyHelp,
         }

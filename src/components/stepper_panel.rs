@@ -316,9 +316,9 @@ fn StepNav(view_state: RwSignal<StepView>, go: impl Fn(StepView) + Copy + Send +
                     <button type="button" class="step-button" id=format!("goto-{}", step.key())
                         class:current=current aria-current=move || current().then_some("step")
                         title=move || t(lang.get(), crate::i18n::stepper::step_title(step))
-                        aria-label=move || format!("({}) {}", step.letter(), t(lang.get(), crate::i18n::stepper::step_title(step)))
+                        aria-label=move || format!("{} {}", step.label(), t(lang.get(), crate::i18n::stepper::step_title(step)))
                         on:click=move |_| go(StepView::One(step))>
-                        "(" {step.letter()} ")"
+                        {step.label()}
                     </button>
                 }
             })
@@ -341,11 +341,15 @@ fn StepNav(view_state: RwSignal<StepView>, go: impl Fn(StepView) + Copy + Send +
             </div>
             <div class="step-moves">
                 <button type="button" id="step-first" on:click=move |_| go(StepView::One(Step::first()))>"« " {text(StepperMsg::First)}</button>
-                <button type="button" id="step-prev" on:click=move |_| go(StepView::One(here().prev()))>"← " {text(StepperMsg::Previous)}</button>
+                <button type="button" id="step-prev" aria-label=text(StepperMsg::Previous) on:click=move |_| go(StepView::One(here().prev()))>
+                    "←" <span class="move-word">" " {text(StepperMsg::Previous)}</span>
+                </button>
                 <span class="position" id="step-position">
                     {text(StepperMsg::StepOf)} " " {move || here().index() + 1} " / " {Step::ALL.len()}
                 </span>
-                <button type="button" id="step-next" on:click=move |_| go(StepView::One(here().next()))>{text(StepperMsg::Next)} " →"</button>
+                <button type="button" id="step-next" aria-label=text(StepperMsg::Next) on:click=move |_| go(StepView::One(here().next()))>
+                    <span class="move-word">{text(StepperMsg::Next)} " "</span> "→"
+                </button>
                 <button type="button" id="step-last" on:click=move |_| go(StepView::One(Step::last()))>{text(StepperMsg::Last)} " »"</button>
                 <button type="button" id="whole-forward" class:current=move || view_state.get() == StepView::WholeForward
                     on:click=move |_| go(StepView::WholeForward)>{text(StepperMsg::WholeForward)}</button>

@@ -30,6 +30,7 @@ crate::messages! {
         Ratio => ("ratio g_bp / g_fd", "rapport g_bp / g_fd"),
         Criterion => ("course: 0.99–1.01", "cours : 0,99–1,01"),
         Result => ("result", "résultat"),
+        WorstEntries => ("The worst entries of all groups, worst first", "Les pires composantes de tous les groupes, la pire d'abord"),
         InputCaption => (
             "∂L/∂x of (q), against differences of L in x (the penalty does not depend on x)",
             "∂L/∂x de (q), comparé aux différences de L en x (la pénalité ne dépend pas de x)"

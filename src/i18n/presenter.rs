@@ -60,7 +60,31 @@ crate::messages! {
             "This link asks to hide parts the page does not have; they were ignored:",
             "Ce lien demande de masquer des parties que la page n'a pas ; elles ont été ignorées :"
         ),
+        UnknownLayout => (
+            "This link asks for a layout the page does not have, so it shows the whole page:",
+            "Ce lien demande une disposition que la page n'a pas ; elle montre donc la page entière :"
+        ),
         Dismiss => ("Dismiss", "Fermer"),
+        LayoutLabel => ("Layout", "Disposition"),
+        LayoutAll => ("Whole page", "Page entière"),
+        LayoutLab => ("Lab", "Labo"),
+        LayoutStep => ("Step", "Étape"),
+        LayoutCheck => ("Check", "Vérif."),
+        KeyLayoutAll => ("Whole page: every panel, one under the other", "Page entière : tous les panneaux, l'un sous l'autre"),
+        KeyLayoutLab => (
+            "Lab on one screen: decision regions, player, status and curves",
+            "Labo sur un écran : régions de décision, lecteur, état et courbes"
+        ),
+        KeyLayoutStep => (
+            "Step on one screen: the step's card and the network diagram",
+            "Étape sur un écran : la fiche de l'étape et le schéma du réseau"
+        ),
+        KeyLayoutCheck => (
+            "Check on one screen: the gradient check's verdict and worst entries",
+            "Vérification sur un écran : le verdict du contrôle des gradients et ses pires entrées"
+        ),
+        SettingsDrawer => ("Settings", "Réglages"),
+        SettingsDrawerHelp => ("Show or hide the settings", "Afficher ou masquer les réglages"),
         GroupPanels => ("Panels", "Panneaux"),
         GroupFields => ("Settings", "Réglages"),
         GroupPlayer => ("Player", "Lecteur"),

@@ -37,6 +37,7 @@ crate::messages! {
         LossWentUp => ("The step raised the objective: look at η or at the sign of the update.", "Le pas a fait monter l'objectif : vérifiez η ou le signe de la mise à jour."),
         ExampleHeading => ("Example", "Exemple"),
         RandomExample => ("Random training example", "Exemple d'entraînement au hasard"),
+        RandomShort => ("Random", "Au hasard"),
         ExampleIndex => ("Training example #", "Exemple d'entraînement n°"),
         PickHint => (
             "or click a point of the data plot",

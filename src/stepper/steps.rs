@@ -86,6 +86,31 @@ impl Step {
         }
     }
 
+    /// What the step computes, in the course's notation, after its letter: what its button
+    /// says ("(a) hᵃ", "(j) ∂b⁽²⁾"), so that the two steps of a letter differ at a glance. The
+    /// same in both languages (symbols only).
+    pub fn label(self) -> String {
+        let what = match self {
+            Step::HiddenActivation => "hᵃ",
+            Step::HiddenOutput => "hˢ",
+            Step::OutputActivation => "oᵃ",
+            Step::Softmax => "oˢ",
+            Step::Loss => "L",
+            Step::GradOutputActivation => "∂oᵃ",
+            Step::GradW2 => "∂W⁽²⁾",
+            Step::GradB2 => "∂b⁽²⁾",
+            Step::GradHiddenOutput => "∂hˢ",
+            Step::GradHiddenActivation => "∂hᵃ",
+            Step::GradW1 => "∂W⁽¹⁾",
+            Step::GradB1 => "∂b⁽¹⁾",
+            Step::GradInput => "∂x",
+            Step::RegW1 => "∂R̃/∂W⁽¹⁾",
+            Step::RegW2 => "∂R̃/∂W⁽²⁾",
+            Step::Update => "θ ←",
+        };
+        format!("({}) {what}", self.letter())
+    }
+
     /// The step's name in the URL. A letter alone names the first step with that letter, so a
     /// teacher can write `?step=n`; the second step of a letter has a suffix (`a2`, `j2`, …).
     pub fn key(self) -> &'static str {
@@ -147,6 +172,15 @@ impl Step {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_are_distinct_and_start_with_the_letter() {
+        for (i, step) in Step::ALL.into_iter().enumerate() {
+            let label = step.label();
+            assert!(label.starts_with(&format!("({}) ", step.letter())), "{label}");
+            assert!(Step::ALL[..i].iter().all(|other| other.label() != label), "{label} twice");
+        }
+    }
 
     #[test]
     fn keys_are_unique_and_round_trip() {

@@ -16,7 +16,9 @@ use mlp::EpochRecord;
 use plotters::prelude::IntoDrawingArea;
 use crate::plot::canvas::Canvas as ChartCanvas;
 
-/// Each chart's size in CSS pixels; the canvas has this many device pixels per CSS pixel more.
+/// Each chart's largest size in CSS pixels on the long page (and its aspect ratio there). A
+/// chart is drawn at the size its box has on screen (a layout may give it another), with this
+/// many device pixels per CSS pixel more; this size is the fallback when it has no box yet.
 pub const CHART_CSS_PX: (f64, f64) = (520.0, 300.0);
 
 /// Everything the two charts are drawn from.
@@ -31,6 +33,8 @@ pub struct Charts {
     pub lang: LangSignal,
     /// The presenter's canvas zoom (1 outside presenter mode).
     pub zoom: Signal<f64>,
+    /// Notified when a chart's box changes size (a layout, a window resized).
+    pub resized: Trigger,
 }
 
 /// The charts are redrawn at most this often: ten times a second is smooth for curves, and
@@ -97,6 +101,7 @@ impl Charts {
         self.best.track();
         self.lang.track();
         self.zoom.track();
+        self.resized.track();
     }
 
     /// Draws chart `which` (0 = loss, 1 = error) from the signals' current values (nothing if
@@ -135,14 +140,19 @@ pub fn curve_style(lang: Lang, (metric, y_label): (Metric, CurvesMsg), log_scale
     }
 }
 
-/// Sizes `element` for the screen's pixel `ratio` and draws the chart of `history` on it (its
-/// text and lines at `style.scale`, larger than `ratio` in presenter mode). An empty history
-/// is not drawn: the panel shows a placeholder instead.
+/// Sizes `element` to its box on screen at the screen's pixel `ratio` ([`CHART_CSS_PX`] while
+/// it has no box) and draws the chart of `history` on it (its text and lines at
+/// `style.scale`, larger than `ratio` in presenter mode). An empty history is not drawn: the
+/// panel shows a placeholder instead.
 fn paint(element: &web_sys::HtmlCanvasElement, history: &[EpochRecord], style: &CurveStyle<'_>, ratio: f64) {
     if history.is_empty() {
         return;
     }
-    let (width, height) = ((CHART_CSS_PX.0 * ratio).round() as u32, (CHART_CSS_PX.1 * ratio).round() as u32);
+    let (css_width, css_height) = match (element.client_width(), element.client_height()) {
+        (w, h) if w > 40 && h > 40 => (f64::from(w), f64::from(h)),
+        _ => CHART_CSS_PX,
+    };
+    let (width, height) = ((css_width * ratio).round() as u32, (css_height * ratio).round() as u32);
     if element.width() != width || element.height() != height {
         element.set_width(width);
         element.set_height(height);

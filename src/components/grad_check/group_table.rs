@@ -72,27 +72,83 @@ pub fn GroupTable(check: GroupCheck, shape: Shape) -> impl IntoView {
                     {worst}
                     {input_note}
                 </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{text(CheckMsg::Index)}</th>
-                        <th scope="col">{text(CheckMsg::Backprop)}</th>
-                        <th scope="col">{text(CheckMsg::FiniteDiff)}</th>
-                        <th scope="col">{text(CheckMsg::RelError)}</th>
-                        <th scope="col" class="ratio-head">
-                            {text(CheckMsg::Ratio)} <span class="criterion">{text(CheckMsg::Criterion)}</span>
-                        </th>
-                        <th scope="col">{text(CheckMsg::Result)}</th>
-                    </tr>
-                </thead>
+                <EntryHead />
                 <tbody>{rows}</tbody>
             </table>
         </div>
     }
 }
 
-/// One entry: its index heads the row; NaN and ∞ print as such, a missing ratio as "—".
+/// How many entries the one-screen check layout lists: the worst of all groups.
+pub const WORST_SHOWN: usize = 8;
+
+/// The [`WORST_SHOWN`] worst entries of all groups, worst first: failing entries first, then
+/// by relative error, largest first.
+pub fn worst_entries(groups: &[GroupCheck]) -> Vec<(Group, &EntryCheck)> {
+    let mut all: Vec<(Group, &EntryCheck)> = groups.iter().flat_map(|g| g.entries.iter().map(move |e| (g.group, e))).collect();
+    all.sort_by(|(_, a), (_, b)| a.passes().cmp(&b.passes()).then(b.rel_error.total_cmp(&a.rel_error)));
+    all.truncate(WORST_SHOWN);
+    all
+}
+
+/// The check on one screen (the check layout shows it instead of the group tables): each
+/// group's verdict on one line, then one table of the worst entries of all groups.
 #[component]
-fn EntryRow(group: Group, entry: EntryCheck) -> impl IntoView {
+pub fn WorstTable(groups: Vec<GroupCheck>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let text = move |m| move || t(lang.get(), m);
+    let verdicts = groups
+        .iter()
+        .map(|g| {
+            let passes = g.passes;
+            view! {
+                <li class="group-verdict" class:pass=passes class:fail=!passes data-group=g.group.name()>
+                    <span inner_html=math(false, &symbol(g.group))></span> " " {move || pass_word(lang.get(), passes)}
+                </li>
+            }
+        })
+        .collect_view();
+    let rows = worst_entries(&groups)
+        .into_iter()
+        .map(|(group, e)| view! { <EntryRow group=group entry=e.clone() named=true /> })
+        .collect_view();
+    view! {
+        <div class="check-worst" id="check-worst">
+            <ul class="group-verdicts">{verdicts}</ul>
+            <table class="check-table">
+                <caption>{text(CheckMsg::WorstEntries)}</caption>
+                <EntryHead />
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The column headings of a table of entries.
+#[component]
+fn EntryHead() -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let text = move |m| move || t(lang.get(), m);
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{text(CheckMsg::Index)}</th>
+                <th scope="col">{text(CheckMsg::Backprop)}</th>
+                <th scope="col">{text(CheckMsg::FiniteDiff)}</th>
+                <th scope="col">{text(CheckMsg::RelError)}</th>
+                <th scope="col" class="ratio-head">
+                    {text(CheckMsg::Ratio)} <span class="criterion">{text(CheckMsg::Criterion)}</span>
+                </th>
+                <th scope="col">{text(CheckMsg::Result)}</th>
+            </tr>
+        </thead>
+    }
+}
+
+/// One entry: its index heads the row (after its group's symbol when `named`, in a table of
+/// several groups); NaN and ∞ print as such, a missing ratio as "—".
+#[component]
+fn EntryRow(group: Group, entry: EntryCheck, #[prop(optional)] named: bool) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let passes = entry.passes();
     let ratio = ratio(&entry);
@@ -102,10 +158,12 @@ fn EntryRow(group: Group, entry: EntryCheck) -> impl IntoView {
     };
     let dash = ratio_text == DASH;
     let value = |v: f64| view! { <td data-value=full(v) title=full(v)>{number(v)}</td> };
-    let id = format!("check-{}-{}-{}", group.name(), entry.row, entry.col);
+    // A row of the worst table repeats one of a group table: only the latter has the id.
+    let id = (!named).then(|| format!("check-{}-{}-{}", group.name(), entry.row, entry.col));
+    let symbol = named.then(|| view! { <span inner_html=math(false, &symbol(group))></span> " " });
     view! {
         <tr id=id class:fail=!passes data-pass=pass_attr(passes)>
-            <th scope="row">{index(group, &entry)}</th>
+            <th scope="row">{symbol}{index(group, &entry)}</th>
             {value(entry.backprop)}
             {value(entry.finite_diff)}
             {value(entry.rel_error)}
@@ -120,4 +178,27 @@ fn EntryRow(group: Group, entry: EntryCheck) -> impl IntoView {
 pub fn DashNote() -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     view! { <p class="check-note" id="check-dash-note">{move || t(lang.get(), CheckMsg::DashNote)}</p> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(group: Group, entries: Vec<EntryCheck>) -> GroupCheck {
+        GroupCheck { group, entries, max_rel_error: 0.0, worst: 0, passes: true }
+    }
+
+    #[test]
+    fn the_worst_entries_are_the_failing_then_the_largest_errors_of_all_groups() {
+        let w1 = group(Group::W1, (0..6).map(|i| EntryCheck::new(i, 0, 1.0, 1.0 + f64::from(i as u8) * 1e-6)).collect());
+        let b2 = group(Group::B2, vec![EntryCheck::new(0, 0, 3.0, 1.0), EntryCheck::new(1, 0, 1.0, 1.0)]);
+        let x = group(Group::X, vec![EntryCheck::new(0, 0, 1.0, 1.002), EntryCheck::new(1, 0, 1.0, 1.0)]);
+        let groups = [w1, b2, x];
+        let worst = worst_entries(&groups);
+        assert_eq!(worst.len(), WORST_SHOWN);
+        let keys: Vec<(Group, usize)> = worst.iter().map(|(g, e)| (*g, e.row)).collect();
+        // The failing b⁽²⁾[0] first, then x[0] (2e-3 relative), then W⁽¹⁾ from its largest error down.
+        assert_eq!(&keys[..5], &[(Group::B2, 0), (Group::X, 0), (Group::W1, 5), (Group::W1, 4), (Group::W1, 3)]);
+        assert!(!worst[0].1.passes() && worst[1..].iter().all(|(_, e)| e.passes()));
+    }
 }
