@@ -14,7 +14,7 @@ use support::{open, severe_console_entries, wait_for_trainer};
 const SIZES: [(u32, u32); 2] = [(1280, 720), (1920, 1080)];
 
 /// What each layout promises to show on one screen.
-const LAB: &[&str] = &["#data-plot", "#legend", "#play-pause", "#training-status", "#curve-loss", "#curve-error", "#settings-toggle"];
+const LAB: &[&str] = &["#data-plot", "#legend", "#play-pause", "#training-status", "#curves-x-axis", "#curve-loss", "#curve-error", "#curves-legend", "#settings-toggle"];
 const STEP: &[&str] = &[
     "#current-example",
     "#step-prev",

@@ -18,7 +18,8 @@ use crate::i18n::curves::CurvesMsg;
 use crate::i18n::exports::ExportMsg;
 use crate::i18n::t;
 use crate::settings::Settings;
-use chart::{Charts, CHART_CSS_PX};
+use chart::{Charts, XAxisChoice, CHART_CSS_PX};
+use crate::presenter::Layout;
 use crate::components::data_plot::save_image::SaveImage;
 use export::ExportRun;
 use image::{curves_png, CurvesImage};
@@ -47,14 +48,25 @@ pub fn CurvesPanel(
     let zoom = crate::components::presenter_tools::canvas_zoom();
     let resized = Trigger::new();
     crate::components::visibility::track_resize([loss, error], resized);
-    Charts { loss, error, history, log_scale, best, lang, zoom, resized }.redraw_on_change();
+    // The epoch axis: from the link (`xaxis`), kept in it.
+    let x_axis = RwSignal::new(crate::url::query_param(X_AXIS_PARAM).and_then(|k| XAxisChoice::from_key(&k)).unwrap_or_default());
+    Effect::new(move |_| match x_axis.get() {
+        XAxisChoice::Auto => crate::url::remove_query_param(X_AXIS_PARAM),
+        other => crate::url::set_query_param(X_AXIS_PARAM, other.key()),
+    });
+    // The lab layout shows one legend for both charts, under them; the long page one in each.
+    let presenter = use_context::<crate::components::presenter_tools::Presenter>();
+    let compact = Signal::derive(move || presenter.is_some_and(|p| p.view.with(|v| v.layout == Layout::Lab)));
+    Charts { loss, error, history, log_scale, best, lang, zoom, resized, x_axis, compact }.redraw_on_change();
     let text = move |m| move || t(lang.get(), m);
     // "Save image": both charts as shown, with the title, the epoch and the settings.
     let save = Callback::new(move |()| {
         let best_epoch = best.get_untracked().map(|b| b.epoch);
         settings.with_untracked(|settings| {
             history.with_untracked(|history| {
-                curves_png(CurvesImage { lang: lang.get_untracked(), settings, history, log_scale: log_scale.get_untracked(), best_epoch })
+                let last_epoch = history.last().map_or(0, |r| r.epoch);
+                let epoch_axis = x_axis.get_untracked().axis(last_epoch);
+                curves_png(CurvesImage { lang: lang.get_untracked(), settings, history, log_scale: log_scale.get_untracked(), best_epoch, epoch_axis })
             })
         })
     });
@@ -69,6 +81,18 @@ pub fn CurvesPanel(
                 <figure class="curve-figure">
                     <figcaption>
                         <span class="curve-title">{text(CurvesMsg::LossTitle)}</span>
+                        <label class="curves-x-axis" title=text(CurvesMsg::XAxisHelp)>
+                            {text(CurvesMsg::XAxisLabel)} " "
+                            <select id="curves-x-axis" aria-describedby="curves-x-axis-help" on:change=move |ev| {
+                                if let Some(choice) = XAxisChoice::from_key(&event_target_value(&ev)) {
+                                    x_axis.set(choice);
+                                }
+                            }>
+                                {XAxisChoice::ALL.map(|choice| view! {
+                                    <option value=choice.key() selected=move || x_axis.get() == choice>{text(choice.name())}</option>
+                                })}
+                            </select>
+                        </label>
                         <label class="check curves-log">
                             <input type="checkbox" id="curves-log" prop:checked=log_scale
                                 on:change=move |ev| log_scale.set(event_target_checked(&ev)) />
@@ -82,6 +106,8 @@ pub fn CurvesPanel(
                     <ChartCanvas id="curve-error" node_ref=error label=CurvesMsg::ErrorChartLabel />
                 </figure>
             </div>
+            <CurvesLegend hidden=empty />
+            <p class="help curves-x-axis-help" id="curves-x-axis-help" hidden=empty>{text(CurvesMsg::XAxisHelp)}</p>
             <div class="curves-save" hidden=empty>
                 <SaveImage id="save-curves" label=ExportMsg::SaveCurvesLabel file_name="backprop-curves.png" make=save />
             </div>
@@ -90,6 +116,29 @@ pub fn CurvesPanel(
             <ExportRun history=history settings=settings />
         </section>
     }
+}
+
+/// The `xaxis` link parameter: how the charts lay the epochs (see [`XAxisChoice`]).
+pub const X_AXIS_PARAM: &str = "xaxis";
+
+/// One legend for both charts, under them: what the lab layout shows instead of a legend in
+/// each (short charts had their curves hidden by it). Hidden on the long page by its style.
+#[component]
+fn CurvesLegend(hidden: Memo<bool>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    let entries = move || {
+        let lang = lang.get();
+        let names = crate::i18n::curves::legend_names(lang);
+        let sets = ["train", "valid", "test", "objective"];
+        sets.into_iter()
+            .zip(names)
+            .map(|(set, name)| view! { <li data-set=set><span class="swatch" aria-hidden="true"></span>{name}</li> })
+            .chain(std::iter::once(view! {
+                <li data-set="best"><span class="swatch" aria-hidden="true"></span>{t(lang, CurvesMsg::BestLine)}</li>
+            }))
+            .collect_view()
+    };
+    view! { <ul class="curves-legend" id="curves-legend" hidden=hidden>{entries}</ul> }
 }
 
 /// One chart's canvas, sized in CSS by its aspect ratio; its pixels are set when drawn.

@@ -13,6 +13,17 @@ crate::messages! {
         LossTitle => ("Mean loss per epoch", "Perte moyenne par époque"),
         ErrorTitle => ("Classification error per epoch", "Erreur de classification par époque"),
         EpochAxis => ("epoch", "époque"),
+        EpochAxisLog => ("epoch (log scale)", "époque (échelle log.)"),
+        EpochAxisLast => ("epoch (the last 500)", "époque (les 500 dernières)"),
+        XAxisLabel => ("Epochs", "Époques"),
+        XAxisAuto => ("automatic", "automatique"),
+        XAxisLinear => ("all, linear", "toutes, linéaire"),
+        XAxisLog => ("all, logarithmic", "toutes, logarithmique"),
+        XAxisLast => ("the last 500", "les 500 dernières"),
+        XAxisHelp => (
+            "Automatic: linear up to 500 epochs, then logarithmic, so that a long run still shows its descent. A logarithmic axis starts at epoch 1: epoch 0 (before training) cannot be placed on it.",
+            "Automatique : linéaire jusqu'à 500 époques, puis logarithmique, pour qu'un long entraînement montre encore sa descente. Un axe logarithmique commence à l'époque 1 : l'époque 0 (avant l'entraînement) ne peut pas y être placée."
+        ),
         MeanLoss => ("mean loss", "perte moyenne"),
         ErrorPercent => ("error (%)", "erreur (%)"),
         Train => ("training", "entraînement"),

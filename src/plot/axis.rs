@@ -1,6 +1,6 @@
-//! One y-axis type for every chart, linear or logarithmic. plotters' chart code (mesh, labels,
+//! One axis type for every chart and both its axes, linear or logarithmic. plotters' chart code (mesh, labels,
 //! series) is generic over the axis types: with a linear and a log `ChartContext` the page
-//! carried two copies of it (16 KB of wasm, 6 KB gzipped). [`YAxis`] only forwards to plotters'
+//! carried two copies of it (16 KB of wasm, 6 KB gzipped). [`Axis`] only forwards to plotters'
 //! own axes, so what is drawn is exactly what `lo..hi` or `(lo..hi).log_scale()` would draw.
 
 use plotters::coord::combinators::LogCoord;
@@ -9,62 +9,62 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::IntoLogRange;
 use std::ops::Range;
 
-/// A y axis over f64: plotters' linear axis or its logarithmic one.
-pub enum YAxis {
+/// An axis over f64: plotters' linear axis or its logarithmic one.
+pub enum Axis {
     Linear(RangedCoordf64),
     Log(LogCoord<f64>),
 }
 
-impl YAxis {
+impl Axis {
     /// The linear axis of `range`, as `build_cartesian_2d(…, range)` makes it.
     pub fn linear(range: Range<f64>) -> Self {
-        YAxis::Linear(range.into())
+        Axis::Linear(range.into())
     }
 
     /// The logarithmic axis of `range`, as `build_cartesian_2d(…, range.log_scale())` makes it.
     pub fn log(range: Range<f64>) -> Self {
-        YAxis::Log(range.log_scale().into())
+        Axis::Log(range.log_scale().into())
     }
 }
 
-impl Ranged for YAxis {
+impl Ranged for Axis {
     type FormatOption = NoDefaultFormatting;
     type ValueType = f64;
 
     fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
         match self {
-            YAxis::Linear(axis) => axis.map(value, limit),
-            YAxis::Log(axis) => axis.map(value, limit),
+            Axis::Linear(axis) => axis.map(value, limit),
+            Axis::Log(axis) => axis.map(value, limit),
         }
     }
 
     fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
         match self {
-            YAxis::Linear(axis) => axis.key_points(hint),
-            YAxis::Log(axis) => axis.key_points(hint),
+            Axis::Linear(axis) => axis.key_points(hint),
+            Axis::Log(axis) => axis.key_points(hint),
         }
     }
 
     fn range(&self) -> Range<f64> {
         match self {
-            YAxis::Linear(axis) => axis.range(),
-            YAxis::Log(axis) => axis.range(),
+            Axis::Linear(axis) => axis.range(),
+            Axis::Log(axis) => axis.range(),
         }
     }
 
     fn axis_pixel_range(&self, limit: (i32, i32)) -> Range<i32> {
         match self {
-            YAxis::Linear(axis) => axis.axis_pixel_range(limit),
-            YAxis::Log(axis) => axis.axis_pixel_range(limit),
+            Axis::Linear(axis) => axis.axis_pixel_range(limit),
+            Axis::Log(axis) => axis.axis_pixel_range(limit),
         }
     }
 }
 
-impl ValueFormatter<f64> for YAxis {
+impl ValueFormatter<f64> for Axis {
     fn format_ext(&self, value: &f64) -> String {
         match self {
-            YAxis::Linear(axis) => axis.format_ext(value),
-            YAxis::Log(axis) => axis.format_ext(value),
+            Axis::Linear(axis) => axis.format_ext(value),
+            Axis::Log(axis) => axis.format_ext(value),
         }
     }
 }
@@ -75,7 +75,7 @@ mod tests {
     use plotters::coord::ranged1d::{BoldPoints, LightPoints};
 
     /// `ours` answers exactly as `theirs`: pixels, key points, range and labels.
-    fn same<R: Ranged<ValueType = f64> + ValueFormatter<f64>>(ours: &YAxis, theirs: &R) {
+    fn same<R: Ranged<ValueType = f64> + ValueFormatter<f64>>(ours: &Axis, theirs: &R) {
         let limit = (17, 311);
         let range = theirs.range();
         assert_eq!(ours.range(), range);
@@ -91,10 +91,10 @@ mod tests {
     #[test]
     fn forwards_to_plotters_axes() {
         for range in [0.0..1.0, 0.0..0.37, -2.5..2.5, 0.0..1234.5] {
-            same(&YAxis::linear(range.clone()), &RangedCoordf64::from(range));
+            same(&Axis::linear(range.clone()), &RangedCoordf64::from(range));
         }
         for range in [1e-3..2.0, 0.004..0.9, 0.05..150.0] {
-            same(&YAxis::log(range.clone()), &LogCoord::from(range.log_scale()));
+            same(&Axis::log(range.clone()), &LogCoord::from(range.log_scale()));
         }
     }
 }

@@ -2,10 +2,9 @@
 //! classification error, on the training, validation and test sets, with the epoch of the best
 //! validation loss marked.
 
-use super::axis::YAxis;
+use super::axis::Axis;
 use mlp::{EpochRecord, SetStats};
 use plotters::coord::Shift;
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::ranged1d::ValueFormatter;
 use plotters::prelude::*;
 
@@ -36,6 +35,24 @@ pub struct CurveStyle<'a> {
     pub best_name: &'a str,
     /// Tick labels with a decimal comma (French) instead of a point.
     pub decimal_comma: bool,
+    /// How the epochs are laid along the x axis.
+    pub epoch_axis: EpochAxis,
+    /// A chart for a small box: no legend (the page shows one for both charts) and no axis
+    /// titles (its caption names them).
+    pub compact: bool,
+}
+
+/// How a chart lays the epochs along its x axis. A long run squeezes its descent into the first
+/// pixels of a linear axis; a logarithmic one keeps it in sight, and a window shows the recent
+/// epochs at full width.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EpochAxis {
+    /// Every epoch, evenly spaced.
+    Linear,
+    /// Every epoch from 1 on a logarithmic axis (epoch 0, before training, cannot be placed).
+    Log,
+    /// The last this many epochs, evenly spaced.
+    Last(usize),
 }
 
 /// Colours of the three sets: the Okabe–Ito blue, orange and bluish green.
@@ -89,21 +106,49 @@ pub fn thin(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
     let run_len = points.len().div_ceil(runs);
     let mut out = Vec::with_capacity(2 * runs + 1);
     for run in points.chunks(run_len) {
-        let lowest = run.iter().enumerate().min_by(|a, b| a.1 .1.total_cmp(&b.1 .1)).map_or(0, |(i, _)| i);
-        let highest = run.iter().enumerate().max_by(|a, b| a.1 .1.total_cmp(&b.1 .1)).map_or(0, |(i, _)| i);
-        let (first, second) = (lowest.min(highest), lowest.max(highest));
-        out.push(run[first]);
-        if second != first {
-            out.push(run[second]);
-        }
+        push_extremes(run, &mut out);
     }
-    // The last epoch is where the eye looks: always end on it.
+    end_on_last(points, out)
+}
+
+/// Pushes the lowest and the highest point of `run` (one if they are the same), in epoch order.
+fn push_extremes(run: &[(f64, f64)], out: &mut Vec<(f64, f64)>) {
+    let lowest = run.iter().enumerate().min_by(|a, b| a.1 .1.total_cmp(&b.1 .1)).map_or(0, |(i, _)| i);
+    let highest = run.iter().enumerate().max_by(|a, b| a.1 .1.total_cmp(&b.1 .1)).map_or(0, |(i, _)| i);
+    let (first, second) = (lowest.min(highest), lowest.max(highest));
+    out.extend(run.get(first));
+    if second != first {
+        out.extend(run.get(second));
+    }
+}
+
+/// `out`, ending on the last point of `points`: the last epoch is where the eye looks.
+fn end_on_last(points: &[(f64, f64)], mut out: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     if let (Some(&last), Some(&shown)) = (points.last(), out.last()) {
         if shown != last {
             out.push(last);
         }
     }
     out
+}
+
+/// Like [`thin`], for a logarithmic epoch axis: runs of equal width in log(epoch), not in
+/// number of points, so that the first epochs (most of the axis) keep their detail. Points at
+/// epochs below 1 are left out (they cannot be placed).
+pub fn thin_log(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
+    let points: Vec<(f64, f64)> = points.iter().copied().filter(|p| p.0 >= 1.0).collect();
+    let runs = (max / 2).max(1);
+    let (Some(first), Some(last)) = (points.first(), points.last()) else { return points };
+    if points.len() <= max.max(2) || last.0 <= first.0 {
+        return points;
+    }
+    let (lo, span) = (first.0.ln(), last.0.ln() - first.0.ln());
+    let run_of = |x: f64| (((x.ln() - lo) / span * runs as f64) as usize).min(runs - 1);
+    let mut out = Vec::with_capacity(2 * runs + 1);
+    for run in points.chunk_by(|a, b| run_of(a.0) == run_of(b.0)) {
+        push_extremes(run, &mut out);
+    }
+    end_on_last(&points, out)
 }
 
 /// The y range of the curves, padded; for a log axis, positive.
@@ -147,29 +192,44 @@ pub fn draw_curves<DB: DrawingBackend>(
     root.fill(&WHITE)?;
     let px = |css: f64| (css * style.scale).round() as u32;
     let log_scale = style.log_scale && style.metric == Metric::Loss;
-    let mut curves = series(history, style.metric).map(|c| thin(&c, MAX_POINTS));
+    let mut curves = series(history, style.metric);
     if log_scale {
         // log(0) is −∞: a loss that rounds to 0 cannot be placed on a log axis.
         curves.iter_mut().for_each(|c| c.retain(|p| p.1 > 0.0));
     }
-    let first_epoch = history.first().map_or(0, |r| r.epoch) as f64;
     let last_epoch = history.last().map_or(0, |r| r.epoch) as f64;
+    let first_epoch = match style.epoch_axis {
+        EpochAxis::Linear => history.first().map_or(0, |r| r.epoch) as f64,
+        EpochAxis::Log => 1.0,
+        EpochAxis::Last(n) => (last_epoch - n as f64).max(history.first().map_or(0, |r| r.epoch) as f64),
+    };
+    // Only the epochs on the axis (the y range follows what is shown), thinned along it.
+    let curves = curves.map(|mut c| {
+        c.retain(|p| p.0 >= first_epoch);
+        if style.epoch_axis == EpochAxis::Log { thin_log(&c, MAX_POINTS) } else { thin(&c, MAX_POINTS) }
+    });
     let x_range = first_epoch..last_epoch.max(first_epoch + 1.0);
     let (lo, hi) = y_range(&curves, style.metric, log_scale);
     let mut builder = ChartBuilder::on(root);
-    builder.margin(px(10.0)).x_label_area_size(px(34.0)).y_label_area_size(px(52.0));
-    // One axis type for both scales: one copy of plotters' chart code (see `super::axis`).
-    let y_axis = if log_scale { YAxis::log(lo..hi) } else { YAxis::linear(lo..hi) };
-    let mut chart = builder.build_cartesian_2d(x_range, y_axis)?;
-    finish(&mut chart, &curves, style, px)
+    let titles = if style.compact { 0.0 } else { 1.0 };
+    builder.margin(px(10.0)).x_label_area_size(px(18.0 + 16.0 * titles)).y_label_area_size(px(38.0 + 14.0 * titles));
+    // One axis type for both axes and scales: one copy of plotters' chart code (see `super::axis`).
+    let x_axis = if style.epoch_axis == EpochAxis::Log { Axis::log(x_range) } else { Axis::linear(x_range) };
+    let y_axis = if log_scale { Axis::log(lo..hi) } else { Axis::linear(lo..hi) };
+    let mut chart = builder.build_cartesian_2d(x_axis, y_axis)?;
+    // As many y labels as the height holds (a short chart in a one-screen layout), up to 10.
+    let height = f64::from(root.dim_in_pixel().1) / style.scale;
+    let y_labels = (height / 32.0).clamp(3.0, 10.0) as usize;
+    finish(&mut chart, &curves, style, px, y_labels)
 }
 
 /// The mesh with its labels, the curves, the best-epoch line and the legend.
 fn finish<'a, DB, Y>(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
+    chart: &mut ChartContext<'a, DB, Cartesian2d<Axis, Y>>,
     curves: &[Vec<(f64, f64)>; 4],
     style: &CurveStyle<'_>,
     px: impl Fn(f64) -> u32 + Copy,
+    y_labels: usize,
 ) -> DrawResult<DB>
 where
     DB: DrawingBackend + 'a,
@@ -183,11 +243,12 @@ where
     let epochs = (chart.x_range().end - chart.x_range().start).round() as usize + 1;
     let x_tick = |x: &f64| format!("{x:.0}");
     let y_tick = |y: &f64| tick(if style.metric == Metric::Error { y * 100.0 } else { *y }, comma);
-    chart
-        .configure_mesh()
-        .x_desc(style.x_label)
-        .y_desc(style.y_label)
-        .x_labels(epochs.min(10))
+    let mut mesh = chart.configure_mesh();
+    if !style.compact {
+        mesh.x_desc(style.x_label).y_desc(style.y_label);
+    }
+    mesh.x_labels(epochs.min(10))
+        .y_labels(y_labels)
         .x_label_formatter(&x_tick)
         .y_label_formatter(&y_tick)
         .label_style(font.clone())
@@ -196,10 +257,14 @@ where
         .bold_line_style(BLACK.mix(0.1))
         .light_line_style(TRANSPARENT)
         .draw()?;
-    if let Some(best) = style.best_epoch {
+    // The best epoch, when it is on the axis (a window of recent epochs may have left it).
+    if let Some(best) = style.best_epoch.filter(|&b| b as f64 >= chart.x_range().start) {
         best_line(chart, best, px)?;
     }
     plot_series(chart, curves, px)?;
+    if style.compact {
+        return Ok(());
+    }
     let entries = legend::entries(curves, style);
     let size = legend::size(style, entries.len(), px);
     let corner = legend::corner(chart, curves, size);
@@ -208,7 +273,7 @@ where
 
 /// The best epoch as a vertical line across the chart, drawn first so the curves stay on top.
 fn best_line<'a, DB, Y>(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
+    chart: &mut ChartContext<'a, DB, Cartesian2d<Axis, Y>>,
     best: usize,
     px: impl Fn(f64) -> u32,
 ) -> DrawResult<DB>
@@ -224,7 +289,7 @@ where
 
 /// The curves: solid for the sets, dashed for the objective.
 fn plot_series<'a, DB, Y>(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
+    chart: &mut ChartContext<'a, DB, Cartesian2d<Axis, Y>>,
     curves: &[Vec<(f64, f64)>; 4],
     px: impl Fn(f64) -> u32,
 ) -> DrawResult<DB>

@@ -4,7 +4,7 @@
 //! and marker from [`crate::palette`]. The window is the fixed square
 //! [−VIEW, VIEW]² that every generator fits in, so switching data sets never rescales the axes.
 
-use super::axis::YAxis;
+use super::axis::Axis;
 use crate::palette::{class_marker, class_rgb, Marker};
 use mlp::dataset::VIEW;
 use mlp::{Dataset, Split};
@@ -64,7 +64,7 @@ pub fn draw_scatter<DB: DrawingBackend>(
         .margin(px(MARGIN))
         .x_label_area_size(px(X_LABEL_AREA))
         .y_label_area_size(px(Y_LABEL_AREA))
-        .build_cartesian_2d(-VIEW..VIEW, YAxis::linear(-VIEW..VIEW))?;
+        .build_cartesian_2d(Axis::linear(-VIEW..VIEW), Axis::linear(-VIEW..VIEW))?;
     // The enum, not "sans-serif": see `super::curves::finish`.
     let label_font = (FontFamily::SansSerif, 13.0 * style.scale).into_font();
     chart
@@ -104,7 +104,7 @@ mod tests {
     }
 }
 
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, YAxis>>;
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Axis, Axis>>;
 
 /// Draws one set, class by class, with each class's colour and marker; `base` gives the
 /// fill/stroke and is recoloured per class. Markers are sized in pixels, centred on the point.

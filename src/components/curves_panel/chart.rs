@@ -9,7 +9,7 @@ use super::best::Best;
 use crate::components::app::LangSignal;
 use crate::i18n::curves::{legend_names, CurvesMsg};
 use crate::i18n::{t, Lang};
-use crate::plot::curves::{draw_curves, CurveStyle, Metric};
+use crate::plot::curves::{draw_curves, CurveStyle, EpochAxis, Metric};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use mlp::EpochRecord;
@@ -35,6 +35,64 @@ pub struct Charts {
     pub zoom: Signal<f64>,
     /// Notified when a chart's box changes size (a layout, a window resized).
     pub resized: Trigger,
+    /// How the epochs are laid along the x axis.
+    pub x_axis: RwSignal<XAxisChoice>,
+    /// Draw the charts compact: no legend in each (the page shows one for both) and no axis
+    /// titles (the one-screen lab layout).
+    pub compact: Signal<bool>,
+}
+
+/// The window of recent epochs [`XAxisChoice::Last`] shows.
+pub const LAST_EPOCHS: usize = 500;
+
+/// The epoch axis a student chooses (the `xaxis` link parameter).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum XAxisChoice {
+    /// Linear up to [`LAST_EPOCHS`] epochs, then logarithmic.
+    #[default]
+    Auto,
+    Linear,
+    Log,
+    /// The last [`LAST_EPOCHS`] epochs.
+    Last,
+}
+
+impl XAxisChoice {
+    pub const ALL: [XAxisChoice; 4] = [XAxisChoice::Auto, XAxisChoice::Linear, XAxisChoice::Log, XAxisChoice::Last];
+
+    /// The link's value.
+    pub fn key(self) -> &'static str {
+        match self {
+            XAxisChoice::Auto => "auto",
+            XAxisChoice::Linear => "linear",
+            XAxisChoice::Log => "log",
+            XAxisChoice::Last => "last",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<XAxisChoice> {
+        let key = key.trim().to_ascii_lowercase();
+        XAxisChoice::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    pub fn name(self) -> CurvesMsg {
+        match self {
+            XAxisChoice::Auto => CurvesMsg::XAxisAuto,
+            XAxisChoice::Linear => CurvesMsg::XAxisLinear,
+            XAxisChoice::Log => CurvesMsg::XAxisLog,
+            XAxisChoice::Last => CurvesMsg::XAxisLast,
+        }
+    }
+
+    /// The axis for a history whose last epoch is `last_epoch`.
+    pub fn axis(self, last_epoch: usize) -> EpochAxis {
+        match self {
+            XAxisChoice::Auto if last_epoch > LAST_EPOCHS => EpochAxis::Log,
+            XAxisChoice::Auto | XAxisChoice::Linear => EpochAxis::Linear,
+            XAxisChoice::Log => EpochAxis::Log,
+            XAxisChoice::Last => EpochAxis::Last(LAST_EPOCHS),
+        }
+    }
 }
 
 /// The charts are redrawn at most this often: ten times a second is smooth for curves, and
@@ -102,6 +160,8 @@ impl Charts {
         self.lang.track();
         self.zoom.track();
         self.resized.track();
+        self.x_axis.track();
+        self.compact.track();
     }
 
     /// Draws chart `which` (0 = loss, 1 = error) from the signals' current values (nothing if
@@ -113,12 +173,16 @@ impl Charts {
             return;
         };
         let best_epoch = best.map(|b| b.epoch);
+        let last_epoch = self.history.try_with_untracked(|h| h.last().map_or(0, |r| r.epoch)).unwrap_or(0);
+        let axis = self.x_axis.try_get_untracked().unwrap_or_default().axis(last_epoch);
+        let compact = self.compact.try_get_untracked().unwrap_or(false);
         let charts = [(self.loss, Metric::Loss, CurvesMsg::MeanLoss), (self.error, Metric::Error, CurvesMsg::ErrorPercent)];
         for (canvas, metric, y_label) in charts.into_iter().skip(which).take(1) {
             let Some(Some(element)) = canvas.try_get_untracked() else { continue };
             let zoom = self.zoom.try_get_untracked().unwrap_or(1.0);
             let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
-            let style = curve_style(lang, (metric, y_label), log_scale, ratio * zoom, best_epoch);
+            let mut style = curve_style(lang, (metric, y_label), log_scale, ratio * zoom, best_epoch, axis);
+            style.compact = compact;
             self.history.try_with_untracked(|history| paint(&element, history, &style, ratio));
         }
     }
@@ -126,12 +190,26 @@ impl Charts {
 
 /// The labels and options of one chart: `metric` with its y-axis label, in `lang`, at `scale`
 /// device pixels per CSS pixel (the page's, or a saved image's).
-pub fn curve_style(lang: Lang, (metric, y_label): (Metric, CurvesMsg), log_scale: bool, scale: f64, best_epoch: Option<usize>) -> CurveStyle<'static> {
+pub fn curve_style(
+    lang: Lang,
+    (metric, y_label): (Metric, CurvesMsg),
+    log_scale: bool,
+    scale: f64,
+    best_epoch: Option<usize>,
+    epoch_axis: EpochAxis,
+) -> CurveStyle<'static> {
+    let x_label = match epoch_axis {
+        EpochAxis::Linear => CurvesMsg::EpochAxis,
+        EpochAxis::Log => CurvesMsg::EpochAxisLog,
+        EpochAxis::Last(_) => CurvesMsg::EpochAxisLast,
+    };
     CurveStyle {
         metric,
         log_scale,
         scale,
-        x_label: t(lang, CurvesMsg::EpochAxis),
+        x_label: t(lang, x_label),
+        epoch_axis,
+        compact: false,
         y_label: t(lang, y_label),
         names: legend_names(lang),
         best_epoch,
@@ -161,5 +239,24 @@ fn paint(element: &web_sys::HtmlCanvasElement, history: &[EpochRecord], style: &
     let root = backend.into_drawing_area();
     if let Err(error) = draw_curves(&root, history, style) {
         leptos::logging::warn!("the training curves could not be drawn: {error:?}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_automatic_axis_turns_logarithmic_after_the_window_and_keys_read_back() {
+        assert_eq!(XAxisChoice::Auto.axis(LAST_EPOCHS), EpochAxis::Linear);
+        assert_eq!(XAxisChoice::Auto.axis(LAST_EPOCHS + 1), EpochAxis::Log);
+        assert_eq!(XAxisChoice::Linear.axis(100_000), EpochAxis::Linear);
+        assert_eq!(XAxisChoice::Log.axis(3), EpochAxis::Log);
+        assert_eq!(XAxisChoice::Last.axis(3), EpochAxis::Last(LAST_EPOCHS));
+        for choice in XAxisChoice::ALL {
+            assert_eq!(XAxisChoice::from_key(choice.key()), Some(choice));
+        }
+        assert_eq!(XAxisChoice::from_key(" LOG "), Some(XAxisChoice::Log));
+        assert_eq!(XAxisChoice::from_key("nope"), None);
     }
 }

@@ -8,7 +8,7 @@ use crate::i18n::curves::CurvesMsg;
 use crate::i18n::exports::Figure;
 use crate::i18n::{t, Lang};
 use crate::plot::canvas::Canvas as ChartCanvas;
-use crate::plot::curves::Metric;
+use crate::plot::curves::{EpochAxis, Metric};
 use crate::plot::figure::{curves_size, draw_curves_figure, FIGURE_SCALE};
 use crate::settings::Settings;
 use mlp::EpochRecord;
@@ -21,12 +21,14 @@ pub struct CurvesImage<'a> {
     pub history: &'a [EpochRecord],
     pub log_scale: bool,
     pub best_epoch: Option<usize>,
+    /// The epoch axis, as the panel shows it.
+    pub epoch_axis: EpochAxis,
 }
 
 /// The curves image as a PNG `data:` URL; `None` without a history or if the browser could
 /// not make it.
 pub fn curves_png(image: CurvesImage<'_>) -> Option<String> {
-    let CurvesImage { lang, settings, history, log_scale, best_epoch } = image;
+    let CurvesImage { lang, settings, history, log_scale, best_epoch, epoch_axis } = image;
     let epoch = history.last()?.epoch;
     let (width, _) = curves_size(CHART_CSS_PX, 0);
     let canvas = offscreen(width, 1)?;
@@ -34,8 +36,8 @@ pub fn curves_png(image: CurvesImage<'_>) -> Option<String> {
     let (_, height) = curves_size(CHART_CSS_PX, header.height(FIGURE_SCALE));
     canvas.set_height(height);
     fill_white(&canvas)?;
-    let loss = curve_style(lang, (Metric::Loss, CurvesMsg::MeanLoss), log_scale, FIGURE_SCALE, best_epoch);
-    let error = curve_style(lang, (Metric::Error, CurvesMsg::ErrorPercent), false, FIGURE_SCALE, best_epoch);
+    let loss = curve_style(lang, (Metric::Loss, CurvesMsg::MeanLoss), log_scale, FIGURE_SCALE, best_epoch, epoch_axis);
+    let error = curve_style(lang, (Metric::Error, CurvesMsg::ErrorPercent), false, FIGURE_SCALE, best_epoch, epoch_axis);
     let charts = [(t(lang, CurvesMsg::LossTitle), &loss), (t(lang, CurvesMsg::ErrorTitle), &error)];
     let root = ChartCanvas::new(&canvas)?.into_drawing_area();
     draw_curves_figure(&root, &header, history, charts).ok()?;

@@ -3,7 +3,7 @@
 //! (over-fitting, the very thing a student should see) would pass under it.
 
 use super::{CurveStyle, DrawResult, FONT_PX};
-use plotters::coord::types::RangedCoordf64;
+use crate::plot::axis::Axis;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -29,7 +29,7 @@ pub fn size(style: &CurveStyle<'_>, entries: usize, px: impl Fn(f64) -> u32) -> 
 /// The corner whose legend box covers the fewest points of the curves (the segments between
 /// epochs sampled every few pixels), the first of [`CORNERS`] on a tie.
 pub fn corner<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
-    chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, Y>>,
+    chart: &ChartContext<'_, DB, Cartesian2d<Axis, Y>>,
     curves: &[Vec<(f64, f64)>; 4],
     (w, h): (i32, i32),
 ) -> SeriesLabelPosition {

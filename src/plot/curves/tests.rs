@@ -61,3 +61,22 @@ fn ticks_are_short_and_follow_the_language() {
     assert_eq!(tick(1e-5, false), "1e-5");
     assert_eq!(tick(0.0, false), "0");
 }
+
+#[test]
+fn thinning_for_a_log_axis_keeps_the_first_epochs_in_detail() {
+    // 20 000 epochs of a loss that falls over the first hundred, then stays flat.
+    let long: Vec<(f64, f64)> = (0..20_000).map(|e| (e as f64, 0.05 + 0.7 * (-(e as f64) / 30.0).exp())).collect();
+    let thinned = thin_log(&long, 400);
+    assert!(thinned.len() <= 402, "{} points", thinned.len());
+    assert!(thinned.iter().all(|p| p.0 >= 1.0), "epoch 0 has no place on a log axis");
+    assert_eq!(thinned.first(), Some(&long[1]));
+    assert_eq!(thinned.last(), long.last());
+    // The descent (epochs 1–100) is half the log axis of 1–20 000: about half the points.
+    let descent = thinned.iter().filter(|p| p.0 <= 100.0).count();
+    assert!(descent >= 60, "only {descent} points for the descent");
+    assert!(thinned.windows(2).all(|w| w[0].0 < w[1].0), "still in epoch order");
+    // Index-based thinning would have kept a handful of them.
+    assert!(thin(&long, 400).iter().filter(|p| p.0 <= 100.0).count() < 10);
+    let short: Vec<(f64, f64)> = (0..50).map(|e| (e as f64, 1.0)).collect();
+    assert_eq!(thin_log(&short, 400), short[1..].to_vec());
+}
