@@ -64,6 +64,23 @@ pub fn paren(content: &str) -> String {
     row(&[mo("("), content.to_string(), mo(")")])
 }
 
+/// `markup` with its numbers (`<mn>` elements) in `lang`'s notation: a decimal comma in French.
+/// Formulas are built in the machine's notation (as LaTeX snippets are) and localized when
+/// shown.
+pub fn localized(lang: crate::i18n::Lang, markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut rest = markup;
+    while let Some(start) = rest.find("<mn>") {
+        let (before, from) = rest.split_at(start + "<mn>".len());
+        out.push_str(before);
+        let end = from.find("</mn>").unwrap_or(from.len());
+        out.push_str(&crate::i18n::localize(lang, &from[..end]));
+        rest = &from[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A number as the stepper prints it (see [`crate::stepper::format::number`]), negative
 /// numbers with a proper minus sign.
 pub fn num(value: f64) -> String {
@@ -147,5 +164,17 @@ mod tests {
     fn negative_numbers_get_a_minus_sign_operator() {
         assert_eq!(num(-0.5), "<mrow><mo>−</mo><mn>0.5000</mn></mrow>");
         assert_eq!(num(2.0), "<mn>2.0000</mn>");
+    }
+
+    #[test]
+    fn localized_formulas_write_their_numbers_in_the_language_and_nothing_else() {
+        use crate::i18n::Lang;
+        let f = row(&[num(-0.5), mo("."), mi("x.y"), num(2.0)]);
+        assert_eq!(localized(Lang::En, &f), f);
+        assert_eq!(
+            localized(Lang::Fr, &f),
+            "<mrow><mrow><mo>−</mo><mn>0,5000</mn></mrow><mo>.</mo><mi>x.y</mi><mn>2,0000</mn></mrow>"
+        );
+        assert_eq!(localized(Lang::Fr, "<mn>1.5"), "<mn>1,5", "an unclosed element ends the text");
     }
 }

@@ -5,7 +5,7 @@ use super::app::LangSignal;
 use crate::i18n::stepper::StepperMsg;
 use crate::i18n::{class_name, t, typed_error};
 use crate::settings::Settings;
-use crate::stepper::format::number;
+use crate::i18n::{fixed, list_separator};
 use crate::stepper::typed::{parse_typed, TypedError};
 use crate::stepper::ExampleSource;
 use leptos::prelude::*;
@@ -31,17 +31,20 @@ pub fn ExampleChooser(settings: RwSignal<Settings>, shown: Memo<Split>, source: 
         source.with(|src| match src {
             ExampleSource::Train(i) => shown.with(|split| {
                 let (p, y) = (split.train.points.get(*i)?, split.train.labels.get(*i)?);
+                let lang = lang.get();
                 Some(format!(
-                    "{} {i}: (x₁, x₂) = ({}, {}), y = {y} ({})",
-                    t(lang.get(), StepperMsg::ExampleIndex),
-                    number(p[0]),
-                    number(p[1]),
-                    class_name(lang.get(), *y)
+                    "{} {i}: (x₁, x₂) = ({}{}{}), y = {y} ({})",
+                    t(lang, StepperMsg::ExampleIndex),
+                    fixed(lang, p[0]),
+                    list_separator(lang),
+                    fixed(lang, p[1]),
+                    class_name(lang, *y)
                 ))
             }),
             ExampleSource::Typed { x, y } => {
-                let xs: Vec<String> = x.iter().map(|v| number(*v)).collect();
-                Some(format!("x = ({}), y = {y}", xs.join(", ")))
+                let lang = lang.get();
+                let xs: Vec<String> = x.iter().map(|v| fixed(lang, *v)).collect();
+                Some(format!("x = ({}), y = {y}", xs.join(list_separator(lang))))
             }
         })
     };

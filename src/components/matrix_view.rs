@@ -18,7 +18,8 @@ use crate::i18n::a11y::{dim_word, header_text};
 use crate::i18n::stepper::StepperMsg;
 use crate::i18n::{t, Lang};
 use crate::mathml::math;
-use crate::stepper::format::{full, number};
+use crate::stepper::format::full;
+use crate::i18n::{exact, fixed};
 use crate::stepper::formula::Cells;
 use crate::stepper::quantity::{Dim, Quantity};
 use crate::stepper::diagram::{focusable_while_scrolling, name};
@@ -156,17 +157,19 @@ impl CellsView {
         let selected = self.selected == Some((r, c));
         let style = tint(value, scale);
         let yours = self.marks.as_ref().and_then(|m| m.given_at(self.quantity, r, c));
-        let (shown, exact) = (number(value), full(value));
+        let lang = self.lang;
+        // Shown in the language's notation; `data-value` keeps the machine's, for scripts.
+        let (shown, machine) = (fixed(lang, value), full(value));
         let title = match yours {
-            Some(y) => format!("{} {}, {} {}", t(self.lang, HomeworkMsg::Yours), full(y), t(self.lang, HomeworkMsg::Expected), full(value)),
-            None => full(value),
+            Some(y) => format!("{} {}, {} {}", t(lang, HomeworkMsg::Yours), exact(lang, y), t(lang, HomeworkMsg::Expected), exact(lang, value)),
+            None => exact(lang, value),
         };
         // The student's value beside the correct one, in a wrong entry.
-        let given = yours.map(|y| view! { <span class="hw-given">{number(y)}</span> });
+        let given = yours.map(|y| view! { <span class="hw-given">{fixed(lang, y)}</span> });
         let id = format!("cell-{}-{r}-{c}", self.quantity.key());
         match self.on_select {
             Some(select) => view! {
-                <td class=class class:selected=selected class:hw-marked=yours.is_some() style:background=style data-value=exact>
+                <td class=class class:selected=selected class:hw-marked=yours.is_some() style:background=style data-value=machine>
                     <button type="button" id=id title=title aria-pressed=if selected { "true" } else { "false" }
                         on:click=move |_| select.run((r, c))>{shown}</button>
                     {given}
@@ -174,7 +177,7 @@ impl CellsView {
             }
             .into_any(),
             None => view! {
-                <td class=class class:hw-marked=yours.is_some() id=id style:background=style data-value=exact title=title>{shown} {given}</td>
+                <td class=class class:hw-marked=yours.is_some() id=id style:background=style data-value=machine title=title>{shown} {given}</td>
             }
             .into_any(),
         }

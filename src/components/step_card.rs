@@ -10,7 +10,7 @@ use crate::i18n::t;
 use crate::mathml::math;
 use crate::i18n::mistakes::{mistake_title, mistake_why, wrong_numpy};
 use crate::stepper::content::{matrix_form, mistakes_altering, numpy, operands, scalar_form};
-use crate::stepper::format::number;
+use crate::i18n::fixed;
 use crate::stepper::formula::{formula, reads, Cells};
 use crate::stepper::quantity::Quantity;
 use crate::stepper::selection::{Cell, Selection};
@@ -58,7 +58,8 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
     let instantiated = move || {
         let cell = clicked.get()?;
         let more = t(lang.get(), StepperMsg::MoreTerms);
-        walk.with(|w| w.as_ref().and_then(|w| formula(w, step, cell, more)).map(|f| math(true, &f)))
+        let lang = lang.get();
+        walk.with(|w| w.as_ref().and_then(|w| formula(w, step, cell, more)).map(|f| crate::mathml::localized(lang, &math(true, &f))))
     };
     view! {
         <article class="step-card" id=format!("step-{}", step.key()) data-step=step.key()>
@@ -155,8 +156,8 @@ fn UpdateOutcome(walk: Memo<Option<Walk>>) -> impl IntoView {
             let lang = lang.get();
             Some(view! {
                 <p class="update-outcome" class:went-up=!down id="update-outcome">
-                    {t(lang, StepperMsg::LossBefore)} ": " <strong>{number(before)}</strong> " → "
-                    {t(lang, StepperMsg::LossAfter)} ": " <strong>{number(after)}</strong> ". "
+                    {t(lang, StepperMsg::LossBefore)} ": " <strong>{fixed(lang, before)}</strong> " → "
+                    {t(lang, StepperMsg::LossAfter)} ": " <strong>{fixed(lang, after)}</strong> ". "
                     {t(lang, verdict)}
                 </p>
             })

@@ -100,7 +100,7 @@ pub fn case_error(lang: Lang, error: &CaseError) -> String {
         CaseError::NumberOutOfRange { line, column } => pick(
             lang,
             format!("Not valid JSON (line {line}, column {column}): a number is too large for a 64-bit float (at most about 1.8e308)."),
-            format!("JSON invalide (ligne {line}, colonne {column}) : un nombre est trop grand pour un flottant 64 bits (au plus environ 1.8e308)."),
+            format!("JSON invalide (ligne {line}, colonne {column}) : un nombre est trop grand pour un flottant 64 bits (au plus environ 1,8e308)."),
         ),
         CaseError::Missing { field } => {
             let meaning = field_meaning(lang, field);

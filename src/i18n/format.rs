@@ -1,4 +1,8 @@
-//! Texts assembled from values: names of data sets and classes, set sizes.
+//! Texts assembled from values: names of data sets and classes, set sizes, and every number
+//! the page shows. Numbers are written one way per language: a decimal point in English, a
+//! decimal comma in French, in tables, formulas, the diagram, the curves and the status lines
+//! alike. What is copied or exported (JSON, numpy, LaTeX, links) keeps the machine's point:
+//! those texts are made by [`crate::stepper::format`] and never pass through here.
 
 use super::{t, Lang, Msg};
 use mlp::DatasetKind;
@@ -30,6 +34,41 @@ pub fn split_summary(lang: Lang, train: usize, valid: usize, test: usize) -> Str
     )
 }
 
+/// `text` (a number or a text holding numbers, written with decimal points) as `lang` writes
+/// numbers: the points become commas in French.
+pub fn localize(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => text.to_owned(),
+        Lang::Fr => text.replace('.', ","),
+    }
+}
+
+/// `value` as the stepper's tables, formulas and checks show it (four decimals, or scientific
+/// notation for the very small and the very large; see [`crate::stepper::format::number`]),
+/// in `lang`'s notation.
+pub fn fixed(lang: Lang, value: f64) -> String {
+    localize(lang, &crate::stepper::format::number(value))
+}
+
+/// `value` at full precision (a cell's tooltip), in `lang`'s notation.
+pub fn exact(lang: Lang, value: f64) -> String {
+    localize(lang, &crate::stepper::format::full(value))
+}
+
+/// `value` as written in a setting (`0.1`, `20`), in `lang`'s notation.
+pub fn plain(lang: Lang, value: f64) -> String {
+    localize(lang, &format!("{value}"))
+}
+
+/// What separates the numbers of a list: a comma in English, a semicolon in French (where
+/// the comma is the decimal mark): "(−1.96, 0.08)", "(−1,96 ; 0,08)".
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::Fr => " ; ",
+    }
+}
+
 /// `value` with `significant` significant digits (at least one), in scientific notation when
 /// it is below 10⁻⁴ or from 10⁶ on; "NaN" or "∞" when it is not finite. Decimal comma in
 /// French.
@@ -47,10 +86,7 @@ pub fn number(lang: Lang, value: f64, significant: usize) -> String {
         let decimals = (significant as i64 - 1 - magnitude).max(0) as usize;
         format!("{value:.decimals$}")
     };
-    match lang {
-        Lang::En => text,
-        Lang::Fr => text.replace('.', ","),
-    }
+    localize(lang, &text)
 }
 
 /// An error rate (a fraction) as a percentage with one decimal, without the % sign: "12.5".
@@ -58,9 +94,5 @@ pub fn percent(lang: Lang, fraction: f64) -> String {
     if !fraction.is_finite() {
         return number(lang, fraction, 1);
     }
-    let text = format!("{:.1}", fraction * 100.0);
-    match lang {
-        Lang::En => text,
-        Lang::Fr => text.replace('.', ","),
-    }
+    localize(lang, &format!("{:.1}", fraction * 100.0))
 }

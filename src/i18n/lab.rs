@@ -66,6 +66,7 @@ crate::messages! {
 
 /// Why training stopped by itself, and what to change.
 pub fn divergence_message(lang: Lang, divergence: &Divergence, eta: f64) -> String {
+    let eta = super::plain(lang, eta);
     match (lang, divergence) {
         (Lang::En, Divergence::NonFinite { epoch, step }) => format!(
             "Training stopped: a loss or a weight became NaN or infinite at epoch {epoch}, step {step}. \
@@ -80,8 +81,9 @@ pub fn divergence_message(lang: Lang, divergence: &Divergence, eta: f64) -> Stri
              The steps are too large: lower the learning rate η (now {eta}), then press Reset."
         ),
         (Lang::Fr, Divergence::Exploding { epoch, loss }) => format!(
-            "Entraînement arrêté : la perte a explosé (perte moyenne du minibatch {loss:.3e}) à l'époque {epoch}. \
-             Les pas sont trop grands : baissez le taux d'apprentissage η (actuellement {eta}), puis cliquez sur Recommencer."
+            "Entraînement arrêté : la perte a explosé (perte moyenne du minibatch {}) à l'époque {epoch}. \
+             Les pas sont trop grands : baissez le taux d'apprentissage η (actuellement {eta}), puis cliquez sur Recommencer.",
+            super::localize(lang, &format!("{loss:.3e}"))
         ),
         (Lang::En, Divergence::DeadNetwork { epoch }) => format!(
             "Training stopped: at epoch {epoch} every hidden unit is dead (h^a ≤ 0 on every training point), so no \

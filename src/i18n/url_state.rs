@@ -29,9 +29,13 @@ const MAX_SHOWN_CHARS: usize = 40;
 /// at least 1. Using the default, 8."
 pub fn url_notice(lang: Lang, notice: &UrlNotice) -> String {
     let param = notice.param;
-    let value = shown_value(&notice.value);
+    // A number the link gave is shown in the language's notation; other text as written.
+    let value = match notice.value.trim().parse::<f64>() {
+        Ok(_) => super::localize(lang, &shown_value(&notice.value)),
+        Err(_) => shown_value(&notice.value),
+    };
     let reason = reason(lang, &notice.problem);
-    let used = &notice.used;
+    let used = &super::localize(lang, &notice.used);
     let instead = match (lang, &notice.problem) {
         (Lang::En, UrlProblem::Classes(_)) => format!("Using the data set's minimum, {used}."),
         (Lang::Fr, UrlProblem::Classes(_)) => format!("Valeur utilisée : {used}, le minimum de cet ensemble."),
@@ -69,7 +73,7 @@ fn reason(lang: Lang, problem: &UrlProblem) -> String {
         UrlProblem::Features(error) => features_reason(lang, error),
         UrlProblem::Classes(kind) => classes_reason(lang, *kind),
         UrlProblem::SplitOverOne { train, valid } => {
-            let (train, valid) = (number_text(*train), number_text(*valid));
+            let (train, valid) = (super::localize(lang, &number_text(*train)), super::localize(lang, &number_text(*valid)));
             match lang {
                 Lang::En => format!(
                     "the training and validation fractions add up to more than 1 ({train} + {valid}); both fall back"

@@ -10,7 +10,8 @@ use crate::stepper::diagram::focusable_while_scrolling;
 use crate::i18n::check::{pass_word, worst_of, CheckMsg};
 use crate::i18n::t;
 use crate::mathml::{b, math, mi, w};
-use crate::stepper::format::{full, number};
+use crate::i18n::{exact, fixed};
+use crate::stepper::format::full;
 use leptos::prelude::*;
 use mlp::gradcheck::{EntryCheck, Group, GroupCheck};
 use mlp::Shape;
@@ -152,12 +153,13 @@ fn EntryRow(group: Group, entry: EntryCheck, #[prop(optional)] named: bool) -> i
     let lang = expect_context::<LangSignal>();
     let passes = entry.passes();
     let ratio = ratio(&entry);
-    let ratio_text = match ratio {
-        Ratio::Value(r) => number(r),
+    let ratio_text = move || match ratio {
+        Ratio::Value(r) => fixed(lang.get(), r),
         Ratio::BothZero | Ratio::ZeroFiniteDiff | Ratio::NotFinite => DASH.to_string(),
     };
-    let dash = ratio_text == DASH;
-    let value = |v: f64| view! { <td data-value=full(v) title=full(v)>{number(v)}</td> };
+    let dash = !matches!(ratio, Ratio::Value(_));
+    // Shown in the language's notation; `data-value` keeps the machine's, for scripts.
+    let value = move |v: f64| view! { <td data-value=full(v) title=move || exact(lang.get(), v)>{move || fixed(lang.get(), v)}</td> };
     // A row of the worst table repeats one of a group table: only the latter has the id.
     let id = (!named).then(|| format!("check-{}-{}-{}", group.name(), entry.row, entry.col));
     let symbol = named.then(|| view! { <span inner_html=math(false, &symbol(group))></span> " " });

@@ -4,7 +4,7 @@
 use super::{LangSignal, State};
 use crate::i18n::check::{update_numbers, verdict_detail, CheckMsg};
 use crate::i18n::t;
-use crate::stepper::format::number;
+use crate::i18n::{fixed, plain};
 use leptos::prelude::*;
 use mlp::UpdateCheck;
 
@@ -35,7 +35,7 @@ pub fn VerdictLine(state: Memo<State>) -> impl IntoView {
                 let ok = report.grads.passes();
                 let (word, sentence) =
                     if ok { (CheckMsg::Pass, CheckMsg::VerdictPass) } else { (CheckMsg::Fail, CheckMsg::VerdictFail) };
-                let max_rel = number(report.grads.max_rel_error());
+                let max_rel = fixed(lang, report.grads.max_rel_error());
                 let detail = verdict_detail(lang, report.failing(), report.total(), &report.failing_groups(), &max_rel);
                 Some((t(lang, word), format!("{} {detail}", t(lang, sentence))))
             }
@@ -57,8 +57,10 @@ pub fn VerdictLine(state: Memo<State>) -> impl IntoView {
 pub fn UpdateLine(update: UpdateCheck, eta: f64) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let ok = update.decreased;
-    let (before, after) = (number(update.loss_before), number(update.loss_after));
-    let numbers = move || update_numbers(lang.get(), &format!("{eta}"), &before, &after);
+    let numbers = move || {
+        let lang = lang.get();
+        update_numbers(lang, &plain(lang, eta), &fixed(lang, update.loss_before), &fixed(lang, update.loss_after))
+    };
     let outcome = match (ok, update.loss_after.is_finite()) {
         (true, _) => CheckMsg::WentDown,
         (false, true) => CheckMsg::WentUp,

@@ -15,7 +15,7 @@ use crate::i18n;
 use super::touch::{Flow, Role};
 use crate::i18n::diagram::{aria_label, layer_name, more_units, DiagramMsg};
 use crate::i18n::{t, Lang};
-use crate::stepper::format::number;
+use crate::i18n::fixed;
 use crate::stepper::quantity::Quantity;
 
 /// The id of the `<svg>` element.
@@ -93,13 +93,13 @@ fn edge_markup(out: &mut String, diagram: &Diagram, edge: &Edge, lang: Lang) {
     };
     let (k, j) = edge.entry;
     let weights = name(lang, edge.matrix.weights());
-    let mut title = format!("{weights}[{k}, {j}] = {}", number(edge.weight));
+    let mut title = format!("{weights}[{k}, {j}] = {}", fixed(lang, edge.weight));
     if let Some((q, g)) = edge.grad {
-        let _ = write!(title, " · {}[{k}, {j}] = {}", name(lang, q), number(g));
+        let _ = write!(title, " · {}[{k}, {j}] = {}", name(lang, q), fixed(lang, g));
     }
     let shown = diagram.edge_quantities[edge.matrix.index()];
     if matches!(shown, Quantity::NewW1 | Quantity::NewW2) {
-        let _ = write!(title, " · {}[{k}, {j}] = {}", name(lang, shown), number(edge.value));
+        let _ = write!(title, " · {}[{k}, {j}] = {}", name(lang, shown), fixed(lang, edge.value));
     }
     let _ = write!(
         out,
@@ -178,7 +178,7 @@ fn node_markup(out: &mut String, node: &Node, quantity: Option<Quantity>, lang: 
 fn node_title(node: &Node, quantity: Option<Quantity>, lang: Lang) -> String {
     let c = node.layer.column();
     let mut title = match (quantity, node.value) {
-        (Some(q), Some(v)) => format!("{}[{}] = {}", name(lang, q), node.index, number(v)),
+        (Some(q), Some(v)) => format!("{}[{}] = {}", name(lang, q), node.index, fixed(lang, v)),
         _ => format!("{} {}: {}", layer_name(lang, c), node.index, t(lang, DiagramMsg::NotYet)),
     };
     let notes = [
