@@ -139,3 +139,43 @@ fn the_check_fits_one_screen() {
         b.wait_for(10, "the check", |b| b.try_text("#check-verdict").filter(|t| !t.is_empty()).map(|_| ()));
     });
 }
+
+/// Scrolling down the long page as a reader does (60 px a step, while the network trains), the
+/// stepper's navigation and card stay where the scrolling puts them: nothing above them
+/// changes size under the reader's eyes, and the browser never corrects the scroll.
+#[test]
+fn the_stepper_does_not_jump_when_it_first_scrolls_into_view() {
+    let (_server, b) = open("lang=en&step=j");
+    resize(&b, (1280, 800));
+    b.exec("document.activeElement && document.activeElement.blur()", vec![]);
+    b.press_key(" ");
+    b.wait_for(10, "training", |b| {
+        let status = b.exec("return document.getElementById('training-status').dataset.status", vec![]);
+        (status == "playing").then_some(())
+    });
+    let script = "(async () => { const done = arguments[arguments.length - 1];
+        const nav = document.querySelector('#stepper .step-nav'), card = document.querySelector('#stepper .stepper-main');
+        const top = (e) => e.getBoundingClientRect().top;
+        const visible = (y) => y < innerHeight && y > -200;
+        const moves = [];
+        let last = null, seen = 0;
+        for (let i = 0; i < 90 && seen < 12; i++) {
+            const before = scrollY;
+            window.scrollBy(0, 60);
+            await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            const scrolled = scrollY - before;
+            const now = [top(nav), top(card)];
+            // On screen, each moves up by exactly what was scrolled.
+            if (last) for (const [k, name] of [[0, 'nav'], [1, 'card']]) {
+                const expected = last[k] - scrolled;
+                if ((visible(last[k]) || visible(now[k])) && Math.abs(now[k] - expected) > 0.5)
+                    moves.push(`step ${i}: the ${name} is at ${Math.round(now[k])} px instead of ${Math.round(expected)}`);
+            }
+            last = now;
+            if (visible(now[0])) seen++;
+        }
+        done([seen, moves]); })();";
+    let (seen, moves): (u32, Vec<String>) = serde_json::from_value(b.exec_async(30, script, vec![])).unwrap_or((0, vec!["no answer".into()]));
+    assert!(seen >= 12, "the stepper never came into view ({seen} steps)");
+    assert!(moves.is_empty(), "the stepper moved under the reader: {moves:?}");
+}
