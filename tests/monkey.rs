@@ -864,9 +864,9 @@ impl<'a> Monkey<'a> {
     }
 
     fn press_shortcut(&mut self) -> Result<(), Failure> {
-        const KEYS: [&str; 24] = [
+        const KEYS: [&str; 28] = [
             " ", "k", "K", "s", "e", "r", ARROW_RIGHT, "n", ARROW_LEFT, "p", HOME, END, "f", "b", "m", "v", "l", "?",
-            ESCAPE, TAB, ENTER, "N", "S", "x",
+            ESCAPE, TAB, ENTER, "N", "S", "x", "0", "1", "2", "3",
         ];
         let key = *self.rng.pick(&KEYS);
         // Mostly with the focus on nothing, so the page's shortcuts see the key; sometimes
@@ -1156,7 +1156,7 @@ impl<'a> Monkey<'a> {
 
 const PARAMS: &[&str] = &[
     "lang", "present", "hide", "step", "mistakes", "case", "homework", "edits", "data", "n", "noise", "seed", "m", "train", "valid",
-    "features", "dh", "lambda", "eta", "k", "init", "speed",
+    "features", "dh", "lambda", "eta", "k", "init", "speed", "view", "xaxis",
 ];
 
 const HIDE_KEYS: &[&str] = &[
@@ -1226,6 +1226,8 @@ fn valid_param(r: &mut Rng, param: &str) -> String {
         "eta" => r.decimal(0.000001, 1.0),
         "k" => r.range(1, 1000).to_string(),
         "init" => r.range(0, 4_294_967_295).to_string(),
+        "view" => r.pick(&["all", "lab", "step", "check"]).to_string(),
+        "xaxis" => r.pick(&["auto", "linear", "log", "last"]).to_string(),
         _ => r.decimal(0.0, 1000.0),
     }
 }
@@ -1270,6 +1272,8 @@ fn bad_param(r: &mut Rng, param: &str) -> String {
         "eta" => vec!["0".into(), "1e-7".into(), "100.5".into(), "100".into()],
         "k" => vec!["0".into(), "1001".into(), "1000".into()],
         "init" => vec!["-1".into(), "4294967296".into(), huge],
+        "view" => vec!["slides".into(), "LAB".into(), "".into(), "step,check".into()],
+        "xaxis" => vec!["logarithmic".into(), "LAST".into(), "".into(), "last500".into()],
         _ => vec!["-1".into(), "1001".into(), "1000".into()],
     };
     r.pick(&options).clone()
