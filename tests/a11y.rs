@@ -156,6 +156,51 @@ fn axe_finds_nothing_serious_on_the_first_page_in_english_and_in_french() {
 }
 
 #[test]
+fn axe_finds_nothing_serious_in_the_one_screen_layouts() {
+    let size = |b: &Browser| b.set_window_size(1280, 720);
+    let layout = |key: &'static str| {
+        move |b: &Browser| {
+            b.click(&b.find(&format!("#layout-{key}")));
+            b.wait_for(5, "the layout", |b| {
+                let class = format!("layout-{key}");
+                (b.exec("return document.documentElement.classList.contains(arguments[0])", vec![Value::from(class)]) == true).then_some(())
+            });
+        }
+    };
+    let (lab, step, check) = (layout("lab"), layout("step"), layout("check"));
+    let trained = |b: &Browser| train_three_epochs(b);
+    let drawer = |b: &Browser| {
+        b.click(&b.find("#settings-toggle"));
+        b.wait_for(5, "the drawer", |b| (b.exec("return document.documentElement.classList.contains('settings-open')", vec![]) == true).then_some(()));
+    };
+    let close = |b: &Browser| {
+        b.click(&b.find("#settings-close"));
+        b.wait_for(5, "the drawer to close", |b| (b.exec("return !document.documentElement.classList.contains('settings-open')", vec![]) == true).then_some(()));
+    };
+    let to_step = |b: &Browser| {
+        b.click(&b.find("#goto-j"));
+        b.wait_for(5, "step (j)", |b| (current_step(b) == "j").then_some(()));
+    };
+    assert_axe_clean(
+        "lang=fr&present=1",
+        &[
+            ("the lab layout (fr, presenter)", &|b: &Browser| {
+                size(b);
+                lab(b);
+                trained(b);
+            }),
+            ("the lab layout with the settings drawer open", &drawer),
+            ("the lab layout with the drawer closed", &close),
+            ("the step layout", &|b: &Browser| {
+                step(b);
+                to_step(b);
+            }),
+            ("the check layout", &check),
+        ],
+    );
+}
+
+#[test]
 fn axe_finds_nothing_serious_after_training() {
     let trained = |b: &Browser| {
         train_three_epochs(b);

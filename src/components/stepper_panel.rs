@@ -174,6 +174,19 @@ pub fn StepperPanel(
     provide_context(HomeworkMarks { marks: RwSignal::new(None), mistakes });
     let card_holder = NodeRef::<leptos::html::Div>::new();
     Deck::install(walk, selection, view_state, card_holder);
+    // In a one-screen layout the card and the tools scroll in their own boxes when they do not
+    // fit: such a box is then a Tab stop, so that it scrolls from the keyboard too.
+    let tools = NodeRef::<leptos::html::Div>::new();
+    let presenter = use_context::<super::presenter_tools::Presenter>();
+    for scroll_box in [card_holder, tools] {
+        crate::stepper::diagram::focusable_while_scrolling(scroll_box, move || {
+            walk.track();
+            view_state.track();
+            if let Some(p) = presenter {
+                p.view.track();
+            }
+        });
+    }
     let no_walk = move || {
         walk.with(|w| w.is_none()).then(|| view! { <p class="field-error">{move || t(lang.get(), StepperMsg::NoWalk)}</p> })
     };
@@ -190,7 +203,7 @@ pub fn StepperPanel(
                 <div class="stepper-main" node_ref=card_holder></div>
                 <aside class="stepper-diagram"><NetworkDiagram walk=walk step=diagram_step /></aside>
             </div>
-            <div class="stepper-tools">
+            <div class="stepper-tools" node_ref=tools>
                 <GradCheckPanel walk=walk />
                 <MistakesPanel mistakes=mistakes />
                 <CasePanel case=case walk=walk mistakes=mistakes open=open_step />
