@@ -132,7 +132,12 @@ async fn both_charts_are_drawn_with_the_three_sets_colours() {
     let m = mount(history(50, true), None).await;
     for css in ["#curve-loss", "#curve-error"] {
         let data = pixels(&m.root, css);
-        assert!(data.len() >= 520 * 300 * 4, "{css} is sized for the chart");
+        // Drawn at the size of its box on screen, at the screen's pixel ratio.
+        let canvas: HtmlCanvasElement = element(&m.root, css);
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
+        let expected = (f64::from(canvas.client_width()) * ratio).round() as u32;
+        assert!(canvas.client_width() > 200 && canvas.width() == expected, "{css}: {} px for a box of {} CSS px", canvas.width(), canvas.client_width());
+        assert!(data.len() >= 200 * 100 * 4, "{css} is sized for the chart");
         assert!(inked(&data) > 2000, "{css} has only {} non-white pixels", inked(&data));
         for colour in SET_COLOURS {
             assert!(has_colour(&data, (colour.0, colour.1, colour.2)), "{css} lacks the colour {colour:?}");
@@ -178,6 +183,66 @@ async fn the_table_has_the_latest_epochs_numbers() {
     assert_eq!(cells("valid"), ["validation", "0.3035", "0.3535", "10.0"]);
     assert_eq!(text(&m.root, "#curves-table tr[data-set='test'] td"), "empty set");
     assert!(text(&m.root, "#dead-units").ends_with(": 2"));
+}
+
+/// The pixel columns of the loss chart's left 60 % (the legend, in the upper right corner, has
+/// a blue sample) where the training curve (its blue) is drawn in the chart's upper half:
+/// where the descent is on screen.
+fn descent_columns(root: &HtmlElement) -> usize {
+    let canvas: HtmlCanvasElement = element(root, "#curve-loss");
+    let (w, h) = (canvas.width() as usize, canvas.height() as usize);
+    let data = pixels(root, "#curve-loss");
+    let blue = SET_COLOURS[0];
+    (0..w * 6 / 10)
+        .filter(|&x| (0..h / 2).any(|y| {
+            let p = &data[4 * (y * w + x)..4 * (y * w + x) + 3];
+            (p[0], p[1], p[2]) == (blue.0, blue.1, blue.2)
+        }))
+        .count()
+}
+
+/// Chooses `key` in the epoch-axis menu, as a student does.
+async fn choose_axis(root: &HtmlElement, key: &str) {
+    let select: web_sys::HtmlSelectElement = element(root, "#curves-x-axis");
+    select.set_value(key);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    }).expect("an event")).expect("dispatched");
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_long_run_keeps_its_descent_in_sight_on_the_automatic_axis() {
+    // 20 000 epochs of a loss that falls over its first hundred epochs, then stays flat.
+    let records: Vec<EpochRecord> = (0..20_000)
+        .map(|e| {
+            let loss = 0.05 + 0.7 * (-(e as f64) / 30.0).exp();
+            let stats = SetStats { loss, objective: loss + 0.01, error: loss / 4.0 };
+            EpochRecord { epoch: e, train: stats, valid: Some(stats), test: None, dead_units: 0 }
+        })
+        .collect();
+    let m = mount(records, None).await;
+    // The page's width for the chart (this test has no style sheet): it is drawn at that size.
+    let canvas: HtmlElement = element(&m.root, "#curve-loss");
+    canvas.style().set_property("width", "520px").expect("a width");
+    settle().await;
+    let auto = descent_columns(&m.root);
+    assert!(text(&m.root, ".curve-figure figcaption").contains("Epochs"));
+    choose_axis(&m.root, "linear").await;
+    let linear = descent_columns(&m.root);
+    let linear_pixels = pixels(&m.root, "#curve-loss");
+    choose_axis(&m.root, "log").await;
+    let log = descent_columns(&m.root);
+    choose_axis(&m.root, "last").await;
+    let last_pixels = pixels(&m.root, "#curve-loss");
+    // On a linear axis of 20 000 epochs the descent is a pixel or two wide; on the automatic
+    // (here logarithmic) axis it takes a good part of the chart; the last 500 epochs are
+    // another chart again (their flat end, on its own scale).
+    assert!(linear <= 4, "linear: {linear} columns");
+    assert!(auto >= 60 && auto == log, "automatic: {auto} columns, logarithmic: {log}");
+    assert!(last_pixels != linear_pixels, "the window of the last epochs draws the same chart");
 }
 
 #[wasm_bindgen_test]
