@@ -179,3 +179,107 @@ fn the_stepper_does_not_jump_when_it_first_scrolls_into_view() {
     assert!(seen >= 12, "the stepper never came into view ({seen} steps)");
     assert!(moves.is_empty(), "the stepper moved under the reader: {moves:?}");
 }
+
+fn root_has(b: &Browser, class: &str) -> bool {
+    b.exec("return document.documentElement.classList.contains(arguments[0])", vec![Value::from(class)]) == true
+}
+
+/// The layout follows its title-bar buttons (pressed state included), the keys 0–3 and the
+/// link, and writes itself into the link; an unknown layout in a link shows the whole page and
+/// says so.
+#[test]
+fn a_layout_follows_its_buttons_its_keys_and_the_link() {
+    let (server, b) = open("lang=en");
+    for key in ["lab", "step", "check", "all"] {
+        b.click(&b.find(&format!("#layout-{key}")));
+        b.wait_for(5, "the layout", |b| (key == "all" || root_has(b, &format!("layout-{key}"))).then_some(()));
+        let pressed = b.exec("return [...document.querySelectorAll('.layout-switch button')].filter(x => x.getAttribute('aria-pressed') === 'true').map(x => x.id)", vec![]);
+        assert_eq!(pressed, serde_json::json!([format!("layout-{key}")]));
+        let view = b.query_param("view");
+        assert_eq!(view, if key == "all" { String::new() } else { key.to_string() }, "the link after {key}");
+    }
+    assert!(["layout-lab", "layout-step", "layout-check"].iter().all(|c| !root_has(&b, c)));
+    // The keys, with the focus on nothing.
+    b.exec("document.activeElement && document.activeElement.blur()", vec![]);
+    for (key, class) in [("2", Some("layout-step")), ("3", Some("layout-check")), ("1", Some("layout-lab")), ("0", None)] {
+        b.press_key(key);
+        b.wait_for(5, "the key's layout", |b| match class {
+            Some(class) => root_has(b, class).then_some(()),
+            None => (!root_has(b, "layout-lab")).then_some(()),
+        });
+    }
+    // A link opens in its layout; an unknown one in the long page, with a notice.
+    b.goto(&server.page("lang=en&view=step&step=j"));
+    b.wait_for(20, "the step layout", |b| root_has(b, "layout-step").then_some(()));
+    assert!(b.text(".stepper-main .step-card h3").contains("(j)"));
+    b.goto(&server.page("lang=fr&view=slides"));
+    let notice = b.wait_for(20, "the notice", |b| b.try_text("#presenter-notice"));
+    assert!(notice.contains("slides") && notice.contains("lab, step, check"), "{notice}");
+    assert!(!root_has(&b, "layout-lab") && !root_has(&b, "layout-step"));
+    assert!(severe_console_entries(&b).is_empty());
+}
+
+/// In the lab layout the settings are a drawer: closed, they are out of sight and out of the
+/// Tab order; the button (or Esc) opens and closes it, and a setting changed there applies.
+#[test]
+fn the_lab_layout_keeps_the_settings_in_a_drawer() {
+    let (_server, b) = open("lang=en&view=lab");
+    resize(&b, (1280, 720));
+    let field_visible = |b: &Browser| b.exec("return document.getElementById('field-d_h').checkVisibility({visibilityProperty: true})", vec![]) == true;
+    assert!(!field_visible(&b), "the settings show while the drawer is closed");
+    let toggle = b.find("#settings-toggle");
+    assert_eq!(b.exec("return arguments[0].getAttribute('aria-expanded')", vec![b.arg(&toggle)]), "false");
+    b.click(&toggle);
+    b.wait_for(5, "the drawer", |b| (root_has(b, "settings-open") && field_visible(b)).then_some(()));
+    assert_eq!(b.exec("return arguments[0].getAttribute('aria-expanded')", vec![b.arg(&toggle)]), "true");
+    b.type_into(&b.find("#field-d_h"), "\u{e003}\u{e003}\u{e003}5");
+    b.wait_for(5, "d_h = 5 in the link", |b| (b.query_param("dh") == "5").then_some(()));
+    b.screenshot("layout-lab-drawer");
+    b.press_key(support::webdriver::ESCAPE);
+    b.wait_for(5, "the drawer to close", |b| (!root_has(b, "settings-open")).then_some(()));
+    b.wait_for(5, "the settings out of sight", |b| (!field_visible(b)).then_some(()));
+    b.click(&b.find("#settings-toggle"));
+    b.wait_for(5, "the drawer again", |b| root_has(b, "settings-open").then_some(()));
+    b.click(&b.find("#settings-close"));
+    b.wait_for(5, "closed by its button", |b| (!root_has(b, "settings-open")).then_some(()));
+}
+
+/// The step buttons say what each step computes: sixteen distinct texts and accessible names,
+/// the two steps of a letter told apart, on one row at 1280 px (and in the step layout, in
+/// presenter mode, with ← and → at its ends).
+#[test]
+fn the_step_buttons_say_what_they_compute_on_one_row() {
+    let (server, b) = open("lang=en&view=step");
+    for present in [false, true] {
+        b.goto(&server.page(&format!("lang=en&view=step&present={}", u8::from(present))));
+        wait_for_trainer(&b);
+        resize(&b, (1280, 720));
+        let script = "return [...document.querySelectorAll('.step-button')].map(x => [x.textContent.trim(), Math.round(x.getBoundingClientRect().top)]);";
+        let buttons: Vec<(String, i64)> = serde_json::from_value(b.exec(script, vec![])).unwrap_or_default();
+        assert_eq!(buttons.len(), 16);
+        let texts: std::collections::BTreeSet<&str> = buttons.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts.len(), 16, "two buttons say the same: {buttons:?}");
+        for (step, text) in [("a", "(a) hᵃ"), ("a2", "(a) hˢ"), ("j", "(j) ∂W⁽²⁾"), ("j2", "(j) ∂b⁽²⁾"), ("p", "(p) ∂W⁽¹⁾"), ("p2", "(p) ∂b⁽¹⁾")] {
+            assert_eq!(b.text(&format!("#goto-{step}")), text);
+        }
+        // Their accessible names: distinct, each starting with what the button shows.
+        let keys = ["a", "a2", "b", "c", "d", "g", "j", "j2", "l", "n", "p", "p2", "q", "r", "r2", "f"];
+        let names: Vec<String> = keys.iter().map(|s| b.accessible_name(&b.find(&format!("#goto-{s}")))).collect();
+        let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+        assert_eq!(distinct.len(), 16, "{names:?}");
+        for (key, name) in keys.iter().zip(&names) {
+            let shown = b.text(&format!("#goto-{key}"));
+            assert!(name.starts_with(&shown) && name.len() > shown.len(), "{key}: {name:?} for {shown:?}");
+        }
+        let rows: std::collections::BTreeSet<i64> = buttons.iter().map(|(_, top)| *top).collect();
+        assert_eq!(rows.len(), 1, "present={present}: the step buttons take {} rows: {buttons:?}", rows.len());
+        let row = |id: &str| b.exec("return Math.round(document.getElementById(arguments[0]).getBoundingClientRect().top)", vec![Value::from(id)]);
+        let top = serde_json::json!(rows.iter().next());
+        assert_eq!(row("step-prev"), top, "← is not on the row");
+        assert_eq!(row("step-next"), top, "→ is not on the row");
+    }
+    // On the long page too, the labels are the same.
+    b.goto(&server.page("lang=fr"));
+    wait_for_trainer(&b);
+    assert_eq!(b.text("#goto-r2"), "(r) ∂R̃/∂W⁽²⁾");
+}
