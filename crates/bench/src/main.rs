@@ -80,7 +80,11 @@ mod native {
         let mut live = Vec::new();
         for d_h in [8, 64, 256] {
             eprintln!("[bench] live training on dist/, d_h = {d_h}, K = 10, {live_seconds} s");
-            live.push(live_training(&scratch, &site, d_h, 10, live_seconds));
+            live.push(live_training(&scratch, &site, d_h, 10, live_seconds, None));
+        }
+        for d_h in [8, 64] {
+            eprintln!("[bench] live training on dist/ in the lab layout, presenter mode, 1280×720, d_h = {d_h}");
+            live.push(live_training(&scratch, &site, d_h, 10, live_seconds, Some(crate::driver::pages::PROJECTED)));
         }
 
         let mut answers = Vec::new();

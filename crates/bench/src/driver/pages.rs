@@ -82,9 +82,18 @@ const SAMPLE: &str = "
 
 /// Opens the shipped page with moons, `d_h` hidden units and K = `k`, presses play, and
 /// measures `seconds` of training after [`LIVE_WARM_UP`].
-pub fn live_training(scratch: &Path, server: &Server, d_h: usize, k: usize, seconds: f64) -> Live {
+/// A projected screen: the lab layout in presenter mode, in a 1280×720 window.
+pub const PROJECTED: (&str, u32, u32) = ("&view=lab&present=1", 1280, 720);
+
+/// `screen`: `None` for the long page in the browser's default window, or a query to add and
+/// the window's size (e.g. [`PROJECTED`]).
+pub fn live_training(scratch: &Path, server: &Server, d_h: usize, k: usize, seconds: f64, screen: Option<(&str, u32, u32)>) -> Live {
     let browser = Browser::start(scratch);
-    let query = page_query(d_h, k);
+    let mut query = page_query(d_h, k);
+    if let Some((extra, width, height)) = screen {
+        query.push_str(extra);
+        browser.cmd("POST", "/window/rect", Some(serde_json::json!({"width": width, "height": height})));
+    }
     browser.goto(&server.page(&query));
     browser.wait_for(30, "the page to mount", |b| {
         b.exec("return !!document.getElementById('play-pause') && !!document.getElementById('training-status')")

@@ -251,7 +251,8 @@ impl Report {
                 "3. Live training on the shipped page (dist/, speed 0 = as fast as possible): press play, {} s warm-up, \
                  then {window:.1} s measured: examples/s from #training-status data-examples-seen, animation-frame intervals, \
                  long tasks (> 50 ms) from the Long Tasks API; targets (issue 11): ≥ 4M ex/s at d_h = 8, ≥ 2M at d_h = 64, \
-                 p95 ≤ {LIVE_P95_MS} ms, no long task",
+                 p95 ≤ {LIVE_P95_MS} ms, no long task; the rows with view=lab&present=1 are the lab layout in presenter mode \
+                 in a 1280×720 window (the projected screen: larger plot and curves, drawn at their size)",
                 super::pages::LIVE_WARM_UP.as_secs_f64()
             ),
             &[
