@@ -238,6 +238,8 @@ fn the_lab_layout_keeps_the_settings_in_a_drawer() {
     b.press_key(support::webdriver::ESCAPE);
     b.wait_for(5, "the drawer to close", |b| (!root_has(b, "settings-open")).then_some(()));
     b.wait_for(5, "the settings out of sight", |b| (!field_visible(b)).then_some(()));
+    // The focus was in the drawer: it goes back to the button that opens it.
+    assert_eq!(b.exec("return document.activeElement.id", vec![]), "settings-toggle");
     b.click(&b.find("#settings-toggle"));
     b.wait_for(5, "the drawer again", |b| root_has(b, "settings-open").then_some(()));
     b.click(&b.find("#settings-close"));
@@ -278,8 +280,30 @@ fn the_step_buttons_say_what_they_compute_on_one_row() {
         assert_eq!(row("step-prev"), top, "← is not on the row");
         assert_eq!(row("step-next"), top, "→ is not on the row");
     }
-    // On the long page too, the labels are the same.
+    // On the long page too, the labels are the same, and on one row at 1280 px.
     b.goto(&server.page("lang=fr"));
     wait_for_trainer(&b);
+    resize(&b, (1280, 720));
     assert_eq!(b.text("#goto-r2"), "(r) ∂R̃/∂W⁽²⁾");
+    let tops: std::collections::BTreeSet<i64> = serde_json::from_value::<Vec<i64>>(b.exec(
+        "return [...document.querySelectorAll('.step-button')].map(x => Math.round(x.getBoundingClientRect().top + scrollY))",
+        vec![],
+    ))
+    .unwrap_or_default()
+    .into_iter()
+    .collect();
+    b.exec("document.querySelector('.step-nav').scrollIntoView()", vec![]);
+    b.screenshot("layout-all-step-nav-fr-1280");
+    assert_eq!(tops.len(), 1, "the long page's step buttons take {} rows at 1280 px", tops.len());
+}
+
+/// The click tools' class menu: the class's marker once, beside the menu (in its colour), not
+/// again in the menu's text.
+#[test]
+fn the_class_menu_shows_its_marker_once() {
+    let (_server, b) = open("lang=en&data=blobs&m=3");
+    let options: Vec<String> = serde_json::from_value(b.exec("return [...document.querySelectorAll('#add-class option')].map(o => o.textContent.trim())", vec![])).unwrap_or_default();
+    assert_eq!(options, ["class 0", "class 1", "class 2"]);
+    let swatch = b.text(".click-tools .class-swatch");
+    assert_eq!(swatch.chars().filter(|c| !c.is_whitespace()).count(), 1, "{swatch:?}");
 }

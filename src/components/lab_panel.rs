@@ -42,7 +42,7 @@ fn SettingsDrawerToggle() -> impl IntoView {
     let open = presenter.drawer;
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && open.get_untracked() {
-            open.set(false);
+            close_settings_drawer(open);
         }
     });
     on_cleanup(move || handle.remove());
@@ -53,6 +53,19 @@ fn SettingsDrawerToggle() -> impl IntoView {
             "⚙ " {move || t(lang.get(), PresenterMsg::SettingsDrawer)}
         </button>
     })
+}
+
+/// Closes the settings drawer; the focus, if it was in the drawer (now out of sight), goes back
+/// to the button that opens it.
+pub fn close_settings_drawer(open: RwSignal<bool>) {
+    open.set(false);
+    let document = document();
+    let inside = document.active_element().is_some_and(|e| e.closest("#settings").ok().flatten().is_some());
+    if inside {
+        if let Some(toggle) = document.get_element_by_id("settings-toggle") {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(toggle).focus();
+        }
+    }
 }
 
 #[component]

@@ -131,7 +131,8 @@ fn SettingsDrawerClose() -> impl IntoView {
     let presenter = use_context::<super::presenter_tools::Presenter>();
     presenter.map(|presenter| {
         view! {
-            <button type="button" class="drawer-close" id="settings-close" on:click=move |_| presenter.drawer.set(false)>
+            <button type="button" class="drawer-close" id="settings-close"
+                on:click=move |_| super::lab_panel::close_settings_drawer(presenter.drawer)>
                 "× " {move || t(lang.get(), crate::i18n::presenter::PresenterMsg::Close)}
             </button>
         }

@@ -338,8 +338,8 @@ fn StepNav(view_state: RwSignal<StepView>, go: impl Fn(StepView) + Copy + Send +
             .collect::<Vec<_>>();
         view! {
             <div class="step-group" role="group" aria-label=move || t(lang.get(), label)>
-                <span class="group-label">{move || t(lang.get(), label)}</span>
-                {buttons}
+                <span class="group-label" aria-hidden="true">{move || t(lang.get(), label)}</span>
+                <div class="group-buttons">{buttons}</div>
             </div>
         }
     };
