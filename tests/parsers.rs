@@ -15,7 +15,7 @@ use backprop_lab::base64url;
 use backprop_lab::data::{initial_params, make_split, DataKey};
 use backprop_lab::i18n::{self, Lang};
 use backprop_lab::lab::{Edit, Edits};
-use backprop_lab::presenter::{Part, View};
+use backprop_lab::presenter::{Layout, Part, View};
 use backprop_lab::settings::*;
 use backprop_lab::stepper::typed::{parse_point, parse_typed};
 use backprop_lab::stepper::{Example, Step, Walk};
@@ -273,21 +273,29 @@ fn part_keys() -> Vec<&'static str> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
-    /// `present` and `hide` of any link: the hidden parts are sorted without repeats, every item
-    /// of `hide` is either a part or reported unknown (in order), and the view reads back.
+    /// `present`, `hide` and `view` of any link: the hidden parts are sorted without repeats,
+    /// every item of `hide` is either a part or reported unknown (in order), a `view` is a
+    /// layout or reported unknown (and the long page shown), and the view reads back.
     #[test]
     fn presenter_flags_of_any_link_read_back(
         present in prop::option::of(prop_oneof![key_like(vec!["1", "true", "yes", "on", "", "0", "no"]), any_text()]),
         hide in prop::option::of(prop_oneof![list_like(part_keys()), any_text()]),
+        layout in prop::option::of(prop_oneof![key_like(Layout::ALL.iter().map(|l| l.key()).collect()), any_text()]),
     ) {
-        let (view, unknown) = View::from_params(present.as_deref(), hide.as_deref());
+        let (view, unknown) = View::from_params(present.as_deref(), hide.as_deref(), layout.as_deref());
+        let given = layout.as_deref().map(str::trim).filter(|l| !l.is_empty());
+        match given.map(Layout::from_key) {
+            None => prop_assert!(view.layout == Layout::All && unknown.layout.is_none()),
+            Some(Some(known)) => prop_assert!(view.layout == known && unknown.layout.is_none()),
+            Some(None) => prop_assert!(view.layout == Layout::All && unknown.layout.as_deref() == given),
+        }
         let normal = present.as_deref().map(|p| p.trim().to_ascii_lowercase());
         prop_assert_eq!(view.present, matches!(normal.as_deref(), Some("1" | "true" | "yes" | "on" | "")));
         prop_assert!(view.hidden.windows(2).all(|w| w[0] < w[1]), "{:?}", view.hidden);
         let listed = items(hide.as_deref().unwrap_or(""));
         let expected_unknown: Vec<String> =
             listed.iter().filter(|k| Part::from_key(k).is_none()).map(|k| k.to_string()).collect();
-        prop_assert_eq!(&unknown, &expected_unknown);
+        prop_assert_eq!(&unknown.parts, &expected_unknown);
         for key in &listed {
             if let Some(part) = Part::from_key(key) {
                 prop_assert!(view.is_hidden(part));
@@ -299,8 +307,8 @@ proptest! {
             parts.dedup();
             parts.len()
         });
-        let back = View::from_params(view.present.then_some("1"), view.hide_param().as_deref());
-        prop_assert_eq!(back, (view, vec![]));
+        let back = View::from_params(view.present.then_some("1"), view.hide_param().as_deref(), view.layout_param());
+        prop_assert_eq!(back, (view, Default::default()));
     }
 
     /// A part, a step and a language are found only by their key (any case, spaces around).

@@ -38,7 +38,7 @@ pub fn LabPanel(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
 #[component]
 fn SettingsDrawerToggle() -> impl IntoView {
     let lang = expect_context::<LangSignal>();
-    let Some(presenter) = use_context::<Presenter>() else { return None };
+    let presenter = use_context::<Presenter>()?;
     let open = presenter.drawer;
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && open.get_untracked() {
