@@ -25,7 +25,7 @@ pub mod presenter;
 pub mod exports;
 
 pub use errors::{dataset_error, feature_error, field_error, point_error, typed_error};
-pub use format::{class_name, dataset_name, exact, fixed, list_separator, localize, number, percent, plain, split_summary};
+pub use format::{class_name, dataset_name, exact, fixed, in_notation, list_separator, localize, number, percent, plain, split_summary};
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

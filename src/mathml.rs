@@ -133,9 +133,19 @@ pub fn dl(den: &str) -> String {
     partial(&mi("L"), den)
 }
 
+/// `accent` set over `base`, as an accent (close above it, not an exponent).
+pub fn accent_over(base: &str, accent: &str) -> String {
+    format!("<mover accent=\"true\">{base}{accent}</mover>")
+}
+
+/// R̃, the regularized risk: R with a tilde above it.
+pub fn tilde_r() -> String {
+    accent_over(&mi("R"), "<mo stretchy=\"false\">~</mo>")
+}
+
 /// ∂R̃/∂`den` (the regularized risk).
 pub fn dr(den: &str) -> String {
-    partial(&sup(&mi("R"), &mo("~")), den)
+    partial(&tilde_r(), den)
 }
 
 /// `m` transposed.
@@ -158,6 +168,9 @@ mod tests {
         assert_eq!(act("h", "a"), "<msup><mi>h</mi><mi>a</mi></msup>");
         assert!(dl(&act("o", "a")).starts_with("<mfrac><mrow><mo>∂</mo><mi>L</mi></mrow>"));
         assert_eq!(mo("<"), "<mo>&lt;</mo>");
+        // The tilde is an accent over R, not an exponent beside it.
+        assert_eq!(tilde_r(), "<mover accent=\"true\"><mi>R</mi><mo stretchy=\"false\">~</mo></mover>");
+        assert!(dr(&w(1)).contains(&tilde_r()) && !dr(&w(1)).contains("<msup><mi>R</mi>"));
     }
 
     #[test]

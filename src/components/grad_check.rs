@@ -46,11 +46,14 @@ pub fn GradCheckPanel(walk: Memo<Option<Walk>>) -> impl IntoView {
         State::Ready(report) => view! { <Tables report=report /> }.into_any(),
     };
     let epsilon = format!("{:e}", mlp::gradcheck::DEFAULT_EPSILON);
+    // "computed with the mistakes switched on" only while one is.
+    let mistaken = Memo::new(move |_| walk.with(|w| w.as_ref().is_some_and(|w| !w.example.mistakes.is_empty())));
+    let compared = move || t(lang.get(), if mistaken.get() { CheckMsg::ComparedWithMistakes } else { CheckMsg::Compared });
     view! {
         <section class="check-panel" id="check-panel" aria-labelledby="check-heading">
             <h3 id="check-heading">{move || t(lang.get(), CheckMsg::Heading)}</h3>
             <p class="check-compared">
-                {move || t(lang.get(), CheckMsg::Compared)}
+                <span id="check-compared">{compared}</span>
                 " R̃ = L + λ(ΣW⁽¹⁾² + ΣW⁽²⁾²), "
                 <span class="nowrap">"ε = " <span id="check-epsilon">{epsilon}</span></span>
             </p>

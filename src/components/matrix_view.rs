@@ -19,7 +19,8 @@ use crate::i18n::stepper::StepperMsg;
 use crate::i18n::{t, Lang};
 use crate::mathml::math;
 use crate::stepper::format::full;
-use crate::i18n::{exact, fixed};
+use crate::i18n::{exact, in_notation};
+use crate::stepper::format::Notation;
 use crate::stepper::formula::Cells;
 use crate::stepper::quantity::{Dim, Quantity};
 use crate::stepper::diagram::{focusable_while_scrolling, name};
@@ -93,7 +94,20 @@ pub fn MatrixView(
             </figcaption>
             <div class="matrix-scroll" node_ref=scroll_box>{table}</div>
             {folded}
+            {(quantity == Quantity::Softmax).then(|| view! { <SumNote walk=walk /> })}
         </figure>
+    }
+}
+
+/// Under oˢ: the sum of its entries, and that each is rounded, so a shown column adding up to
+/// 0,9999 does not look like a softmax that fails to sum to 1.
+#[component]
+fn SumNote(walk: Memo<Option<Walk>>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    move || {
+        let sum: f64 = walk.with(|w| w.as_ref().map(|w| Quantity::Softmax.value(w).iter().sum()))?;
+        let lang = lang.get();
+        Some(view! { <p class="table-note sum-note">{crate::i18n::stepper::softmax_sum(lang, &crate::i18n::fixed(lang, sum))}</p> })
     }
 }
 
@@ -103,6 +117,16 @@ fn shape_text(quantity: Quantity, rows: usize, cols: usize) -> String {
         (Dim::One, Dim::One) => "1 × 1".into(),
         (r, Dim::One) => format!("{} = {rows}", r.name()),
         (r, c) => format!("{} × {} = {rows} × {cols}", r.name(), c.name()),
+    }
+}
+
+/// The letters of the equations that index the table's rows and columns: "j\u{2009}╲\u{2009}i"
+/// for W⁽¹⁾ (row j, column i), "k" for a vector of classes.
+fn index_letters(rows: Dim, cols: Dim) -> String {
+    match (rows.letter(), cols.letter()) {
+        (Some(r), Some(c)) => format!("{r}\u{2009}╲\u{2009}{c}"),
+        (Some(r), None) => r.to_string(),
+        _ => String::new(),
     }
 }
 
@@ -125,6 +149,8 @@ impl CellsView {
         let show_rows = if expanded { rows } else { rows.min(FOLD) };
         let show_cols = if expanded { cols } else { cols.min(FOLD) };
         let scale = matrix.iter().filter(|v| v.is_finite()).fold(0.0_f64, |m, v| m.max(v.abs()));
+        // One notation for the whole table (its folded part too), so a column reads evenly.
+        let notation = Notation::of(matrix.iter().copied());
         let (row_dim, col_dim) = self.quantity.dims();
         // The visible header is the index; a screen reader hears "hidden unit 3" instead.
         let head = |dim: Dim, i: usize| {
@@ -134,20 +160,26 @@ impl CellsView {
         let body: Vec<_> = (0..show_rows)
             .zip(matrix.row_iter())
             .map(|(r, values)| {
-                let cells: Vec<_> = values.iter().take(show_cols).enumerate().map(|(c, &v)| self.cell(v, r, c, scale)).collect();
+                let cells: Vec<_> = values.iter().take(show_cols).enumerate().map(|(c, &v)| self.cell(v, r, c, scale, notation)).collect();
                 view! { <tr><th scope="row">{head(row_dim, r)}</th>{cells}</tr> }
             })
             .collect();
         let label = format!("{}, {}", name(self.lang, self.quantity), shape_text(self.quantity, rows, cols));
         view! {
             <table class="cells" aria-label=label>
-                <thead><tr><th scope="col" class="corner"><span class="visually-hidden">{dim_word(self.lang, row_dim)}</span></th>{header}</tr></thead>
+                <thead><tr>
+                    <th scope="col" class="corner">
+                        <span aria-hidden="true" class="index-letters">{index_letters(row_dim, col_dim)}</span>
+                        <span class="visually-hidden">{dim_word(self.lang, row_dim)}</span>
+                    </th>
+                    {header}
+                </tr></thead>
                 <tbody>{body}</tbody>
             </table>
         }
     }
 
-    fn cell(&self, value: f64, r: usize, c: usize, scale: f64) -> impl IntoView + use<> {
+    fn cell(&self, value: f64, r: usize, c: usize, scale: f64, notation: Notation) -> impl IntoView + use<> {
         let lit = self.highlight.contains(r, c);
         let class = match (lit, self.role) {
             (true, Role::Read) => "cell read",
@@ -159,13 +191,13 @@ impl CellsView {
         let yours = self.marks.as_ref().and_then(|m| m.given_at(self.quantity, r, c));
         let lang = self.lang;
         // Shown in the language's notation; `data-value` keeps the machine's, for scripts.
-        let (shown, machine) = (fixed(lang, value), full(value));
+        let (shown, machine) = (in_notation(lang, notation, value), full(value));
         let title = match yours {
             Some(y) => format!("{} {}, {} {}", t(lang, HomeworkMsg::Yours), exact(lang, y), t(lang, HomeworkMsg::Expected), exact(lang, value)),
             None => exact(lang, value),
         };
         // The student's value beside the correct one, in a wrong entry.
-        let given = yours.map(|y| view! { <span class="hw-given">{fixed(lang, y)}</span> });
+        let given = yours.map(|y| view! { <span class="hw-given">{in_notation(lang, notation, y)}</span> });
         let id = format!("cell-{}-{r}-{c}", self.quantity.key());
         match self.on_select {
             Some(select) => view! {

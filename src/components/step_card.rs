@@ -75,6 +75,7 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
                 <div class="equation">
                     <span class="eq-label">{move || t(lang.get(), StepperMsg::ScalarForm)}</span>
                     <div inner_html=math(true, &scalar_form(step))></div>
+                    {(step != Step::Update).then(|| view! { <p class="index-note">{move || t(lang.get(), StepperMsg::IndexLetters)}</p> })}
                 </div>
             </div>
             <div class="numpy">

@@ -8,8 +8,12 @@ crate::messages! {
     pub enum CheckMsg {
         Heading => ("Gradient check", "Vérification du gradient"),
         Compared => (
-            "Backprop's gradient (with the mistakes switched on) against centred differences (R̃(θ + εeᵢ) − R̃(θ − εeᵢ)) / 2ε of the true objective",
-            "Gradient de la rétropropagation (avec les erreurs activées) comparé aux différences centrées (R̃(θ + εeᵢ) − R̃(θ − εeᵢ)) / 2ε du vrai objectif"
+            "Backprop's gradient against centred differences (R̃(θ + εeᵢ) − R̃(θ − εeᵢ)) / 2ε of the true objective",
+            "Gradient de la rétropropagation comparé aux différences centrées (R̃(θ + εeᵢ) − R̃(θ − εeᵢ)) / 2ε du vrai objectif"
+        ),
+        ComparedWithMistakes => (
+            "Backprop's gradient, computed with the mistakes switched on, against centred differences (R̃(θ + εeᵢ) − R̃(θ − εeᵢ)) / 2ε of the true objective",
+            "Gradient de la rétropropagation, calculé avec les erreurs activées, comparé aux différences centrées (R̃(θ + εeᵢ) − R̃(θ − εeᵢ)) / 2ε du vrai objectif"
         ),
         Pass => ("✓ Pass:", "✓ Réussite :"),
         Fail => ("✗ Fail:", "✗ Échec :"),

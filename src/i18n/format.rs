@@ -50,6 +50,11 @@ pub fn fixed(lang: Lang, value: f64) -> String {
     localize(lang, &crate::stepper::format::number(value))
 }
 
+/// `value` as a table whose numbers are written in `notation` shows it, in `lang`'s notation.
+pub fn in_notation(lang: Lang, notation: crate::stepper::format::Notation, value: f64) -> String {
+    localize(lang, &notation.write(value))
+}
+
 /// `value` at full precision (a cell's tooltip), in `lang`'s notation.
 pub fn exact(lang: Lang, value: f64) -> String {
     localize(lang, &crate::stepper::format::full(value))

@@ -29,6 +29,15 @@ crate::messages! {
             "Cliquez sur une composante du résultat pour voir sa formule avec les nombres."
         ),
         MoreTerms => ("more terms", "termes de plus"),
+        IndexLetters => (
+            "Indices: i over the inputs, j over the hidden units, k over the classes, counted from 0 as in numpy.",
+            "Indices : i parcourt les entrées, j les unités cachées, k les classes, comptées à partir de 0 comme dans numpy."
+        ),
+        SumIs => ("The entries of oˢ add up to", "Les composantes de oˢ ont pour somme"),
+        SumRounded => (
+            "each is shown rounded, so the shown values may add up to a little less or more.",
+            "chacune est affichée arrondie : la somme des valeurs affichées peut différer un peu."
+        ),
         MoreRows => ("more rows", "lignes de plus"),
         ShowAll => ("Show all", "Tout afficher"),
         LossBefore => ("Objective R̃ on this example before the update", "Objectif R̃ sur cet exemple avant la mise à jour"),
@@ -58,3 +67,14 @@ crate::messages! {
 }
 
 pub use super::step_title::{step_title, StepTitle};
+
+/// "The entries of oˢ add up to 1.0000; each is shown rounded, …", `sum` already written in
+/// `lang`'s notation.
+pub fn softmax_sum(lang: super::Lang, sum: &str) -> String {
+    // French sets a space before a semicolon.
+    let semicolon = match lang {
+        super::Lang::En => ";",
+        super::Lang::Fr => " ;",
+    };
+    format!("{} {sum}{semicolon} {}", super::t(lang, StepperMsg::SumIs), super::t(lang, StepperMsg::SumRounded))
+}

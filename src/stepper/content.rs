@@ -4,7 +4,7 @@
 use super::quantity::Quantity as Q;
 use super::steps::Step;
 use mlp::{Mistake, Mistakes};
-use crate::mathml::{act, act_at, b, b_at, dl, dr, frac, mi, mn, mo, row, sub, transpose, under, w, w_at};
+use crate::mathml::{act, act_at, b, b_at, dl, dr, frac, mi, mn, mo, row, sub, tilde_r, transpose, under, w, w_at};
 
 /// The quantities a step reads (operands) and writes (results), in display order.
 pub fn operands(step: Step) -> (&'static [Q], &'static [Q]) {
@@ -84,7 +84,7 @@ pub fn matrix_form(step: Step) -> String {
         Step::HiddenOutput => eq(hs.clone(), vec![fun("rect", &ha), mo("="), fun("max", &row(&[mn("0"), mo(","), ha]))]),
         Step::OutputActivation => eq(oa, vec![w(2), hs, mo("+"), b(2)]),
         Step::Softmax => eq(os, vec![fun("softmax", &oa)]),
-        Step::Loss => eq(mi("L"), vec![mo("−"), mi_log(), sub(&os, &mi("y"))]),
+        Step::Loss => eq(mi("L"), vec![mo("−"), fun("log", &sub(&os, &mi("y")))]),
         Step::GradOutputActivation => eq(dl(&oa), vec![os, mo("−"), fun_sub("onehot", "m", &mi("y"))]),
         Step::GradW2 => eq(dl(&w(2)), vec![dl(&oa), transpose(&paren_plain(&hs))]),
         Step::GradB2 => eq(dl(&b(2)), vec![dl(&oa)]),
@@ -108,29 +108,24 @@ pub fn scalar_form(step: Step) -> String {
         Step::HiddenActivation => eq(at("h", "a", "j"), vec![sum("i", vec![w_at(1, "j", "i"), sub(&mi("x"), &mi("i"))]), mo("+"), b_at(1, "j")]),
         Step::HiddenOutput => eq(at("h", "s", "j"), vec![fun("max", &row(&[mn("0"), mo(","), at("h", "a", "j")]))]),
         Step::OutputActivation => eq(at("o", "a", "k"), vec![sum("j", vec![w_at(2, "k", "j"), at("h", "s", "j")]), mo("+"), b_at(2, "k")]),
-        Step::Softmax => eq(at("o", "s", "k"), vec![frac(&exp_shifted("k"), &sum("i", vec![exp_shifted("i")]))]),
-        Step::Loss => eq(mi("L"), vec![mo("−"), at("o", "a", "y"), mo("+"), mi_log(), sum("i", vec![exp_of(&at("o", "a", "i"))])]),
+        Step::Softmax => eq(at("o", "s", "k"), vec![frac(&exp_shifted("k"), &sum("k′", vec![exp_shifted("k′")]))]),
+        Step::Loss => eq(mi("L"), vec![mo("−"), at("o", "a", "y"), mo("+"), fun("log", &sum("k", vec![exp_of(&at("o", "a", "k"))]))]),
         Step::GradOutputActivation => eq(dl(&at("o", "a", "k")), vec![at("o", "s", "k"), mo("−"), indicator(&row(&[mi("k"), mo("="), mi("y")]))]),
         Step::GradW2 => eq(dl(&w_at(2, "k", "j")), vec![dl(&at("o", "a", "k")), at("h", "s", "j")]),
         Step::GradB2 => eq(dl(&b_at(2, "k")), vec![dl(&at("o", "a", "k"))]),
         Step::GradHiddenOutput => eq(dl(&at("h", "s", "j")), vec![sum("k", vec![dl(&at("o", "a", "k")), w_at(2, "k", "j")])]),
         Step::GradHiddenActivation => eq(dl(&at("h", "a", "j")), vec![dl(&at("h", "s", "j")), mo("·"), indicator(&row(&[at("h", "a", "j"), mo(">"), mn("0")]))]),
-        Step::GradW1 => eq(dl(&w_at(1, "k", "j")), vec![dl(&at("h", "a", "k")), sub(&mi("x"), &mi("j"))]),
-        Step::GradB1 => eq(dl(&b_at(1, "k")), vec![dl(&at("h", "a", "k"))]),
-        Step::GradInput => eq(dl(&sub(&mi("x"), &mi("j"))), vec![sum("k", vec![dl(&at("h", "a", "k")), w_at(1, "k", "j")])]),
-        Step::RegW1 => eq(dr(&w_at(1, "k", "j")), vec![dl(&w_at(1, "k", "j")), mo("+"), mn("2"), mi("λ"), w_at(1, "k", "j")]),
+        Step::GradW1 => eq(dl(&w_at(1, "j", "i")), vec![dl(&at("h", "a", "j")), sub(&mi("x"), &mi("i"))]),
+        Step::GradB1 => eq(dl(&b_at(1, "j")), vec![dl(&at("h", "a", "j"))]),
+        Step::GradInput => eq(dl(&sub(&mi("x"), &mi("i"))), vec![sum("j", vec![dl(&at("h", "a", "j")), w_at(1, "j", "i")])]),
+        Step::RegW1 => eq(dr(&w_at(1, "j", "i")), vec![dl(&w_at(1, "j", "i")), mo("+"), mn("2"), mi("λ"), w_at(1, "j", "i")]),
         Step::RegW2 => eq(dr(&w_at(2, "k", "j")), vec![dl(&w_at(2, "k", "j")), mo("+"), mn("2"), mi("λ"), w_at(2, "k", "j")]),
-        Step::Update => row(&[sub(&mi("θ"), &mi("i")), mo("←"), sub(&mi("θ"), &mi("i")), mo("−"), mi("η"), crate::mathml::partial(&tilde_r(), &sub(&mi("θ"), &mi("i")))]),
+        // One scalar parameter θ (an entry of W⁽¹⁾, b⁽¹⁾, W⁽²⁾ or b⁽²⁾): no index letter, which
+        // would clash with i, j, k.
+        Step::Update => row(&[mi("θ"), mo("←"), mi("θ"), mo("−"), mi("η"), crate::mathml::partial(&tilde_r(), &mi("θ"))]),
     }
 }
 
-fn mi_log() -> String {
-    crate::mathml::mi_upright("log")
-}
-
-fn tilde_r() -> String {
-    crate::mathml::sup(&mi("R"), &mo("~"))
-}
 
 /// `name(arg)` with an upright function name.
 fn fun(name: &str, arg: &str) -> String {

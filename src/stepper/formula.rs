@@ -107,7 +107,11 @@ pub fn formula(walk: &Walk, step: Step, cell: Cell, more_terms: &str) -> Option<
         return None;
     }
     let value = at(&result.value(walk), r, c);
-    let lhs = entry(&result.symbol(), &index_of(result, r, c));
+    // L is a number: no index (an "L[0]" would read as the loss of class 0).
+    let lhs = match result {
+        Q::Loss => result.symbol(),
+        _ => entry(&result.symbol(), &index_of(result, r, c)),
+    };
     let (symbolic, numeric) = terms(walk, step, result, r, c, more_terms);
     Some(row(&[lhs, mo("="), symbolic, mo("="), numeric, mo("="), num(value)]))
 }
@@ -151,8 +155,11 @@ fn terms(walk: &Walk, step: Step, result: Q, r: usize, c: usize, more: &str) -> 
         ),
         Step::Softmax => softmax_terms(walk, r),
         Step::Loss => {
+            // −log(oˢ[y]) = −log(oˢ[2]): the letter of the course, then the example's class.
             let y = walk.example.y;
-            (row(&[mo("−"), log(&sym(Q::Softmax, &[y]))]), row(&[mo("−"), log(&num(at_v(&walk.fwd.o_s, y)))]))
+            let with_letter = row(&[mo("−"), log(&row(&[Q::Softmax.symbol(), mo("["), mi("y"), mo("]")]))]);
+            let symbolic = row(&[with_letter, mo("="), mo("−"), log(&sym(Q::Softmax, &[y]))]);
+            (symbolic, row(&[mo("−"), log(&num(at_v(&walk.fwd.o_s, y)))]))
         }
         Step::GradOutputActivation => (
             row(&[sym(Q::Softmax, &[r]), mo("−"), sym(Q::OneHot, &[r])]),
@@ -171,7 +178,7 @@ fn terms(walk: &Walk, step: Step, result: Q, r: usize, c: usize, more: &str) -> 
         Step::GradInput => {
             let g = &walk.grads.h_a;
             let pairs: Vec<(f64, f64)> = (0..g.len()).map(|k| (at_v(g, k), at(&params.w1, k, r))).collect();
-            sum_terms("k", Q::GradHiddenActivation, Q::W1, r, &pairs, more, true)
+            sum_terms("j", Q::GradHiddenActivation, Q::W1, r, &pairs, more, true)
         }
         Step::RegW1 => regularized(Q::GradW1, Q::W1, r, c, val(Q::GradW1, r, c), val(Q::W1, r, c), lambda),
         Step::RegW2 => regularized(Q::GradW2, Q::W2, r, c, val(Q::GradW2, r, c), val(Q::W2, r, c), lambda),
@@ -218,7 +225,7 @@ fn sum_terms(index: &str, a: Q, b: Q, r: usize, pairs: &[(f64, f64)], more: &str
     (symbolic, written_sum(pairs, more))
 }
 
-/// o^s_k = exp(o^a_k − max) / Σ_i exp(o^a_i − max), with the numbers.
+/// o^s[k] = exp(o^a[k] − max) / Σ_k′ exp(o^a[k′] − max), with the numbers.
 fn softmax_terms(walk: &Walk, k: usize) -> (String, String) {
     let o_a = &walk.fwd.o_a;
     let max = o_a.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -228,7 +235,9 @@ fn softmax_terms(walk: &Walk, k: usize) -> (String, String) {
     let numerator = (o_a_k - max).exp();
     let denominator: f64 = o_a.iter().map(|v| (v - max).exp()).sum();
     let sym_num = exp(row(&[entry(&Q::OutputActivation.symbol(), &[k]), mo("−"), mi_max()]));
-    let sym_den = row(&[crate::mathml::under(&mo("∑"), &mi("i")), exp(row(&[entry(&Q::OutputActivation.symbol(), &[]), mo("−"), mi_max()]))]);
+    let k_prime = mi("k′");
+    let o_a_at = row(&[Q::OutputActivation.symbol(), mo("["), k_prime.clone(), mo("]")]);
+    let sym_den = row(&[crate::mathml::under(&mo("∑"), &k_prime), exp(row(&[o_a_at, mo("−"), mi_max()]))]);
     (
         crate::mathml::frac(&sym_num, &sym_den),
         row(&[crate::mathml::frac(&exp(shifted(o_a_k)), &num(denominator)), mo("="), crate::mathml::frac(&num(numerator), &num(denominator))]),

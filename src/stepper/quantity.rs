@@ -58,6 +58,17 @@ impl Dim {
             Dim::M => "m",
         }
     }
+
+    /// The index letter the equations use along this dimension: i over the inputs, j over
+    /// the hidden units, k over the classes (in every step, forward and backward alike).
+    pub fn letter(self) -> Option<&'static str> {
+        match self {
+            Dim::One => None,
+            Dim::D => Some("i"),
+            Dim::DH => Some("j"),
+            Dim::M => Some("k"),
+        }
+    }
 }
 
 impl Quantity {

@@ -110,7 +110,7 @@ fn equations(step: Step) -> Vec<Equation> {
 fn general(step: Step) -> Option<&'static str> {
     match step {
         Step::HiddenOutput => Some("\\mathbf{h}^s = \\operatorname{rect}(\\mathbf{h}^a) = \\max(0, \\mathbf{h}^a)"),
-        Step::Loss => Some("L(\\mathbf{x}, y) = -\\log o^s_y(\\mathbf{x}) = -o^a_y + \\log \\sum_i \\exp(o^a_i)"),
+        Step::Loss => Some("L(\\mathbf{x}, y) = -\\log o^s_y(\\mathbf{x}) = -o^a_y + \\log \\sum_k \\exp(o^a_k)"),
         Step::Update => Some("\\theta \\leftarrow \\theta - \\eta \\nabla_\\theta \\tilde{R}"),
         _ => None,
     }

@@ -10,8 +10,8 @@ use crate::stepper::diagram::focusable_while_scrolling;
 use crate::i18n::check::{pass_word, worst_of, CheckMsg};
 use crate::i18n::t;
 use crate::mathml::{b, math, mi, w};
-use crate::i18n::{exact, fixed};
-use crate::stepper::format::full;
+use crate::i18n::{exact, fixed, in_notation};
+use crate::stepper::format::{full, Notation};
 use leptos::prelude::*;
 use mlp::gradcheck::{EntryCheck, Group, GroupCheck};
 use mlp::Shape;
@@ -48,10 +48,9 @@ pub fn GroupTable(check: GroupCheck, shape: Shape) -> impl IntoView {
     let text = move |m| move || t(lang.get(), m);
     let group = check.group;
     let passes = check.passes;
-    let rows = shown_entries(&check)
-        .into_iter()
-        .map(|e| view! { <EntryRow group=group entry=e.clone() /> })
-        .collect_view();
+    let shown = shown_entries(&check);
+    let columns = Columns::of(shown.iter().copied());
+    let rows = shown.into_iter().map(|e| view! { <EntryRow group=group entry=e.clone() columns=columns /> }).collect_view();
     let (total, fails) = (check.entries.len(), failing(&check));
     let worst = (total > SMALL_GROUP)
         .then(|| view! { <span class="worst-of">{move || worst_of(lang.get(), total, fails)}</span> });
@@ -109,9 +108,11 @@ pub fn WorstTable(groups: Vec<GroupCheck>) -> impl IntoView {
             }
         })
         .collect_view();
-    let rows = worst_entries(&groups)
+    let worst = worst_entries(&groups);
+    let columns = Columns::of(worst.iter().map(|(_, e)| *e));
+    let rows = worst
         .into_iter()
-        .map(|(group, e)| view! { <EntryRow group=group entry=e.clone() named=true /> })
+        .map(|(group, e)| view! { <EntryRow group=group entry=e.clone() columns=columns named=true /> })
         .collect_view();
     view! {
         <div class="check-worst" id="check-worst">
@@ -122,6 +123,23 @@ pub fn WorstTable(groups: Vec<GroupCheck>) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// How a table writes its numbers: g_bp and g_fd in one notation (they are compared side by
+/// side), the relative errors in theirs; never a column mixing `4.004e-4` and `0.0237`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Columns {
+    gradients: Notation,
+    errors: Notation,
+}
+
+impl Columns {
+    fn of<'a>(entries: impl Iterator<Item = &'a EntryCheck> + Clone) -> Columns {
+        Columns {
+            gradients: Notation::of(entries.clone().flat_map(|e| [e.backprop, e.finite_diff])),
+            errors: Notation::of(entries.map(|e| e.rel_error)),
+        }
     }
 }
 
@@ -149,7 +167,7 @@ fn EntryHead() -> impl IntoView {
 /// One entry: its index heads the row (after its group's symbol when `named`, in a table of
 /// several groups); NaN and ∞ print as such, a missing ratio as "—".
 #[component]
-fn EntryRow(group: Group, entry: EntryCheck, #[prop(optional)] named: bool) -> impl IntoView {
+fn EntryRow(group: Group, entry: EntryCheck, columns: Columns, #[prop(optional)] named: bool) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let passes = entry.passes();
     let ratio = ratio(&entry);
@@ -159,16 +177,18 @@ fn EntryRow(group: Group, entry: EntryCheck, #[prop(optional)] named: bool) -> i
     };
     let dash = !matches!(ratio, Ratio::Value(_));
     // Shown in the language's notation; `data-value` keeps the machine's, for scripts.
-    let value = move |v: f64| view! { <td data-value=full(v) title=move || exact(lang.get(), v)>{move || fixed(lang.get(), v)}</td> };
+    let value = move |v: f64, notation: Notation| {
+        view! { <td data-value=full(v) title=move || exact(lang.get(), v)>{move || in_notation(lang.get(), notation, v)}</td> }
+    };
     // A row of the worst table repeats one of a group table: only the latter has the id.
     let id = (!named).then(|| format!("check-{}-{}-{}", group.name(), entry.row, entry.col));
     let symbol = named.then(|| view! { <span inner_html=math(false, &symbol(group))></span> " " });
     view! {
         <tr id=id class:fail=!passes data-pass=pass_attr(passes)>
             <th scope="row">{symbol}{index(group, &entry)}</th>
-            {value(entry.backprop)}
-            {value(entry.finite_diff)}
-            {value(entry.rel_error)}
+            {value(entry.backprop, columns.gradients)}
+            {value(entry.finite_diff, columns.gradients)}
+            {value(entry.rel_error, columns.errors)}
             <td class="ratio" class:in-range=ratio.in_range() class:dash=dash>{ratio_text}</td>
             <td class="result" class:pass=passes class:fail=!passes>{move || pass_word(lang.get(), passes)}</td>
         </tr>

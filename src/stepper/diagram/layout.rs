@@ -2,7 +2,8 @@
 //! how the step uses it. No browser and no markup here, so it is tested natively.
 //!
 //! Three columns, left to right: the d inputs x, the d_h hidden units and the m outputs.
-//! Edge j → k of W⁽¹⁾ is entry (k, j) of the [d_h x d] matrix, and likewise for W⁽²⁾ [m x d_h].
+//! Edge i → j of W⁽¹⁾ is entry (j, i) of the [d_h x d] matrix, edge j → k of W⁽²⁾ entry (k, j)
+//! of the [m x d_h] one (i an input, j a hidden unit, k a class, as in the equations).
 //! A layer of more than [`MAX_DRAWN`] units shows its first twelve and last three units and a
 //! "… N more" marker; the edges of the units not drawn become one faint band per neighbour,
 //! so the drawing stays small for any d_h.
