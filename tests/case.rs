@@ -53,7 +53,21 @@ fn reference(case: &Value, path: &str) -> Vec<Vec<f64>> {
     }
 }
 
-/// A number as the stepper prints it (src/stepper/format.rs `number`).
+/// How a table holding `values` writes `v` (src/stepper/format.rs `Notation`): one notation
+/// per table, four decimals when its largest finite magnitude is in [1e-3, 1e4), scientific
+/// otherwise; zero as "0".
+fn in_table(values: &[Vec<f64>], v: f64) -> String {
+    let largest = values.iter().flatten().filter(|x| x.is_finite()).fold(0.0_f64, |m, x| m.max(x.abs()));
+    if v == 0.0 {
+        "0".into()
+    } else if largest == 0.0 || (1e-3..1e4).contains(&largest) {
+        format!("{v:.4}")
+    } else {
+        format!("{v:.3e}")
+    }
+}
+
+/// A number as the stepper prints it alone (src/stepper/format.rs `number`).
 fn shown(v: f64) -> String {
     if v == 0.0 {
         "0".into()
@@ -107,7 +121,7 @@ fn check_table(b: &Browser, what: &str, key: &str, expected: &[Vec<f64>]) {
     for (r, (got_row, want_row)) in got.iter().zip(expected).enumerate() {
         assert_eq!(got_row.len(), want_row.len(), "{what}: columns of {key} row {r}");
         for (c, ((text, value), want)) in got_row.iter().zip(want_row).enumerate() {
-            assert_eq!(*text, shown(*want), "{what}: {key}[{r}][{c}] shown");
+            assert_eq!(*text, in_table(expected, *want), "{what}: {key}[{r}][{c}] shown");
             assert!(close(*value, *want), "{what}: {key}[{r}][{c}] = {value}, reference {want}");
         }
     }

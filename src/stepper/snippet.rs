@@ -7,7 +7,7 @@
 //! the page's language, the notation is the course's in both.
 
 use super::content::{mistakes_altering, operands};
-use super::format::number;
+use super::format::{number, Notation};
 use super::quantity::{Dim, Quantity as Q};
 use super::{Step, Walk};
 use crate::i18n::exports::ExportMsg;
@@ -150,10 +150,15 @@ pub fn latex_symbol(q: Q) -> &'static str {
     }
 }
 
-/// A number as the card shows it, in LaTeX math: `-0.1798`, `3.142\times 10^{-6}`, `\infty`,
-/// `\text{NaN}`.
+/// A number as the card shows it alone, in LaTeX math: `-0.1798`, `3.142\times 10^{-6}`,
+/// `\infty`, `\text{NaN}`.
 pub fn latex_number(value: f64) -> String {
-    let shown = number(value);
+    latex_in(Notation::of([value]), value)
+}
+
+/// A number of a table written in `notation` (as the card writes that table), in LaTeX math.
+fn latex_in(notation: Notation, value: f64) -> String {
+    let shown = notation.write(value);
     if value.is_nan() {
         return "\\text{NaN}".into();
     }
@@ -171,7 +176,8 @@ fn latex_matrix(m: &DMatrix<f64>) -> String {
     if let (1, 1) = m.shape() {
         return m.iter().next().map_or_else(String::new, |&v| latex_number(v));
     }
-    let rows: Vec<String> = m.row_iter().map(|row| row.iter().map(|&v| latex_number(v)).collect::<Vec<_>>().join(" & ")).collect();
+    let notation = Notation::of(m.iter().copied());
+    let rows: Vec<String> = m.row_iter().map(|row| row.iter().map(|&v| latex_in(notation, v)).collect::<Vec<_>>().join(" & ")).collect();
     format!("\\begin{{pmatrix}} {} \\end{{pmatrix}}", rows.join(" \\\\ "))
 }
 
@@ -367,7 +373,7 @@ pub fn latex(walk: &Walk, step: Step, lang: Lang) -> String {
     out
 }
 
-/// A number as the card shows it, for a Markdown table.
+/// A number as the card shows it alone, in Markdown.
 fn markdown_number(value: f64) -> String {
     number(value)
 }
@@ -378,8 +384,9 @@ fn markdown_table(m: &DMatrix<f64>) -> String {
     let cols = m.ncols();
     let header: Vec<String> = (0..cols).map(|c| c.to_string()).collect();
     let mut out = format!("|  | {} |\n|---|{}\n", header.join(" | "), "---:|".repeat(cols));
+    let notation = Notation::of(m.iter().copied());
     for (r, row) in m.row_iter().enumerate() {
-        let cells: Vec<String> = row.iter().map(|&v| markdown_number(v)).collect();
+        let cells: Vec<String> = row.iter().map(|&v| notation.write(v)).collect();
         out.push_str(&format!("| **{r}** | {} |\n", cells.join(" | ")));
     }
     out
