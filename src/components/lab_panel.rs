@@ -3,7 +3,8 @@
 //! stopped and what to change.
 
 use super::app::LangSignal;
-use crate::i18n::lab::{divergence_message, stopped_at_best, LabMsg};
+use crate::i18n::lab::{divergence_message, divergence_with_mistakes, stopped_at_best, LabMsg};
+use crate::i18n::mistakes::mistake_title;
 use super::case_panel::browser::copy_through_field;
 use super::curves_panel::CurvesPanel;
 use super::presenter_tools::Presenter;
@@ -12,13 +13,14 @@ use crate::i18n::{number, percent, t};
 use crate::lab::{now_ms, Lab, Runner, Status, StepSize};
 use crate::settings::Settings;
 use leptos::prelude::*;
+use mlp::Mistakes;
 
 /// The speeds offered, in epochs per second (0 = as fast as possible).
 const SPEEDS: [f64; 6] = [0.0, 1.0, 5.0, 20.0, 100.0, 500.0];
 
 /// The training section: the player and, under it, the curves.
 #[component]
-pub fn LabPanel(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
+pub fn LabPanel(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mistakes>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     view! {
         <section class="panel lab-panel" id="lab" aria-labelledby="lab-heading">
@@ -26,7 +28,7 @@ pub fn LabPanel(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
                 <h2 id="lab-heading">{move || t(lang.get(), LabMsg::Heading)}</h2>
                 <SettingsDrawerToggle />
             </div>
-            <Player lab=lab settings=settings />
+            <Player lab=lab settings=settings mistakes=mistakes />
             <CopyLink />
             <CurvesPanel history=Signal::from(lab.history) settings=settings best=Signal::from(lab.best_epoch) />
         </section>
@@ -68,8 +70,35 @@ pub fn close_settings_drawer(open: RwSignal<bool>) {
     }
 }
 
+/// The mistakes switched on, by their titles, joined for a sentence.
+fn mistake_names(lang: crate::i18n::Lang, mistakes: Mistakes) -> String {
+    mistakes.iter().map(|m| t(lang, mistake_title(m))).collect::<Vec<_>>().join(crate::i18n::list_separator(lang))
+}
+
+/// While any mistake is switched on, the lab says so above its status, names them, and offers
+/// to switch them off: training then computes what the mistaken code computes.
 #[component]
-fn Player(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
+fn MistakesOn(mistakes: RwSignal<Mistakes>) -> impl IntoView {
+    let lang = expect_context::<LangSignal>();
+    move || {
+        let on = mistakes.get();
+        (!on.is_empty()).then(|| {
+            view! {
+                <p class="lab-mistakes" id="lab-mistakes" role="status">
+                    <span class="lab-mistakes-mark" aria-hidden="true">"⚠"</span> " "
+                    {move || t(lang.get(), LabMsg::MistakesOnTraining)} " "
+                    <strong>{move || mistake_names(lang.get(), on)}</strong> " "
+                    <button type="button" id="lab-mistakes-off" on:click=move |_| mistakes.set(Mistakes::NONE)>
+                        {move || t(lang.get(), LabMsg::MistakesOffButton)}
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+fn Player(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mistakes>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let text = move |msg| move || t(lang.get(), msg);
     let playing = move || lab.status.get() == Status::Playing;
@@ -108,7 +137,8 @@ fn Player(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
             <button type="button" id="restore-best" disabled=move || lab.best_epoch.get().is_none()
                 on:click=move |_| lab.restore_best()>{text(LabMsg::RestoreBest)}</button>
         </div>
-        <TrainingStatus lab=lab settings=settings />
+        <MistakesOn mistakes=mistakes />
+        <TrainingStatus lab=lab settings=settings mistakes=mistakes />
     }
 }
 
@@ -138,7 +168,7 @@ fn CopyLink() -> impl IntoView {
 /// "epoch 12 · 1 680 examples seen · training loss 0.1234 · training error 3.6 % · 52 000
 /// examples/s", or why training stopped.
 #[component]
-fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
+fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mistakes>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     // Examples per second over the last second of play.
     let rate = StoredValue::new((0.0_f64, 0_usize, 0.0_f64));
@@ -160,8 +190,12 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
         let (epoch, loss, error) = lab.history.with(|h| {
             h.last().map(|r| (r.epoch, r.train.loss, r.train.error)).unwrap_or((0, f64::NAN, f64::NAN))
         });
+        // The rate only while playing, once measured: a paused lab trains nothing, and
+        // "0 examples/s" would read as a stalled one.
+        let rate = (lab.status.get() == Status::Playing).then(per_second).filter(|r| *r > 0.0);
+        let rate = rate.map(|r| format!(" · {r:.0} {}", t(lang, LabMsg::Rate))).unwrap_or_default();
         format!(
-            "{} {epoch} · {} {} · {} {} · {} {} % · {:.0} {}",
+            "{} {epoch} · {} {} · {} {} · {} {} %{rate}",
             t(lang, LabMsg::Epoch),
             lab.examples_seen.get(),
             t(lang, LabMsg::ExamplesSeen),
@@ -169,14 +203,19 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>) -> impl IntoView {
             number(lang, loss, 4),
             t(lang, LabMsg::TrainError),
             percent(lang, error),
-            if lab.status.get() == Status::Playing { per_second() } else { 0.0 },
-            t(lang, LabMsg::Rate),
         )
     };
     let message = move || {
         let lang = lang.get();
         match lab.status.get() {
-            Status::Diverged(d) => Some(divergence_message(lang, &d, settings.with_untracked(|s| s.eta))),
+            Status::Diverged(d) => {
+                let eta = settings.with_untracked(|s| s.eta);
+                let on = mistakes.get();
+                Some(match on.is_empty() {
+                    true => divergence_message(lang, &d, eta),
+                    false => divergence_with_mistakes(lang, &d, eta, &mistake_names(lang, on)),
+                })
+            }
             Status::StoppedAtBest { epoch } => Some(stopped_at_best(lang, epoch)),
             _ => None,
         }

@@ -28,6 +28,11 @@ crate::messages! {
         NewData => ("New data", "Nouvelles données"),
         Reinitialize => ("Re-initialize weights", "Réinitialiser les poids"),
         Speed => ("Speed", "Vitesse"),
+        MistakesOnTraining => (
+            "Training with mistakes switched on:",
+            "Entraînement avec des erreurs activées :"
+        ),
+        MistakesOffButton => ("Switch them off", "Les désactiver"),
         Fastest => ("as fast as possible", "aussi vite que possible"),
         EpochsPerSecond => ("epochs/s", "époques/s"),
         StopAtBest => ("Stop at best validation", "Arrêter au meilleur score de validation"),
@@ -93,6 +98,22 @@ pub fn divergence_message(lang: Lang, divergence: &Divergence, eta: f64) -> Stri
             "Entraînement arrêté : à l'époque {epoch}, toutes les unités cachées sont mortes (h^a ≤ 0 pour chaque point \
              d'entraînement), donc aucun gradient n'atteint W⁽¹⁾, b⁽¹⁾ ni W⁽²⁾. Baissez η (actuellement {eta}), \
              réinitialisez les poids ou ajoutez des unités cachées."
+        ),
+    }
+}
+
+/// What to do after a divergence while mistakes are switched on: they are the likely cause,
+/// named (`names`, already joined), before the advice about η.
+pub fn divergence_with_mistakes(lang: Lang, divergence: &Divergence, eta: f64, names: &str) -> String {
+    let what = divergence_message(lang, divergence, eta);
+    match lang {
+        Lang::En => format!(
+            "{what} But first: mistakes are switched on ({names}) and are the likely cause. \
+             Switch them off, then press Reset; lower η only if it still diverges without them."
+        ),
+        Lang::Fr => format!(
+            "{what} Mais d'abord : des erreurs sont activées ({names}) et en sont la cause probable. \
+             Désactivez-les, puis cliquez sur Recommencer ; ne baissez η que si l'entraînement diverge encore sans elles."
         ),
     }
 }

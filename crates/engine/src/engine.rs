@@ -201,6 +201,10 @@ impl Engine {
                 }
                 None => self.best = Some((epoch, loss, t.params().clone())),
             }
+            // Its record stays when a long run's history is thinned: the curves mark it.
+            if let Some(t) = self.trainer.as_mut() {
+                t.keep_record(Some(epoch));
+            }
         } else if let Some((best, _, _)) = self.best {
             if self.stop_at_best && epoch >= best + PATIENCE {
                 self.restore_best();

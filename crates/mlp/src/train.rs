@@ -104,7 +104,12 @@ pub struct Trainer {
     /// Only epochs that are multiples of this are evaluated and recorded (1, then 2, 4, … once
     /// the history reaches HISTORY_LIMIT records).
     record_every: usize,
+    /// An epoch whose record thinning keeps (the page's best validation epoch), whatever
+    /// `record_every` becomes.
+    kept: Option<usize>,
     diverged: Option<Divergence>,
+    /// The history's last record is the network as it diverged (see [`Trainer::history`]).
+    divergence_recorded: bool,
     /// The common mistakes switched on for the steps (none by default).
     mistakes: Mistakes,
 }
@@ -163,7 +168,9 @@ impl Trainer {
             grad_norm: None,
             stopping_test: true,
             record_every: 1,
+            kept: None,
             diverged: None,
+            divergence_recorded: false,
             mistakes: Mistakes::NONE,
         };
         let initial = trainer.evaluate();
@@ -191,6 +198,10 @@ impl Trainer {
         self.params = params;
         self.kernel_in_sync = false;
         self.kernel_ahead = false;
+        if std::mem::take(&mut self.divergence_recorded) {
+            // The diverged network's record goes with it: the epoch it interrupted starts over.
+            self.history.pop();
+        }
         self.diverged = None;
         self.grad_norm = None;
         Ok(())
@@ -272,9 +283,19 @@ impl Trainer {
     }
 
     /// One record per completed epoch, starting with record 0 (before training); past
-    /// [`HISTORY_LIMIT`] records, one per [`record_every`](Self::record_every) epochs.
+    /// [`HISTORY_LIMIT`] records, one per [`record_every`](Self::record_every) epochs (and the
+    /// epoch [`keep_record`](Self::keep_record) names). After a loss or weight explosion
+    /// ([`Divergence::NonFinite`], [`Divergence::Exploding`]) one more record ends it: the
+    /// network as it diverged, labelled with the epoch in progress, so a plot of the history
+    /// shows the blow-up even in the first epoch. [`set_params`](Self::set_params) removes it.
     pub fn history(&self) -> &[EpochRecord] {
         &self.history
+    }
+
+    /// Keeps the record of `epoch` when the history is thinned (the best validation epoch
+    /// a page marks on its curves), instead of only the multiples of the new stride.
+    pub fn keep_record(&mut self, epoch: Option<usize>) {
+        self.kept = epoch;
     }
 
     /// The stride of the history: 1 (every epoch) until it reaches [`HISTORY_LIMIT`] records,

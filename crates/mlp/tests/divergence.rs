@@ -40,16 +40,27 @@ fn huge_learning_rate_is_reported_and_training_stays_stopped() {
         "{error}"
     );
     assert_eq!(trainer.divergence(), Some(&error));
+    // The history ends with the network as it blew up, labelled with the epoch in progress,
+    // so a plot shows the explosion; new parameters remove that record.
+    let (Divergence::Exploding { epoch, .. } | Divergence::NonFinite { epoch, .. }) = error.clone() else {
+        panic!("{error:?}")
+    };
+    let history = trainer.history().to_vec();
+    let last = history.last().unwrap();
+    assert_eq!((last.epoch, history.len()), (epoch, epoch + 1), "records 0 … epoch − 1, then the divergence");
+    assert!(!(last.train.loss < 100.0 * history[0].train.loss), "the blow-up: {} after {}", last.train.loss, history[0].train.loss);
     let frozen = trainer.params().clone();
     assert_eq!(trainer.step_example(), Err(error.clone()));
     assert_eq!(trainer.step_minibatch(), Err(error.clone()));
     assert_eq!(trainer.run_epoch().err(), Some(error.clone()));
     assert_eq!(trainer.train_examples(100), Err(error));
     assert_eq!(trainer.params(), &frozen);
+    assert_eq!(trainer.history(), &history[..], "refused steps record nothing");
 
     // New parameters and a sane η: training resumes.
     trainer.set_eta(0.1).unwrap();
     trainer.set_params(moons(2).2).unwrap();
+    assert_eq!(trainer.history(), &history[..history.len() - 1]);
     assert_eq!(trainer.divergence(), None);
     assert!(trainer.run_epoch().unwrap().train.loss.is_finite());
 }

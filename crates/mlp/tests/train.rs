@@ -347,3 +347,26 @@ fn a_long_run_thins_its_history_to_every_other_epoch_and_so_on() {
     fresh.set_params(trainer.params().clone()).unwrap();
     assert_eq!(fresh.evaluate().train, history.last().unwrap().train);
 }
+
+#[test]
+fn thinning_keeps_the_record_the_page_marks_as_best() {
+    let mut rng = Pcg64::seed_from_u64(8);
+    let data = DatasetKind::Moons.generate(4, 0.1, 2, &mut rng).unwrap();
+    let split = Split { train: data, ..Split::default() };
+    let params = Params::init(Shape::new(2, 2, 2).unwrap(), &mut rng);
+    let config = TrainConfig { batch_size: 4, eta: 0.01, ..MOONS_CONFIG };
+    let mut trainer = Trainer::new(params, config, FeatureSet::default(), &split).unwrap();
+    // An odd epoch, which the first thinning (to the even epochs) would drop.
+    let best = 12_101;
+    for epoch in 1..=HISTORY_LIMIT * 5 / 2 {
+        trainer.run_epoch().unwrap();
+        if epoch == best {
+            trainer.keep_record(Some(best));
+        }
+    }
+    let history = trainer.history();
+    assert_eq!(trainer.record_every(), 4);
+    let kept: Vec<usize> = history.iter().map(|r| r.epoch).filter(|e| e % 4 != 0).collect();
+    assert_eq!(kept, vec![best], "the best epoch, and only it, besides the multiples of 4");
+    assert!(history.windows(2).all(|w| w[0].epoch < w[1].epoch), "still in epoch order");
+}

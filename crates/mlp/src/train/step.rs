@@ -103,6 +103,7 @@ impl Trainer {
         self.cursor = end;
         self.step_in_epoch += 1;
         if let Err(divergence) = self.check_divergence(loss, max_abs) {
+            self.record_divergence();
             if self.cursor == self.order.len() {
                 // The epoch's last step diverged: training stopped inside the epoch, which is
                 // not recorded; it starts over, in a fresh order, once new parameters are set.
@@ -142,6 +143,16 @@ impl Trainer {
         Err(divergence)
     }
 
+    /// Appends the record of the network as it diverged, labelled with the epoch in progress
+    /// (its losses may be huge or not finite: that is what it records).
+    fn record_divergence(&mut self) {
+        self.store_kernel();
+        let mut record = self.evaluate();
+        record.epoch = self.epoch + 1;
+        self.history.push(record);
+        self.divergence_recorded = true;
+    }
+
     /// Evaluates the three sets, appends the record, computes the full gradient norm and starts
     /// the next epoch; then reports a dead network.
     fn end_epoch(&mut self) -> Result<(), Divergence> {
@@ -176,8 +187,8 @@ impl Trainer {
             // Half the resolution, for the whole run: keep the epochs that are multiples of
             // twice the stride (epoch 0 among them), and from now on evaluate only those.
             self.record_every *= 2;
-            let every = self.record_every;
-            self.history.retain(|r| r.epoch % every == 0);
+            let (every, kept) = (self.record_every, self.kept);
+            self.history.retain(|r| r.epoch % every == 0 || Some(r.epoch) == kept);
         }
         self.new_order();
         if dead {
