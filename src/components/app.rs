@@ -155,7 +155,7 @@ pub fn App() -> impl IntoView {
         <main class="layout">
             <SettingsPanel settings=settings data=data />
             <DataPlot settings=settings data=data shown=trained_on source=source params=lab.current edits=edits key=key
-                epoch=Signal::derive(move || lab.history.with(|h| h.last().map_or(0, |r| r.epoch))) lab=lab />
+                epoch=Signal::derive(move || lab.history.with(|h| h.last().map_or(0, |r| r.epoch))) lab=lab mistakes=mistakes />
             <LabPanel lab=lab settings=settings mistakes=mistakes />
             <StepperPanel settings=settings shown=trained_on params=lab.current_slow source=source case=case mistakes=mistakes on_screen=lab.stepper_on_screen
                 network_at=lab.slow_at />

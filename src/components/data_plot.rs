@@ -43,6 +43,9 @@ pub fn DataPlot(
     epoch: Option<Signal<usize>>,
     /// The training lab, whose engine paints the decision regions.
     lab: Lab,
+    /// The mistakes switched on: while any is, a badge on the plot says the regions are the
+    /// mistaken training's.
+    mistakes: RwSignal<mlp::Mistakes>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let canvas = NodeRef::<Canvas>::new();
@@ -128,6 +131,9 @@ pub fn DataPlot(
                     <canvas id="data-plot" class="plot layer" node_ref=canvas role="img"
                         width=geometry.get_untracked().side height=geometry.get_untracked().side
                         aria-label=move || t(lang.get(), Msg::CanvasLabel) on:click=on_click />
+                    {move || (!mistakes.with(|m| m.is_empty())).then(|| view! {
+                        <p class="plot-badge" id="plot-mistakes">{move || t(lang.get(), LabMsg::PlotMistakesBadge)}</p>
+                    })}
                 </div>
             </div>
             <ClickTools mode=mode class=add_class m=m on_clear=clear on_point=typed_point />

@@ -14,7 +14,14 @@ use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg64;
 
 #[component]
-pub fn ExampleChooser(settings: RwSignal<Settings>, shown: Memo<Split>, source: RwSignal<ExampleSource>) -> impl IntoView {
+pub fn ExampleChooser(
+    settings: RwSignal<Settings>,
+    shown: Memo<Split>,
+    source: RwSignal<ExampleSource>,
+    /// A loaded case, walked instead of the network: its example is the one shown, and the
+    /// choices of a training or typed example wait until the walk is the network's again.
+    case: RwSignal<Option<mlp::Case>>,
+) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let text = move |m| move || t(lang.get(), m);
     // Random picks are reproducible from the seed, like everything else.
@@ -27,7 +34,24 @@ pub fn ExampleChooser(settings: RwSignal<Settings>, shown: Memo<Split>, source: 
             source.set(ExampleSource::Train(i));
         }
     };
+    let case_example = move || {
+        case.with(|c| {
+            let c = c.as_ref()?;
+            let lang = lang.get();
+            let xs: Vec<String> = c.x.iter().map(|v| fixed(lang, *v)).collect();
+            Some(format!(
+                "{} x = ({}), y = {} ({})",
+                t(lang, StepperMsg::CaseExample),
+                xs.join(list_separator(lang)),
+                c.y,
+                class_name(lang, c.y)
+            ))
+        })
+    };
     let current = move || {
+        if let Some(line) = case_example() {
+            return Some(line);
+        }
         source.with(|src| match src {
             ExampleSource::Train(i) => shown.with(|split| {
                 let (p, y) = (split.train.points.get(*i)?, split.train.labels.get(*i)?);
@@ -52,6 +76,7 @@ pub fn ExampleChooser(settings: RwSignal<Settings>, shown: Memo<Split>, source: 
         <div class="example-chooser">
             <h3>{text(StepperMsg::ExampleHeading)}</h3>
             <p class="current-example" id="current-example">{current}</p>
+            <div class="example-choices" hidden=move || case.with(Option::is_some)>
             <div class="example-actions">
                 // The one-screen layouts show the short label (the long page the long one).
                 <button type="button" id="random-example" on:click=random>
@@ -61,6 +86,7 @@ pub fn ExampleChooser(settings: RwSignal<Settings>, shown: Memo<Split>, source: 
                 <small>{text(StepperMsg::PickHint)}</small>
             </div>
             <TypedExample settings=settings source=source />
+            </div>
         </div>
     }
 }

@@ -196,7 +196,7 @@ pub fn StepperPanel(
             <p class="intro">{move || t(lang.get(), StepperMsg::Intro)}</p>
             <CaseBanner case=case />
             {network_at.map(|at| view! { <WalkedNetwork at=at case=case /> })}
-            <ExampleChooser settings=settings shown=shown source=source />
+            <ExampleChooser settings=settings shown=shown source=source case=case />
             <StepNav view_state=view_state go=go />
             {no_walk}
             <div class="stepper-body">
@@ -358,7 +358,11 @@ fn StepNav(view_state: RwSignal<StepView>, go: impl Fn(StepView) + Copy + Send +
                     "←" <span class="move-word">" " {text(StepperMsg::Previous)}</span>
                 </button>
                 <span class="position" id="step-position">
-                    {text(StepperMsg::StepOf)} " " {move || here().index() + 1} " / " {Step::ALL.len()}
+                    {move || match view_state.get() {
+                        StepView::One(step) => format!("{} {} / {}", t(lang.get(), StepperMsg::StepOf), step.index() + 1, Step::ALL.len()),
+                        StepView::WholeForward => t(lang.get(), StepperMsg::ForwardPass).to_string(),
+                        StepView::WholeBackward => t(lang.get(), StepperMsg::BackwardPass).to_string(),
+                    }}
                 </span>
                 <button type="button" id="step-next" aria-label=text(StepperMsg::Next) on:click=move |_| go(StepView::One(here().next()))>
                     <span class="move-word">{text(StepperMsg::Next)} " "</span> "→"

@@ -33,6 +33,7 @@ crate::messages! {
             "Entraînement avec des erreurs activées :"
         ),
         MistakesOffButton => ("Switch them off", "Les désactiver"),
+        PlotMistakesBadge => ("⚠ Trained with mistakes on", "⚠ Entraîné avec des erreurs activées"),
         Fastest => ("as fast as possible", "aussi vite que possible"),
         EpochsPerSecond => ("epochs/s", "époques/s"),
         StopAtBest => ("Stop at best validation", "Arrêter au meilleur score de validation"),

@@ -16,6 +16,8 @@ crate::messages! {
         Last => ("Last", "Fin"),
         WholeForward => ("Whole forward", "Toute la propagation avant"),
         WholeBackward => ("Whole backward", "Toute la rétropropagation"),
+        ForwardPass => ("Forward pass (a)–(d)", "Propagation avant (a)–(d)"),
+        BackwardPass => ("Backward pass (g)–(r)", "Rétropropagation (g)–(r)"),
         KeysHint => ("Keys: ← → Home End, F B for a whole pass, ? for all shortcuts", "Touches : ← → Début Fin, F B pour une passe entière, ? pour tous les raccourcis"),
         StepOf => ("Step", "Étape"),
         MatrixForm => ("Matrix form", "Forme matricielle"),
@@ -61,6 +63,7 @@ crate::messages! {
             "Modifiée par une erreur activée : les nombres de cette étape viennent de la ligne erronée ci-dessous, pas de l'équation ci-dessus."
         ),
         CaseBanner => ("Walking the loaded case", "Parcours du cas chargé"),
+        CaseExample => ("The loaded case's example:", "L'exemple du cas chargé :"),
         BackToNetwork => ("Back to the network", "Revenir au réseau"),
     }
     same: [Numpy]

@@ -41,6 +41,10 @@ pub fn LoadCase(case: RwSignal<Option<Case>>) -> impl IntoView {
         Ok(loaded) => {
             error.set(None);
             case.set(Some(loaded));
+            // The walk of the case is the stepper's card, far above this box: bring it into view.
+            if let Some(stepper) = document().get_element_by_id("stepper") {
+                stepper.scroll_into_view();
+            }
         }
         Err(e) => error.set(Some(e)),
     };
