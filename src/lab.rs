@@ -155,9 +155,9 @@ impl Lab {
         lab
     }
 
-    /// Sets the training speed in epochs per second (0 = as fast as possible).
-    pub fn set_speed(&self, epochs_per_second: f64) {
-        self.send(Command::Speed(epochs_per_second));
+    /// Sets the pace Play trains at.
+    pub fn set_speed(&self, speed: engine::Speed) {
+        self.send(Command::Speed(speed));
     }
 
     /// Starts over from `setup` (new data, new shape, new weights): epoch 0. A playing player

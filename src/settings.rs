@@ -4,6 +4,7 @@
 //! A value that fails its rule never reaches the settings: the field shows why (through
 //! [`crate::i18n::field_error`]) and the last valid value stays in force.
 
+use engine::Speed;
 use mlp::{DatasetKind, FeatureSet, Shape};
 
 /// Everything the page is drawn from.
@@ -31,8 +32,10 @@ pub struct Settings {
     /// How many times the weights were re-initialized: mixed into the weights' seed, so
     /// "re-initialize" gives new weights that a link still reproduces.
     pub init: u64,
-    /// Training speed in epochs per second; 0 means as fast as the machine allows.
-    pub speed: f64,
+    /// How fast Play trains: the teaching pace (the default: a class sees the first epochs
+    /// one by one, then the run speeds up), a set number of epochs per second, or as fast as
+    /// the machine allows.
+    pub speed: Speed,
 }
 
 impl Default for Settings {
@@ -52,7 +55,7 @@ impl Default for Settings {
             valid_frac: 0.15,
             batch_size: 10,
             init: 0,
-            speed: 0.0,
+            speed: Speed::Teaching,
         }
     }
 }
@@ -168,7 +171,8 @@ mod tests {
         assert!(VALID_FRAC_RULE.parse(&s.valid_frac.to_string()).is_ok());
         assert!(BATCH_RULE.parse(&s.batch_size.to_string()).is_ok());
         assert!(INIT_RULE.parse(&s.init.to_string()).is_ok());
-        assert!(SPEED_RULE.parse(&s.speed.to_string()).is_ok());
+        assert_eq!(s.speed, Speed::Teaching);
+        assert_eq!(SPEED_RULE.parse("0"), Ok(0.0), "0 is as fast as possible");
         assert_eq!(ETA_RULE.parse("0"), Err(FieldError::BelowMin("0.000001")));
         assert_eq!(s.shape(), Shape::new(2, 8, 2).ok());
     }

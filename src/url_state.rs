@@ -27,6 +27,9 @@ pub const M: &str = "m";
 pub const TRAIN: &str = "train";
 /// The key of the validation fraction.
 pub const VALID: &str = "valid";
+/// The key of the player's pace: `teach` (the teaching pace), `0` (as fast as possible) or a
+/// number of epochs per second.
+pub const SPEED: &str = "speed";
 
 /// `train + valid` may exceed 1 by this much, as `mlp`'s split allows (rounding in the sum).
 const SPLIT_SUM_TOLERANCE: f64 = 1e-9;
@@ -80,13 +83,12 @@ const DATA_NUMBERS: [NumParam; 6] = [
 
 /// The numbers of the network and its training, in the order a link writes them (after
 /// `features`).
-const NETWORK_NUMBERS: [NumParam; 6] = [
+const NETWORK_NUMBERS: [NumParam; 5] = [
     NumParam { key: "dh", rule: D_H_RULE, get: |s| s.d_h as f64, set: |s, v| s.d_h = v as usize },
     NumParam { key: "lambda", rule: LAMBDA_RULE, get: |s| s.lambda, set: |s, v| s.lambda = v },
     NumParam { key: "eta", rule: ETA_RULE, get: |s| s.eta, set: |s, v| s.eta = v },
     NumParam { key: "k", rule: BATCH_RULE, get: |s| s.batch_size as f64, set: |s, v| s.batch_size = v as usize },
     NumParam { key: "init", rule: INIT_RULE, get: |s| s.init as f64, set: |s, v| s.init = v as u64 },
-    NumParam { key: "speed", rule: SPEED_RULE, get: |s| s.speed, set: |s, v| s.speed = v },
 ];
 
 /// Every settings key, in the order [`settings_to_pairs`] writes them.
@@ -111,6 +113,9 @@ pub fn settings_from_pairs(pairs: &[(String, String)]) -> (Settings, Vec<UrlNoti
             read_number(&mut s, param, text, &mut notices);
         }
     }
+    if let Some(text) = find(SPEED) {
+        read_speed(&mut s, text, &mut notices);
+    }
     check_split(&mut s, &find, &mut notices);
     check_classes(&mut s, &find, &mut notices);
     (s, notices)
@@ -124,6 +129,7 @@ pub fn settings_to_pairs(s: &Settings) -> Vec<(&'static str, String)> {
         .chain(DATA_NUMBERS.iter().map(number))
         .chain(std::iter::once((FEATURES, s.features.to_keys())))
         .chain(NETWORK_NUMBERS.iter().map(number))
+        .chain(std::iter::once((SPEED, s.speed.key())))
         .collect()
 }
 
@@ -170,6 +176,24 @@ fn read_number(s: &mut Settings, param: &NumParam, text: &str, notices: &mut Vec
             value: text.to_owned(),
             problem: UrlProblem::Number(error),
             used: number_text((param.get)(s)),
+        }),
+    }
+}
+
+/// The pace: `teach`, or a number of epochs per second checked by [`SPEED_RULE`] (0 = as fast
+/// as possible).
+fn read_speed(s: &mut Settings, text: &str, notices: &mut Vec<UrlNotice>) {
+    if text == engine::TEACHING_KEY {
+        s.speed = engine::Speed::Teaching;
+        return;
+    }
+    match SPEED_RULE.parse(text) {
+        Ok(rate) => s.speed = engine::Speed::from_rate(rate),
+        Err(error) => notices.push(UrlNotice {
+            param: SPEED,
+            value: text.to_owned(),
+            problem: UrlProblem::Number(error),
+            used: s.speed.key(),
         }),
     }
 }

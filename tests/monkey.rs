@@ -990,7 +990,7 @@ impl<'a> Monkey<'a> {
             "field-lambda" => (r.decimal(0.0, 10.0), &["10.001", "-0.001", "10"]),
             "field-eta" => (r.decimal(0.000001, 2.0), &["0", "0.0000009", "100.1", "100", "50"]),
             "field-k" => (r.range(1, 300).to_string(), &["0", "1001", "1000", "2.5"]),
-            "speed" => (r.decimal(0.0, 100.0), &["-1", "1001", "1000"]),
+            "speed" => (if r.range(0, 3) == 0 { "teach".to_string() } else { r.decimal(0.0, 100.0) }, &["-1", "1001", "fast"]),
             "check-epsilon" => (r.pick(&["1e-5", "0.001", "1e-7"]).to_string(), &["0", "-1e-5", "1", "1e-300", "10"]),
             "typed-x" => (format!("{}, {}", r.decimal(-2.0, 2.0), r.decimal(-2.0, 2.0)), &["1, 2, 3", "1", "1,,2", "0.5 -1", ","]),
             "typed-y" => (r.range(0, 3).to_string(), &["-1", "8", "99", "1.5"]),
@@ -1228,6 +1228,7 @@ fn valid_param(r: &mut Rng, param: &str) -> String {
         "init" => r.range(0, 4_294_967_295).to_string(),
         "view" => r.pick(&["all", "lab", "step", "check"]).to_string(),
         "xaxis" => r.pick(&["auto", "linear", "log", "last"]).to_string(),
+        "speed" if r.chance(0.4) => "teach".into(),
         _ => r.decimal(0.0, 1000.0),
     }
 }

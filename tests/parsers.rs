@@ -145,7 +145,7 @@ fn field(s: &Settings, key: &str) -> f64 {
         "eta" => s.eta,
         "k" => s.batch_size as f64,
         "init" => s.init as f64,
-        "speed" => s.speed,
+        "speed" => s.speed.epochs_per_second(0),
         other => panic!("no number field {other}"),
     }
 }

@@ -138,10 +138,10 @@ fn the_focused_view_dialog_builds_a_link_that_opens_the_same_view() {
     b.click(&b.find("#preset-regions"));
     b.press_key(ESCAPE);
     b.wait_for(5, "only d_h and the plot", |b| (shown(b, "#field-d_h") && !shown(b, "#field-lambda")).then_some(()));
-    for css in [".plot-panel", "#play-pause", "#training-status"] {
+    for css in [".plot-panel", "#play-pause", "#training-status", "#speed", "#pace-teach", "#pace-fast"] {
         assert!(shown(&b, css), "{css} is hidden in the 'd_h and regions' view");
     }
-    for css in ["#stepper", "#curves-panel", "#field-n", "#speed", ".click-tools"] {
+    for css in ["#stepper", "#curves-panel", "#field-n", ".click-tools"] {
         assert!(!shown(&b, css), "{css} is shown in the 'd_h and regions' view");
     }
     b.screenshot("focused-view-regions");

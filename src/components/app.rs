@@ -3,7 +3,7 @@
 use super::data_plot::DataPlot;
 use super::header::Header;
 use super::presenter_tools::{provide_presenter, FocusedViewDialog, PresenterNotice};
-use super::shortcuts::{on_shortcut, HelpDialog, Shortcut};
+use super::shortcuts::{hand_back_keys, on_shortcut, HelpDialog, Shortcut};
 use super::lab_panel::LabPanel;
 use super::settings_panel::SettingsPanel;
 use super::stepper_panel::StepperPanel;
@@ -97,6 +97,8 @@ pub fn App() -> impl IntoView {
         some => url::set_query_param("mistakes", &some.to_keys()),
     });
 
+    // Enter or Esc in a field or a menu gives the keys back to the page.
+    hand_back_keys();
     // The keys of the player and of the page (the stepper listens to its own).
     on_shortcut(move |shortcut| match shortcut {
         Shortcut::PlayPause => {

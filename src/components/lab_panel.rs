@@ -12,11 +12,21 @@ use crate::i18n::presenter::PresenterMsg;
 use crate::i18n::{number, percent, t};
 use crate::lab::{now_ms, Lab, Runner, Status, StepSize};
 use crate::settings::Settings;
+use engine::Speed;
 use leptos::prelude::*;
 use mlp::Mistakes;
 
-/// The speeds offered, in epochs per second (0 = as fast as possible).
-const SPEEDS: [f64; 6] = [0.0, 1.0, 5.0, 20.0, 100.0, 500.0];
+/// The paces the menu offers: the two of the buttons beside Play, and set rates in epochs per
+/// second.
+const SPEEDS: [Speed; 7] = [
+    Speed::Teaching,
+    Speed::PerSecond(1.0),
+    Speed::PerSecond(5.0),
+    Speed::PerSecond(20.0),
+    Speed::PerSecond(100.0),
+    Speed::PerSecond(500.0),
+    Speed::Fastest,
+];
 
 /// The training section: the player and, under it, the curves.
 #[component]
@@ -103,15 +113,54 @@ fn Player(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mistakes>) 
     let text = move |msg| move || t(lang.get(), msg);
     let playing = move || lab.status.get() == Status::Playing;
     let toggle = move |_| super::app::toggle_play(&lab);
-    let speed_options = SPEEDS.map(|v| {
-        let label = move || if v == 0.0 { t(lang.get(), LabMsg::Fastest).to_string() } else { format!("{v} {}", t(lang.get(), LabMsg::EpochsPerSecond)) };
-        view! { <option value=v.to_string() selected=move || settings.with(|s| s.speed == v)>{label}</option> }
-    });
+    // The menu's paces, and the link's own rate when it is not one of them (`speed=7`).
+    let speed_options = move || {
+        let current = settings.with(|s| s.speed);
+        let mut offered = SPEEDS.to_vec();
+        if !offered.contains(&current) {
+            offered.insert(offered.len() - 1, current);
+        }
+        let lang = lang.get();
+        offered
+            .into_iter()
+            .map(|v| {
+                let label = match v {
+                    Speed::Teaching => t(lang, LabMsg::TeachingPaceOption).to_string(),
+                    Speed::Fastest => t(lang, LabMsg::Fastest).to_string(),
+                    Speed::PerSecond(rate) => format!("{} {}", crate::i18n::plain(lang, rate), t(lang, LabMsg::EpochsPerSecond)),
+                };
+                view! { <option value=v.key() selected=v == current>{label}</option> }
+            })
+            .collect::<Vec<_>>()
+    };
+    let speed_is = move |v: Speed| move || settings.with(|s| s.speed == v).to_string();
+    let set_speed = move |v: Speed| move |_| settings.update(|s| s.speed = v);
     view! {
         <div class="player" role="group" aria-label=text(LabMsg::Heading)>
             <button type="button" id="play-pause" class="primary" aria-pressed=move || playing().to_string() on:click=toggle>
                 {move || if playing() { t(lang.get(), LabMsg::Pause) } else { t(lang.get(), LabMsg::Play) }}
             </button>
+            // The pace, beside Play: the teaching pace and "as fast as possible" one click apart,
+            // set rates in the menu.
+            <div class="speed" role="group" aria-label=text(LabMsg::Speed)>
+                <button type="button" id="pace-teach" class="pace" aria-pressed=speed_is(Speed::Teaching)
+                    title=text(LabMsg::TeachingPaceHelp) on:click=set_speed(Speed::Teaching)>{text(LabMsg::TeachingPace)}</button>
+                <button type="button" id="pace-fast" class="pace" aria-pressed=speed_is(Speed::Fastest)
+                    on:click=set_speed(Speed::Fastest)>{text(LabMsg::FastPace)}</button>
+                <label>
+                    <span class="visually-hidden">{text(LabMsg::Speed)}</span>
+                    <select id="speed" on:change=move |ev| {
+                        let key = event_target_value(&ev);
+                        let chosen = match key.as_str() {
+                            engine::TEACHING_KEY => Some(Speed::Teaching),
+                            rate => rate.parse::<f64>().ok().map(Speed::from_rate),
+                        };
+                        if let Some(v) = chosen {
+                            settings.update(|s| s.speed = v);
+                        }
+                    }>{speed_options}</select>
+                </label>
+            </div>
             <button type="button" id="step-example" on:click=move |_| lab.step(StepSize::Example)>{text(LabMsg::OneExample)}</button>
             <button type="button" id="step-minibatch" on:click=move |_| lab.step(StepSize::Minibatch)>{text(LabMsg::OneMinibatch)}</button>
             <button type="button" id="step-epoch" on:click=move |_| lab.step(StepSize::Epoch)>{text(LabMsg::OneEpoch)}</button>
@@ -122,13 +171,6 @@ fn Player(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mistakes>) 
             <button type="button" id="reinit" on:click=move |_| settings.update(|s| s.init = s.init.wrapping_add(1) % 4_294_967_296)>
                 {text(LabMsg::Reinitialize)}
             </button>
-            <label class="speed">{text(LabMsg::Speed)} " "
-                <select id="speed" on:change=move |ev| {
-                    if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                        settings.update(|s| s.speed = v);
-                    }
-                }>{speed_options}</select>
-            </label>
             <label class="check">
                 <input type="checkbox" id="stop-at-best" prop:checked=move || lab.stop_at_best.get()
                     on:change=move |ev| lab.stop_at_best.set(event_target_checked(&ev)) />

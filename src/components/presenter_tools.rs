@@ -186,7 +186,7 @@ const ONLY_REGIONS: &[Part] = &[
     Part::Curves,
     Part::RunLink,
     Part::NewDataButtons,
-    Part::Speed,
+    // The pace stays: a teacher changing d_h plays each network at a pace the class can follow.
     Part::EarlyStopping,
     Part::Stepper,
     Part::Footer,

@@ -4,7 +4,8 @@
 //!
 //! A shortcut never fires while the focus is in a text field, a menu or a radio group (their
 //! own keys win), nor with Ctrl, Alt or Meta held (the browser's keys win). Space keeps its
-//! usual meaning on a focused button, link or checkbox.
+//! usual meaning on a focused button, link or checkbox. Enter or Esc in a field or a menu, and
+//! a menu choice made with the mouse, hand the keys back to the page (see [`hand_back_keys`]).
 
 use super::app::LangSignal;
 use super::presenter_tools::Dialogs;
@@ -180,6 +181,55 @@ fn focus_owns_key(ev: &leptos::ev::KeyboardEvent, shortcut: Shortcut) -> bool {
     shortcut == Shortcut::PlayPause && (matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY") || element.has_attribute("role"))
 }
 
+/// Gives the keys back to the page when the student is done with a field or a menu: Enter
+/// (after the field has applied it) or Esc in a text field or a menu, and a menu choice made
+/// with the mouse, take the focus out of it, so that → then steps the stepper rather than
+/// changing the data set. The browser keeps its place for Tab: the next Tab goes on from the
+/// field. A menu changed with the arrow keys keeps the focus (the arrows are its own keys);
+/// Enter or Esc then ends it. Text areas keep Enter for new lines; dialogs keep Esc.
+pub fn hand_back_keys() {
+    let pointer = StoredValue::new(false);
+    let pointing = window_event_listener(leptos::ev::pointerdown, move |_| pointer.set_value(true));
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        pointer.set_value(false);
+        let done = match ev.key().as_str() {
+            "Enter" => true,
+            "Escape" => !dialog_open(),
+            _ => false,
+        };
+        if done && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key() {
+            if let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).filter(|e| keeps_keys(e)) {
+                // After the event: the field's own Enter (a form's submit) happens first.
+                set_timeout(move || drop(field.blur()), std::time::Duration::ZERO);
+            }
+        }
+    });
+    let chosen = window_event_listener(leptos::ev::change, move |ev| {
+        let select = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
+        if let Some(select) = select.filter(|_| pointer.get_value()) {
+            set_timeout(move || drop(select.blur()), std::time::Duration::ZERO);
+        }
+    });
+    on_cleanup(move || {
+        pointing.remove();
+        keys.remove();
+        chosen.remove();
+    });
+}
+
+/// Whether `element` is a field or a menu that takes every key while focused (a text area
+/// is not: Enter is a new line there).
+fn keeps_keys(element: &web_sys::HtmlElement) -> bool {
+    match element.tag_name().as_str() {
+        "SELECT" => true,
+        "INPUT" => {
+            let kind = element.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+            !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "submit" | "reset" | "file")
+        }
+        _ => false,
+    }
+}
+
 /// Whether a modal dialog (the help, the focused view) is open: only "?" and Esc act then.
 fn dialog_open() -> bool {
     document().query_selector("dialog[open]").ok().flatten().is_some()
@@ -234,10 +284,16 @@ pub fn HelpDialog() -> impl IntoView {
             {section(Section::Stepper, PresenterMsg::StepperKeys)}
             {section(Section::Page, PresenterMsg::PageKeys)}
             <table class="shortcuts">
-                <tbody><tr>
-                    <th scope="row"><kbd>"Esc"</kbd></th>
-                    <td>{text(PresenterMsg::KeyClose)}</td>
-                </tr></tbody>
+                <tbody>
+                    <tr>
+                        <th scope="row"><kbd>"Esc"</kbd></th>
+                        <td>{text(PresenterMsg::KeyClose)}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row"><kbd>{text(PresenterMsg::EnterKey)}</kbd> " " {text(PresenterMsg::Or)} " " <kbd>"Esc"</kbd></th>
+                        <td>{text(PresenterMsg::KeyHandBack)}</td>
+                    </tr>
+                </tbody>
             </table>
         </Dialog>
     }

@@ -47,6 +47,11 @@ crate::messages! {
         KeyFocused => ("Focused view (what is hidden)", "Vue ciblée (ce qui est masqué)"),
         KeyLanguage => ("Français / English", "English / Français"),
         KeyHelp => ("This help", "Cette aide"),
+        EnterKey => ("Enter", "Entrée"),
+        KeyHandBack => (
+            "In a field or a menu: done, the keys work on the page again (a menu chosen with the mouse gives them back by itself)",
+            "Dans un champ ou un menu : terminé, les touches agissent de nouveau sur la page (un menu choisi à la souris les rend de lui-même)"
+        ),
         KeyClose => ("Close a dialog", "Fermer une fenêtre"),
         Space => ("Space", "Espace"),
         Home => ("Home", "Début"),

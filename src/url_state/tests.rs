@@ -61,7 +61,7 @@ fn the_defaults_are_written_in_full_with_short_keys() {
     assert_eq!(
         query.join("&"),
         "data=moons&n=200&noise=0.1&seed=1&m=2&train=0.7&valid=0.15&features=x1,x2\
-         &dh=8&lambda=0.001&eta=0.1&k=10&init=0&speed=0"
+         &dh=8&lambda=0.001&eta=0.1&k=10&init=0&speed=teach"
     );
     assert_eq!(keys().len(), 14);
 }
@@ -227,5 +227,25 @@ fn the_readme_documents_every_parameter_with_its_range_and_default() {
     for param in DATA_NUMBERS.iter().chain(&NETWORK_NUMBERS) {
         let line = row(param.key);
         assert!(line.contains(param.rule.min_text) && line.contains(param.rule.max_text), "{line}");
+    }
+    let speed = row(SPEED);
+    assert!(speed.contains(SPEED_RULE.min_text) && speed.contains(SPEED_RULE.max_text) && speed.contains("`teach`"), "{speed}");
+}
+
+#[test]
+fn the_pace_is_a_word_or_a_rate() {
+    use engine::Speed;
+    let speed = |query: &str| read(query).0.speed;
+    assert_eq!(speed(""), Speed::Teaching, "the teaching pace by default");
+    assert_eq!(speed("speed=teach"), Speed::Teaching);
+    assert_eq!(speed("speed=0"), Speed::Fastest);
+    assert_eq!(speed("speed=20"), Speed::PerSecond(20.0));
+    let (s, notices) = read("speed=fast");
+    assert_eq!((s.speed, notices.len()), (Speed::Teaching, 1), "an unknown word keeps the default, said");
+    assert_eq!(notices[0].used, "teach");
+    for speed in [Speed::Teaching, Speed::Fastest, Speed::PerSecond(2.5)] {
+        let s = Settings { speed, ..Settings::default() };
+        let pairs: Vec<(String, String)> = settings_to_pairs(&s).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        assert_eq!(settings_from_pairs(&pairs), (s, vec![]), "{speed:?} reads back");
     }
 }

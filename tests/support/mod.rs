@@ -34,11 +34,13 @@ pub fn copy_dist(to: &Path, skip: &[&str]) {
 }
 
 /// Serves `dist/`, opens the page with `query` in a fresh headless Chromium, and waits until
-/// the app has mounted and drawn its data plot.
+/// the app has mounted and drawn its data plot. Play trains as fast as possible (`speed=0`)
+/// unless `query` sets the pace: the default teaching pace has tests of its own.
 pub fn open(query: &str) -> (server::Server, webdriver::Browser) {
     let server = server::Server::start(dist_dir());
     let browser = webdriver::Browser::start();
-    browser.goto(&server.page(query));
+    let query = if query.contains("speed=") { query.to_owned() } else { format!("{query}&speed=0") };
+    browser.goto(&server.page(&query));
     browser.wait_for(20, "the data plot to be drawn", |b| (coloured_pixels(b) > 500).then_some(()));
     wait_for_trainer(&browser);
     (server, browser)

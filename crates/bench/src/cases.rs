@@ -82,9 +82,10 @@ pub fn cases() -> Vec<Case> {
 }
 
 /// The query string of the page for two moons with `d_h` hidden units and minibatches of `k`,
-/// every other setting at its default (η, λ, n, noise, seed, split, features x1,x2, speed 0).
+/// every other setting at its default (η, λ, n, noise, seed, split, features x1,x2), trained as
+/// fast as possible (`speed=0`).
 pub fn page_query(d_h: usize, k: usize) -> String {
-    format!("data=moons&dh={d_h}&k={k}")
+    format!("data=moons&dh={d_h}&k={k}&speed=0")
 }
 
 /// The settings the page reads from [`page_query`]: parsed by the app's own URL reader.

@@ -1,7 +1,7 @@
 //! [`Engine`]: the trainer, played for a time budget at a chosen speed, with early stopping,
 //! divergence, and the decision map of its current network. See the [crate docs](crate).
 
-use crate::pace::Pace;
+use crate::pace::{Pace, Speed};
 use crate::protocol::{Command, HistoryUpdate, Snapshot};
 use mlp::map::DecisionMap;
 use mlp::{Divergence, EpochRecord, FeatureSet, Mistakes, Params, Split, TrainConfig, Trainer};
@@ -56,7 +56,7 @@ pub struct Engine {
     stop_at_best: bool,
     status: Status,
     /// Epochs per second; 0 = as fast as possible.
-    speed: f64,
+    speed: Speed,
     pace: Pace,
     map: Option<MapSpec>,
     /// The map's buffers, kept while they fit its size, the features and the shape.
@@ -88,7 +88,7 @@ impl Engine {
             best: None,
             stop_at_best: false,
             status: Status::Paused,
-            speed: 0.0,
+            speed: Speed::Fastest,
             pace: Pace::default(),
             map: None,
             painter: None,
@@ -101,8 +101,8 @@ impl Engine {
         &self.status
     }
 
-    /// Epochs per second; 0 = as fast as possible.
-    pub fn speed(&self) -> f64 {
+    /// The pace the player trains at.
+    pub fn speed(&self) -> Speed {
         self.speed
     }
 
@@ -220,9 +220,9 @@ impl Engine {
         if self.status != Status::Playing {
             return false;
         }
-        let Some(n_train) = self.trainer.as_ref().map(|t| t.train_set().len()) else { return true };
+        let Some((n_train, epoch)) = self.trainer.as_ref().map(|t| (t.train_set().len(), t.epoch())) else { return true };
         let start = clock();
-        let mut left = self.pace.take(self.speed, n_train, dt_ms);
+        let mut left = self.pace.take(self.speed.epochs_per_second(epoch), n_train, dt_ms);
         // Small chunks keep the time check frequent; an epoch end is noticed within a chunk.
         let chunk = 64.max(n_train / 8);
         while left > 0 && clock() - start < budget_ms {

@@ -15,5 +15,5 @@ mod pace;
 pub mod protocol;
 
 pub use engine::{new_trainer, Engine, MapSpec, Setup, Status, StepSize, PATIENCE};
-pub use pace::Pace;
+pub use pace::{Pace, Speed, TEACHING_DOUBLING_S, TEACHING_KEY, TEACHING_START};
 pub use protocol::{Command, HistoryUpdate, Snapshot};

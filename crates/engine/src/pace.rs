@@ -4,6 +4,69 @@
 //! `speed · n_train · dt` examples, the fractions carried over so that 1 epoch/s really is one
 //! epoch a second. At full speed ("as fast as possible") the time budget is the only limit.
 
+/// How fast the player trains.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Speed {
+    /// The teaching pace: [`TEACHING_START`] epochs per second at first, so that a class sees
+    /// the decision regions move epoch by epoch, then faster and faster, each doubling of the
+    /// epoch count taking [`TEACHING_DOUBLING_S`] seconds: epoch 100 comes after about 11 s,
+    /// epoch 10 000 after about 24 s, and a long run (spirals) still gets somewhere. On the
+    /// curves' logarithmic epoch axis the run then moves at a steady pace.
+    Teaching,
+    /// As fast as the time budget allows.
+    Fastest,
+    /// A set number of epochs per second (positive and finite).
+    PerSecond(f64),
+}
+
+/// The teaching pace's rate over its first epochs, in epochs per second.
+pub const TEACHING_START: f64 = 2.0;
+/// The seconds each doubling of the epoch count takes at the teaching pace, once past its
+/// start.
+pub const TEACHING_DOUBLING_S: f64 = 2.0;
+
+impl Speed {
+    /// The key of a link's `speed` parameter: `teach`, `0` (as fast as possible) or the
+    /// epochs per second.
+    pub fn key(self) -> String {
+        match self {
+            Speed::Teaching => TEACHING_KEY.to_owned(),
+            Speed::Fastest => "0".to_owned(),
+            Speed::PerSecond(rate) => {
+                let text = format!("{rate:?}");
+                text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+            }
+        }
+    }
+
+    /// The speed of a rate in epochs per second: 0 (or anything not positive) is as fast as
+    /// possible.
+    pub fn from_rate(rate: f64) -> Speed {
+        if rate > 0.0 && rate.is_finite() {
+            Speed::PerSecond(rate)
+        } else {
+            Speed::Fastest
+        }
+    }
+
+    /// The rate in epochs per second after `epoch` completed epochs; 0 = as fast as possible.
+    pub fn epochs_per_second(self, epoch: usize) -> f64 {
+        match self {
+            Speed::Teaching => TEACHING_START.max(epoch as f64 * std::f64::consts::LN_2 / TEACHING_DOUBLING_S),
+            Speed::Fastest => 0.0,
+            Speed::PerSecond(rate) => rate,
+        }
+    }
+
+    /// Whether the player trains less than it could: it may sleep between slices.
+    pub fn is_paced(self) -> bool {
+        self != Speed::Fastest
+    }
+}
+
+/// The link's word for [`Speed::Teaching`].
+pub const TEACHING_KEY: &str = "teach";
+
 /// A slice that comes longer than this after the previous one (a background tab, a debugger
 /// pause) counts as this long, so a pause does not turn into a burst of training.
 pub const MAX_SLICE_GAP_MS: f64 = 100.0;
@@ -69,6 +132,42 @@ mod tests {
         let mut pace = Pace::default();
         let total: usize = (0..60).map(|_| pace.take(1.0, 140, 1000.0 / 60.0)).sum();
         assert!((139..=140).contains(&total), "{total}");
+    }
+
+    #[test]
+    fn the_teaching_pace_starts_slow_and_doubles_the_epochs_at_a_steady_rate() {
+        assert_eq!(Speed::Teaching.epochs_per_second(0), TEACHING_START);
+        assert_eq!(Speed::Teaching.epochs_per_second(3), TEACHING_START);
+        // Simulate 60 slices a second on 100 examples: the epoch reached after t seconds.
+        let (mut pace, n) = (Pace::default(), 100);
+        let mut examples = 0_usize;
+        let mut reached = Vec::new();
+        for slice in 1..=60 * 30 {
+            let rate = Speed::Teaching.epochs_per_second(examples / n);
+            examples += pace.take(rate, n, 1000.0 / 60.0);
+            if slice % (60 * 5) == 0 {
+                reached.push(examples / n);
+            }
+        }
+        // 5 s, 10 s, … 30 s: a few epochs first, then each 2 s doubles the count.
+        assert!((6..=20).contains(&reached[0]), "{reached:?}");
+        assert!((50..=200).contains(&reached[1]), "{reached:?}");
+        for w in reached.windows(2).skip(1) {
+            let ratio = w[1] as f64 / w[0] as f64;
+            assert!((4.0..8.0).contains(&ratio), "5 s is 2.5 doublings: {reached:?}");
+        }
+    }
+
+    #[test]
+    fn a_speed_reads_back_from_its_key() {
+        assert_eq!(Speed::Teaching.key(), "teach");
+        assert_eq!(Speed::Fastest.key(), "0");
+        assert_eq!(Speed::PerSecond(5.0).key(), "5");
+        assert_eq!(Speed::PerSecond(100.0).key(), "100");
+        assert_eq!(Speed::PerSecond(0.5).key(), "0.5");
+        assert_eq!(Speed::from_rate(0.0), Speed::Fastest);
+        assert_eq!(Speed::from_rate(20.0), Speed::PerSecond(20.0));
+        assert!(!Speed::Fastest.is_paced() && Speed::Teaching.is_paced());
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! it can take commands, and [`Message::Failed`] if it cannot go on.
 
 use crate::engine::{MapSpec, Setup, Status, StepSize};
+use crate::pace::Speed;
 use mlp::{Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, SetStats, Shape, Split, TrainConfig};
 use nalgebra::{DMatrix, DVector};
 use std::fmt;
@@ -24,7 +25,7 @@ pub enum Command {
     /// η, λ, K and the mistakes, without interrupting training.
     Configure { config: TrainConfig, mistakes: Mistakes },
     /// Epochs per second (0 = as fast as possible).
-    Speed(f64),
+    Speed(Speed),
     /// Stop and restore the best weights after [`crate::PATIENCE`] epochs without a better
     /// validation loss.
     StopAtBest(bool),
@@ -209,7 +210,13 @@ impl Writer<'_> {
             }
             Command::Speed(speed) => {
                 self.whole(3u32);
-                self.f64(*speed);
+                let (kind, rate) = match speed {
+                    Speed::Teaching => (0u32, 0.0),
+                    Speed::Fastest => (1, 0.0),
+                    Speed::PerSecond(rate) => (2, *rate),
+                };
+                self.whole(kind);
+                self.f64(rate);
             }
             Command::StopAtBest(on) => {
                 self.whole(4u32);
@@ -408,7 +415,15 @@ impl Reader<'_> {
                 Command::Rebuild(Box::new(Setup { params, config, features, split, mistakes }))
             }
             2 => Command::Configure { config: self.config()?, mistakes: self.mistakes()? },
-            3 => Command::Speed(self.f64("speed")?),
+            3 => {
+                let (kind, rate) = (self.whole::<u32>("speed")?, self.f64("speed")?);
+                Command::Speed(match kind {
+                    0 => Speed::Teaching,
+                    1 => Speed::Fastest,
+                    2 if rate > 0.0 && rate.is_finite() => Speed::PerSecond(rate),
+                    _ => return Err(self.error("speed")),
+                })
+            }
             4 => Command::StopAtBest(self.flag("stop at best")?),
             5 => Command::Play,
             6 => Command::Pause,

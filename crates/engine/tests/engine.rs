@@ -1,7 +1,7 @@
 //! The engine played as the page plays it: commands, slices of training, snapshots.
 
 use engine::protocol::Message;
-use engine::{Command, Engine, MapSpec, Setup, Snapshot, Status, StepSize};
+use engine::{Command, Engine, MapSpec, Setup, Snapshot, Speed, Status, StepSize};
 use mlp::{DatasetKind, EpochRecord, FeatureSet, Mistakes, Params, Shape, TrainConfig};
 use rand::SeedableRng;
 use rand_pcg::Pcg64;
@@ -110,7 +110,7 @@ fn a_divergence_stops_playing_and_play_does_not_restart_it() {
 fn a_set_speed_trains_that_many_epochs_a_second() {
     let mut engine = Engine::new();
     engine.apply(Command::Rebuild(Box::new(setup(4, 0.2))));
-    engine.apply(Command::Speed(5.0));
+    engine.apply(Command::Speed(Speed::PerSecond(5.0)));
     engine.apply(Command::Play);
     let clock = fake_clock(0.0001);
     // Two seconds of 60 Hz slices.
@@ -119,6 +119,29 @@ fn a_set_speed_trains_that_many_epochs_a_second() {
     }
     let epoch = engine.trainer().map(|t| t.epoch()).unwrap_or(0);
     assert!((9..=10).contains(&epoch), "{epoch}");
+}
+
+#[test]
+fn the_teaching_pace_plays_the_first_epochs_slowly_and_every_speed_crosses_the_protocol() {
+    let mut engine = Engine::new();
+    engine.apply(Command::Rebuild(Box::new(setup(4, 0.2))));
+    let speeds = vec![Command::Speed(Speed::PerSecond(2.5)), Command::Speed(Speed::Fastest), Command::Speed(Speed::Teaching)];
+    let Ok(Message::Commands(back)) = Message::decode(&Message::Commands(speeds.clone()).to_numbers()) else {
+        panic!("the speeds do not decode")
+    };
+    assert_eq!(back, speeds);
+    for command in back {
+        engine.apply(command);
+    }
+    assert_eq!(engine.speed(), Speed::Teaching);
+    engine.apply(Command::Play);
+    let clock = fake_clock(0.0001);
+    // One second at 60 Hz: two epochs, whatever the machine could do.
+    for _ in 0..60 {
+        engine.train(1000.0 / 60.0, 10.0, &clock);
+    }
+    let epoch = engine.trainer().map(|t| t.epoch()).unwrap_or(0);
+    assert!((1..=2).contains(&epoch), "{epoch}");
 }
 
 #[test]

@@ -248,7 +248,7 @@ impl Worker {
             worker.ticking = false;
             return;
         }
-        let delay = if worker.engine.speed() > 0.0 { PACED_MS } else { 0 };
+        let delay = if worker.engine.speed().is_paced() { PACED_MS } else { 0 };
         worker.schedule(this, delay);
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! { "format": "backprop-lab-run/1",
-//!   "settings": { "data": "moons", "n": 200, …, "speed": 0 },
+//!   "settings": { "data": "moons", "n": 200, …, "speed": "teach" },
 //!   "history": [ { "epoch": 0, "train": { "loss": …, "objective": …, "error": … },
 //!                  "valid": { … } | null, "test": { … } | null, "dead_units": 0 }, … ] }
 //! ```
@@ -39,13 +39,14 @@ pub fn run_json(settings: &Settings, history: &[EpochRecord]) -> String {
     out
 }
 
-/// The settings as one JSON object, in the link's order and with its keys: the data set and
-/// the features are strings, every other value a number.
+/// The settings as one JSON object, in the link's order and with its keys: the data set, the
+/// features and the teaching pace (`"speed": "teach"`) are strings, every other value a number.
 fn settings_json(settings: &Settings) -> String {
     let fields: Vec<String> = settings_to_pairs(settings)
         .into_iter()
         .map(|(key, value)| {
-            let value = if key == DATA || key == FEATURES { json_string(&value) } else { json_raw_number(&value) };
+            let text = key == DATA || key == FEATURES || value.parse::<f64>().is_err();
+            let value = if text { json_string(&value) } else { json_raw_number(&value) };
             format!("{}: {value}", json_string(key))
         })
         .collect();

@@ -41,8 +41,9 @@ fn every_command() -> Vec<Command> {
     vec![
         Command::Rebuild(Box::new(setup)),
         Command::Configure { config, mistakes: Mistakes::NONE },
-        Command::Speed(0.0),
-        Command::Speed(17.5),
+        Command::Speed(crate::Speed::Fastest),
+        Command::Speed(crate::Speed::Teaching),
+        Command::Speed(crate::Speed::PerSecond(17.5)),
         Command::StopAtBest(true),
         Command::StopAtBest(false),
         Command::Play,

@@ -37,7 +37,7 @@ fn the_document_has_its_format_settings_and_history() {
     assert_eq!(s["features"], "x1,x2");
     assert_eq!((s["n"].as_u64(), s["dh"].as_u64(), s["k"].as_u64()), (Some(200), Some(8), Some(10)));
     assert_eq!((s["lambda"].as_f64(), s["eta"].as_f64(), s["train"].as_f64()), (Some(1e-4), Some(0.1), Some(0.7)));
-    assert_eq!((s["seed"].as_u64(), s["init"].as_u64(), s["speed"].as_f64()), (Some(1), Some(0), Some(0.0)));
+    assert_eq!((s["seed"].as_u64(), s["init"].as_u64(), s["speed"].as_str()), (Some(1), Some(0), Some("teach")));
 }
 
 #[test]
