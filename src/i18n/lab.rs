@@ -36,13 +36,13 @@ crate::messages! {
         PlotMistakesBadge => ("⚠ Trained with mistakes on", "⚠ Entraîné avec des erreurs activées"),
         Fastest => ("as fast as possible", "aussi vite que possible"),
         EpochsPerSecond => ("epochs/s", "époques/s"),
-        TeachingPace => ("🐢 Teaching pace", "🐢 Rythme de cours"),
+        TeachingPace => ("Teaching pace", "Rythme de cours"),
         TeachingPaceOption => ("teaching pace (2 epochs/s, then faster)", "rythme de cours (2 époques/s, puis plus vite)"),
         TeachingPaceHelp => (
             "2 epochs a second at first, so the class sees the regions move epoch by epoch; then each doubling of the epochs takes 2 s (epoch 100 after about 11 s, 10 000 after about 24 s).",
             "2 époques par seconde au début, pour que la classe voie les régions bouger époque par époque ; puis chaque doublement du nombre d'époques prend 2 s (époque 100 après environ 11 s, 10 000 après environ 24 s)."
         ),
-        FastPace => ("⚡ As fast as possible", "⚡ Aussi vite que possible"),
+        FastPace => ("As fast as possible", "Aussi vite que possible"),
         StopAtBest => ("Stop at best validation", "Arrêter au meilleur score de validation"),
         RestoreBest => ("Restore best weights", "Restaurer les meilleurs poids"),
         Epoch => ("epoch", "époque"),
@@ -60,8 +60,8 @@ crate::messages! {
         ),
         LinkSelectAndCopy => ("Select the link and press Ctrl+C.", "Sélectionnez le lien et faites Ctrl+C."),
         RegionsCaption => (
-            "Background: the class the network predicts at each point, paler where it is less sure (max o^s).",
-            "Fond : la classe que le réseau prédit en chaque point, plus pâle là où il est moins sûr (max o^s)."
+            "Background: the class the network predicts at each point, paler where it is less sure (max oˢ).",
+            "Fond : la classe que le réseau prédit en chaque point, plus pâle là où il est moins sûr (max oˢ)."
         ),
         Starting => ("Starting the trainer…", "Démarrage de l'entraîneur…"),
         MainThread => (
@@ -79,49 +79,71 @@ crate::messages! {
 
 /// Why training stopped by itself, and what to change.
 pub fn divergence_message(lang: Lang, divergence: &Divergence, eta: f64) -> String {
-    let eta = super::plain(lang, eta);
+    format!("{} {}", divergence_what(lang, divergence), divergence_advice(lang, divergence, eta))
+}
+
+/// What stopped training: "Training stopped: the loss exploded (…) at epoch 2."
+fn divergence_what(lang: Lang, divergence: &Divergence) -> String {
     match (lang, divergence) {
-        (Lang::En, Divergence::NonFinite { epoch, step }) => format!(
-            "Training stopped: a loss or a weight became NaN or infinite at epoch {epoch}, step {step}. \
-             Lower the learning rate η (now {eta}) or λ, then press Reset."
-        ),
-        (Lang::Fr, Divergence::NonFinite { epoch, step }) => format!(
-            "Entraînement arrêté : une perte ou un poids est devenu NaN ou infini à l'époque {epoch}, pas {step}. \
-             Baissez le taux d'apprentissage η (actuellement {eta}) ou λ, puis cliquez sur Recommencer."
-        ),
-        (Lang::En, Divergence::Exploding { epoch, loss }) => format!(
-            "Training stopped: the loss exploded (mean minibatch loss {loss:.3e}) at epoch {epoch}. \
-             The steps are too large: lower the learning rate η (now {eta}), then press Reset."
-        ),
+        (Lang::En, Divergence::NonFinite { epoch, step }) => {
+            format!("Training stopped: a loss or a weight became NaN or infinite at epoch {epoch}, step {step}.")
+        }
+        (Lang::Fr, Divergence::NonFinite { epoch, step }) => {
+            format!("Entraînement arrêté : une perte ou un poids est devenu NaN ou infini à l'époque {epoch}, pas {step}.")
+        }
+        (Lang::En, Divergence::Exploding { epoch, loss }) => {
+            format!("Training stopped: the loss exploded (mean minibatch loss {loss:.3e}) at epoch {epoch}.")
+        }
         (Lang::Fr, Divergence::Exploding { epoch, loss }) => format!(
-            "Entraînement arrêté : la perte a explosé (perte moyenne du minibatch {}) à l'époque {epoch}. \
-             Les pas sont trop grands : baissez le taux d'apprentissage η (actuellement {eta}), puis cliquez sur Recommencer.",
+            "Entraînement arrêté : la perte a explosé (perte moyenne du minibatch {}) à l'époque {epoch}.",
             super::localize(lang, &format!("{loss:.3e}"))
         ),
         (Lang::En, Divergence::DeadNetwork { epoch }) => format!(
-            "Training stopped: at epoch {epoch} every hidden unit is dead (h^a ≤ 0 on every training point), so no \
-             gradient reaches W⁽¹⁾, b⁽¹⁾ or W⁽²⁾. Lower η (now {eta}), re-initialize the weights or add hidden units."
+            "Training stopped: at epoch {epoch} every hidden unit is dead (hᵃ ≤ 0 on every training point), so no \
+             gradient reaches W⁽¹⁾, b⁽¹⁾ or W⁽²⁾."
         ),
         (Lang::Fr, Divergence::DeadNetwork { epoch }) => format!(
-            "Entraînement arrêté : à l'époque {epoch}, toutes les unités cachées sont mortes (h^a ≤ 0 pour chaque point \
-             d'entraînement), donc aucun gradient n'atteint W⁽¹⁾, b⁽¹⁾ ni W⁽²⁾. Baissez η (actuellement {eta}), \
-             réinitialisez les poids ou ajoutez des unités cachées."
+            "Entraînement arrêté : à l'époque {epoch}, toutes les unités cachées sont mortes (hᵃ ≤ 0 pour chaque point \
+             d'entraînement), donc aucun gradient n'atteint W⁽¹⁾, b⁽¹⁾ ni W⁽²⁾."
         ),
     }
 }
 
-/// What to do after a divergence while mistakes are switched on: they are the likely cause,
-/// named (`names`, already joined), before the advice about η.
+/// What to change after a divergence, η written in `lang`'s notation.
+fn divergence_advice(lang: Lang, divergence: &Divergence, eta: f64) -> String {
+    let eta = super::plain(lang, eta);
+    match (lang, divergence) {
+        (Lang::En, Divergence::NonFinite { .. }) => format!("Lower the learning rate η (now {eta}) or λ, then press Reset."),
+        (Lang::Fr, Divergence::NonFinite { .. }) => {
+            format!("Baissez le taux d'apprentissage η (actuellement {eta}) ou λ, puis cliquez sur Recommencer.")
+        }
+        (Lang::En, Divergence::Exploding { .. }) => {
+            format!("The steps are too large: lower the learning rate η (now {eta}), then press Reset.")
+        }
+        (Lang::Fr, Divergence::Exploding { .. }) => format!(
+            "Les pas sont trop grands : baissez le taux d'apprentissage η (actuellement {eta}), puis cliquez sur Recommencer."
+        ),
+        (Lang::En, Divergence::DeadNetwork { .. }) => {
+            format!("Lower η (now {eta}), re-initialize the weights or add hidden units.")
+        }
+        (Lang::Fr, Divergence::DeadNetwork { .. }) => {
+            format!("Baissez η (actuellement {eta}), réinitialisez les poids ou ajoutez des unités cachées.")
+        }
+    }
+}
+
+/// A divergence while mistakes are switched on: what stopped, then the mistakes (`names`,
+/// already joined) as the likely cause, and the usual advice only for after they are off.
 pub fn divergence_with_mistakes(lang: Lang, divergence: &Divergence, eta: f64, names: &str) -> String {
-    let what = divergence_message(lang, divergence, eta);
+    let (what, advice) = (divergence_what(lang, divergence), divergence_advice(lang, divergence, eta));
     match lang {
         Lang::En => format!(
-            "{what} But first: mistakes are switched on ({names}) and are the likely cause. \
-             Switch them off, then press Reset; lower η only if it still diverges without them."
+            "{what} Mistakes are switched on ({names}): they are the likely cause. Switch them off, then press Reset. \
+             If training still diverges without them: {advice}"
         ),
         Lang::Fr => format!(
-            "{what} Mais d'abord : des erreurs sont activées ({names}) et en sont la cause probable. \
-             Désactivez-les, puis cliquez sur Recommencer ; ne baissez η que si l'entraînement diverge encore sans elles."
+            "{what} Des erreurs sont activées ({names}) : elles en sont la cause probable. Désactivez-les, puis cliquez \
+             sur Recommencer. Si l'entraînement diverge encore sans elles : {advice}"
         ),
     }
 }
