@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use support::webdriver::{Browser, ENTER, SPACE, TAB};
-use support::{open, severe_console_entries};
+use support::{current_step, open, severe_console_entries};
 
 // ----- axe-core -----
 
@@ -116,11 +116,6 @@ fn assert_axe_clean(query: &str, states: &[State]) {
 
 fn scroll_to(b: &Browser, css: &str) {
     b.exec("const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView()", vec![Value::from(css)]);
-}
-
-fn current_step(b: &Browser) -> String {
-    let v = b.exec("const c = document.querySelector('.step-card'); return c ? c.dataset.step : ''", vec![]);
-    v.as_str().unwrap_or("").to_string()
 }
 
 fn step_cards(b: &Browser) -> u64 {

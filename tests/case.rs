@@ -9,7 +9,7 @@ mod support;
 use base64::Engine;
 use serde_json::Value;
 use support::webdriver::{Browser, ARROW_RIGHT};
-use support::{open, severe_console_entries};
+use support::{current_step, go_to, open, severe_console_entries};
 
 /// The reference cases (computed with automatic differentiation in float64).
 const CASES: &str = include_str!("../crates/mlp/tests/fixtures/cases.json");
@@ -91,16 +91,6 @@ fn paste_and_load(b: &Browser, text: &str) {
         t.dispatchEvent(new Event('input', { bubbles: true }));";
     b.exec(script, vec![Value::from(text)]);
     b.click(&b.find("#load-case"));
-}
-
-fn current_step(b: &Browser) -> String {
-    let v = b.exec("const c = document.querySelector('.step-card'); return c ? c.dataset.step : ''", vec![]);
-    v.as_str().unwrap_or("").to_string()
-}
-
-fn go_to(b: &Browser, step: &str) {
-    b.click(&b.find(&format!("#goto-{step}")));
-    b.wait_for(5, &format!("step ({step})"), |b| (current_step(b) == step).then_some(()));
 }
 
 /// A table of the step card: each cell's text and full-precision `data-value`, row by row.

@@ -15,7 +15,7 @@ use mlp::{backward_with, forward_with, Mistake, Mistakes, Params};
 use nalgebra::{DMatrix, DVector};
 use serde_json::Value;
 use support::webdriver::Browser;
-use support::{open, severe_console_entries};
+use support::{current_step, open, severe_console_entries};
 
 /// A case of the homework's shape (d = 2, d_h = 3, m = 2), with an inactive unit, gradients of
 /// both signs and biases that are not 0, so the seed report's mistakes (and most others) show.
@@ -112,11 +112,6 @@ fn paste_and_check(b: &Browser, text: &str) {
         t.dispatchEvent(new Event('input', { bubbles: true }));";
     b.exec(script, vec![Value::from(text)]);
     b.click(&b.find("#check-homework"));
-}
-
-fn current_step(b: &Browser) -> String {
-    let v = b.exec("const c = document.querySelector('.step-card'); return c ? c.dataset.step : ''", vec![]);
-    v.as_str().unwrap_or("").to_string()
 }
 
 /// (verdict, mistakes named) of the row of `quantity` ("gradients.W2").

@@ -9,7 +9,7 @@ mod support;
 
 use serde_json::Value;
 use support::webdriver::{Browser, ARROW_RIGHT, ENTER, ESCAPE};
-use support::{open, severe_console_entries};
+use support::{current_step, open, severe_console_entries};
 
 const CASES: &str = include_str!("../crates/mlp/tests/fixtures/cases.json");
 
@@ -39,11 +39,6 @@ fn exported_history(b: &Browser) -> Vec<(u64, f64)> {
 fn shown(b: &Browser, css: &str) -> bool {
     let script = "const e = document.querySelector(arguments[0]); return !!e && e.checkVisibility()";
     b.exec(script, vec![Value::from(css)]) == Value::Bool(true)
-}
-
-fn current_step(b: &Browser) -> String {
-    let v = b.exec("const c = document.querySelector('.step-card'); return c ? c.dataset.step : ''", vec![]);
-    v.as_str().unwrap_or("").to_string()
 }
 
 #[test]

@@ -11,7 +11,7 @@ mod support;
 use base64::Engine;
 use serde_json::Value;
 use support::webdriver::Browser;
-use support::{open, severe_console_entries};
+use support::{go_to, open, severe_console_entries};
 
 const CASES: &str = include_str!("../crates/mlp/tests/fixtures/cases.json");
 
@@ -72,16 +72,6 @@ fn open_case(lang: &str, step: &str) -> (support::server::Server, Browser) {
     let (server, browser) = open(&format!("lang={lang}&step={step}&case={param}"));
     browser.wait_for(20, "the loaded case", |b| b.try_text("#case-banner").filter(|t| !t.is_empty()));
     (server, browser)
-}
-
-fn current_step(b: &Browser) -> String {
-    let v = b.exec("const c = document.querySelector('.step-card'); return c ? c.dataset.step : ''", vec![]);
-    v.as_str().unwrap_or("").to_string()
-}
-
-fn go_to(b: &Browser, step: &str) {
-    b.click(&b.find(&format!("#goto-{step}")));
-    b.wait_for(5, &format!("step ({step})"), |b| (current_step(b) == step).then_some(()));
 }
 
 /// The linear text of every `math` element inside `css`, in document order.

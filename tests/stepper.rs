@@ -5,16 +5,12 @@ mod support;
 
 use serde_json::Value;
 use support::webdriver::{Browser, ARROW_LEFT, ARROW_RIGHT, END, HOME};
-use support::{open, severe_console_entries};
+use support::{current_step, open, severe_console_entries};
 
 /// The URL keys of the steps, in walk order (as `Step::key` gives them).
 const STEP_KEYS: [&str; 16] = ["a", "a2", "b", "c", "d", "g", "j", "j2", "l", "n", "p", "p2", "q", "r", "r2", "f"];
 
 /// The `data-step` of the step card on screen.
-fn current_step(b: &Browser) -> String {
-    let v = b.exec("const c = document.querySelector('.step-card'); return c ? c.dataset.step : ''", vec![]);
-    v.as_str().unwrap_or("").to_string()
-}
 
 /// The full-precision values of a quantity's table, row by row.
 fn table(b: &Browser, key: &str) -> Vec<Vec<f64>> {

@@ -232,12 +232,8 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mis
         let (epoch, loss, error) = lab.history.with(|h| {
             h.last().map(|r| (r.epoch, r.train.loss, r.train.error)).unwrap_or((0, f64::NAN, f64::NAN))
         });
-        // The rate only while playing, once measured: a paused lab trains nothing, and
-        // "0 examples/s" would read as a stalled one.
-        let rate = (lab.status.get() == Status::Playing).then(per_second).filter(|r| *r > 0.0);
-        let rate = rate.map(|r| format!(" · {r:.0} {}", t(lang, LabMsg::Rate))).unwrap_or_default();
         format!(
-            "{} {epoch} · {} {} · {} {} · {} {} %{rate}",
+            "{} {epoch} · {} {} · {} {} · {} {} %",
             t(lang, LabMsg::Epoch),
             lab.examples_seen.get(),
             t(lang, LabMsg::ExamplesSeen),
@@ -270,6 +266,18 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mis
         (true, true) => line(),
         (true, false) => t(lang.get(), LabMsg::NoTrainingSet).to_string(),
     };
+    // The rate only while playing, once measured: a paused lab trains nothing, and
+    // "0 examples/s" would read as a stalled one. Out of play it keeps its room, unseen, so the
+    // line never changes length (and the page below never moves) when play starts or stops.
+    let rate = move || {
+        let available = lab.runner.with(|r| !matches!(r, Runner::Unavailable(_)));
+        let shown = available && lab.answered.get() && lab.current.with(|p| p.is_some());
+        shown.then(|| {
+            let measured = (lab.status.get() == Status::Playing).then(per_second).filter(|r| *r > 0.0);
+            let text = format!(" · {:.0} {}", measured.unwrap_or(0.0), t(lang.get(), LabMsg::Rate));
+            view! { <span class="rate" class:idle=measured.is_none()>{text}</span> }
+        })
+    };
     let main_thread = move || matches!(lab.runner.get(), Runner::MainThread(_)).then(|| t(lang.get(), LabMsg::MainThread));
     view! {
         <p class="training-status" id="training-status" aria-live="polite"
@@ -291,6 +299,7 @@ fn TrainingStatus(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mis
                 Status::StoppedAtBest { .. } => "stopped",
             }>
             {line_or_empty}
+            {rate}
         </p>
         <p class="divergence" id="divergence" role="alert">{message}</p>
         <p class="runner-note" id="runner-note" role="status">{main_thread}</p>

@@ -72,3 +72,15 @@ pub fn coloured_pixels(b: &webdriver::Browser) -> u64 {
 pub fn severe_console_entries(b: &webdriver::Browser) -> Vec<String> {
     b.console().into_iter().filter(|(level, _)| level == "SEVERE").map(|(_, m)| m).collect()
 }
+
+/// The `data-step` of the stepper's card on screen ("" when there is none).
+pub fn current_step(b: &webdriver::Browser) -> String {
+    let v = b.exec("const c = document.querySelector('.step-card'); return c ? c.dataset.step : ''", vec![]);
+    v.as_str().unwrap_or("").to_string()
+}
+
+/// Clicks the step button of `step` (a `Step::key`) and waits for its card.
+pub fn go_to(b: &webdriver::Browser, step: &str) {
+    b.click(&b.find(&format!("#goto-{step}")));
+    b.wait_for(5, &format!("step ({step})"), |b| (current_step(b) == step).then_some(()));
+}

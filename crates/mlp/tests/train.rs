@@ -314,15 +314,22 @@ fn bad_setups_are_refused_with_a_reason() {
     ));
 }
 
-#[test]
-fn a_long_run_thins_its_history_to_every_other_epoch_and_so_on() {
-    // One step per epoch (n = K = 4), so epochs are cheap: 2.5 × HISTORY_LIMIT of them.
+/// A trainer whose epochs are one step (n = K = 4), so a long run is cheap; its split and
+/// configuration.
+fn one_step_epochs() -> (Trainer, Split, TrainConfig) {
     let mut rng = Pcg64::seed_from_u64(8);
     let data = DatasetKind::Moons.generate(4, 0.1, 2, &mut rng).unwrap();
     let split = Split { train: data, ..Split::default() };
     let params = Params::init(Shape::new(2, 2, 2).unwrap(), &mut rng);
     let config = TrainConfig { batch_size: 4, eta: 0.01, ..MOONS_CONFIG };
-    let mut trainer = Trainer::new(params, config, FeatureSet::default(), &split).unwrap();
+    let trainer = Trainer::new(params, config, FeatureSet::default(), &split).unwrap();
+    (trainer, split, config)
+}
+
+#[test]
+fn a_long_run_thins_its_history_to_every_other_epoch_and_so_on() {
+    // 2.5 × HISTORY_LIMIT cheap epochs.
+    let (mut trainer, split, config) = one_step_epochs();
     let epochs = HISTORY_LIMIT * 5 / 2;
     for _ in 0..epochs {
         trainer.run_epoch().unwrap();
@@ -350,12 +357,7 @@ fn a_long_run_thins_its_history_to_every_other_epoch_and_so_on() {
 
 #[test]
 fn thinning_keeps_the_record_the_page_marks_as_best() {
-    let mut rng = Pcg64::seed_from_u64(8);
-    let data = DatasetKind::Moons.generate(4, 0.1, 2, &mut rng).unwrap();
-    let split = Split { train: data, ..Split::default() };
-    let params = Params::init(Shape::new(2, 2, 2).unwrap(), &mut rng);
-    let config = TrainConfig { batch_size: 4, eta: 0.01, ..MOONS_CONFIG };
-    let mut trainer = Trainer::new(params, config, FeatureSet::default(), &split).unwrap();
+    let (mut trainer, _, _) = one_step_epochs();
     // An odd epoch, which the first thinning (to the even epochs) would drop.
     let best = 12_101;
     for epoch in 1..=HISTORY_LIMIT * 5 / 2 {
