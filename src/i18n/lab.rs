@@ -37,7 +37,7 @@ crate::messages! {
         Fastest => ("as fast as possible", "aussi vite que possible"),
         EpochsPerSecond => ("epochs/s", "époques/s"),
         TeachingPace => ("Teaching pace", "Rythme de cours"),
-        TeachingPaceOption => ("teaching pace (2 epochs/s, then faster)", "rythme de cours (2 époques/s, puis plus vite)"),
+        TeachingPaceOption => ("teaching pace", "rythme de cours"),
         TeachingPaceHelp => (
             "2 epochs a second at first, so the class sees the regions move epoch by epoch; then each doubling of the epochs takes 2 s (epoch 100 after about 11 s, 10 000 after about 24 s).",
             "2 époques par seconde au début, pour que la classe voie les régions bouger époque par époque ; puis chaque doublement du nombre d'époques prend 2 s (époque 100 après environ 11 s, 10 000 après environ 24 s)."

@@ -65,6 +65,8 @@ pub struct Engine {
     map_dirty: bool,
     /// The history records the last snapshot carried.
     sent: Sent,
+    /// The last slice trained all the pace asked of it, before its time budget ran out.
+    caught_up: bool,
 }
 
 /// What the page has of the history: how many records, and the last one (to tell a history
@@ -94,6 +96,7 @@ impl Engine {
             painter: None,
             map_dirty: true,
             sent: Sent::default(),
+            caught_up: false,
         }
     }
 
@@ -104,6 +107,13 @@ impl Engine {
     /// The pace the player trains at.
     pub fn speed(&self) -> Speed {
         self.speed
+    }
+
+    /// Whether the last [`train`](Self::train) slice did all its pace asked for within its
+    /// budget: a worker may then sleep before the next one. At full speed, or at a teaching
+    /// pace grown faster than the machine, it never is, and training goes on without a pause.
+    pub fn caught_up(&self) -> bool {
+        self.caught_up
     }
 
     pub fn trainer(&self) -> Option<&Trainer> {
@@ -217,6 +227,7 @@ impl Engine {
     /// `dt_ms` after the previous one, for at most `budget_ms` of `clock` (milliseconds).
     /// Returns whether it is still playing.
     pub fn train(&mut self, dt_ms: f64, budget_ms: f64, clock: &dyn Fn() -> f64) -> bool {
+        self.caught_up = false;
         if self.status != Status::Playing {
             return false;
         }
@@ -251,6 +262,7 @@ impl Engine {
                 break;
             }
         }
+        self.caught_up = left == 0;
         self.status == Status::Playing
     }
 

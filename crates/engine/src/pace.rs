@@ -58,10 +58,6 @@ impl Speed {
         }
     }
 
-    /// Whether the player trains less than it could: it may sleep between slices.
-    pub fn is_paced(self) -> bool {
-        self != Speed::Fastest
-    }
 }
 
 /// The link's word for [`Speed::Teaching`].
@@ -167,7 +163,6 @@ mod tests {
         assert_eq!(Speed::PerSecond(0.5).key(), "0.5");
         assert_eq!(Speed::from_rate(0.0), Speed::Fastest);
         assert_eq!(Speed::from_rate(20.0), Speed::PerSecond(20.0));
-        assert!(!Speed::Fastest.is_paced() && Speed::Teaching.is_paced());
     }
 
     #[test]

@@ -142,6 +142,11 @@ fn the_teaching_pace_plays_the_first_epochs_slowly_and_every_speed_crosses_the_p
     }
     let epoch = engine.trainer().map(|t| t.epoch()).unwrap_or(0);
     assert!((1..=2).contains(&epoch), "{epoch}");
+    assert!(engine.caught_up(), "a slow pace leaves time to sleep between slices");
+    // As fast as possible, a slice uses its whole budget: no sleep.
+    engine.apply(Command::Speed(Speed::Fastest));
+    engine.train(1000.0 / 60.0, 10.0, &clock);
+    assert!(!engine.caught_up());
 }
 
 #[test]

@@ -5,8 +5,9 @@
 //! [`Message::Snapshot`], with the decision map's pixels (when the network changed) as a
 //! transferred `Uint8ClampedArray`. Between messages, while playing, the engine trains in
 //! slices of [`SLICE_MS`], waking itself through a `MessageChannel` (no 4 ms clamp, unlike a
-//! chain of `setTimeout`), so a command waits at most one slice. At a set speed, which needs
-//! little time, it sleeps a frame between slices instead of spinning.
+//! chain of `setTimeout`), so a command waits at most one slice. When a slice has done all its
+//! pace asks (a set speed, the teaching pace's first epochs), it sleeps a frame before the
+//! next instead of spinning.
 //!
 //! Each message is `[numbers, pixels]`: a `Float64Array` of the encoded message and, when it
 //! carries a map, its RGBA bytes. Both are copies, never views into this module's memory, and
@@ -248,7 +249,7 @@ impl Worker {
             worker.ticking = false;
             return;
         }
-        let delay = if worker.engine.speed().is_paced() { PACED_MS } else { 0 };
+        let delay = if worker.engine.caught_up() { PACED_MS } else { 0 };
         worker.schedule(this, delay);
     }
 }
