@@ -63,7 +63,8 @@ pub fn DataPlot(
             ExampleSource::Typed { .. } => None,
         });
         let geometry = geometry.get();
-        shown.with(|split| paint(&element, split, picked, geometry));
+        let comma = lang.get() == crate::i18n::Lang::Fr;
+        shown.with(|split| paint(&element, split, picked, geometry, comma));
     });
     // What a click (or a typed point) does at (x1, x2) in the plot: add, remove or pick.
     let act_at = move |[x1, x2]: [f64; 2], remove: bool| {
@@ -169,7 +170,7 @@ fn nearest(points: &[[f64; 2]], p: [f64; 2], radius: f64) -> Option<usize> {
 }
 
 /// Draws the axes and the points on the transparent top canvas.
-fn paint(element: &web_sys::HtmlCanvasElement, split: &Split, picked: Option<[f64; 2]>, geometry: Geometry) {
+fn paint(element: &web_sys::HtmlCanvasElement, split: &Split, picked: Option<[f64; 2]>, geometry: Geometry, decimal_comma: bool) {
     if let Some(context) = element
         .get_context("2d")
         .ok()
@@ -186,7 +187,7 @@ fn paint(element: &web_sys::HtmlCanvasElement, split: &Split, picked: Option<[f6
     }
     let Some(backend) = ChartCanvas::new(element) else { return };
     let root = backend.into_drawing_area();
-    if let Err(error) = draw_scatter(&root, split, ScatterStyle { scale: geometry.scale, picked }) {
+    if let Err(error) = draw_scatter(&root, split, ScatterStyle { scale: geometry.scale, picked, decimal_comma }) {
         leptos::logging::warn!("the data plot could not be drawn: {error:?}");
     }
 }

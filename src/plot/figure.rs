@@ -140,12 +140,13 @@ pub fn draw_regions_figure<DB: DrawingBackend>(
     picked: Option<[f64; 2]>,
     side: u32,
     (labels, note): (&[String], &str),
+    decimal_comma: bool,
 ) -> DrawResult<DB> {
     let scale = FIGURE_SCALE;
     let (top, rest) = root.split_vertically(header.height(scale));
     let (plot, legend) = rest.split_vertically(side);
     draw_header(&top, header, scale)?;
-    draw_scatter(&plot, split, ScatterStyle { scale, picked })?;
+    draw_scatter(&plot, split, ScatterStyle { scale, picked, decimal_comma })?;
     draw_class_legend(&legend, labels, note, scale)?;
     root.present()
 }

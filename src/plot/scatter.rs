@@ -48,6 +48,8 @@ pub struct ScatterStyle {
     pub scale: f64,
     /// The example the stepper walks, ringed.
     pub picked: Option<[f64; 2]>,
+    /// The axes' numbers with a decimal comma (French).
+    pub decimal_comma: bool,
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -67,8 +69,12 @@ pub fn draw_scatter<DB: DrawingBackend>(
         .build_cartesian_2d(Axis::linear(-VIEW..VIEW), Axis::linear(-VIEW..VIEW))?;
     // The enum, not "sans-serif": see `super::curves::finish`.
     let label_font = (FontFamily::SansSerif, 13.0 * style.scale).into_font();
+    let comma = style.decimal_comma;
+    let tick = |v: &f64| super::curves::tick(*v, comma);
     chart
         .configure_mesh()
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick)
         .x_desc("x₁")
         .y_desc("x₂")
         .label_style(label_font.clone())

@@ -124,6 +124,6 @@ pub fn regions_png(image: RegionsImage<'_>) -> Option<String> {
     let counts = split.train.class_counts();
     let labels: Vec<String> = (0..m).map(|class| format!("{} ({})", class_name(lang, class), counts.get(class).copied().unwrap_or(0))).collect();
     let root = ChartCanvas::new(&canvas)?.into_drawing_area();
-    draw_regions_figure(&root, &header, split, picked, side, (&labels, t(lang, Msg::PlotCaption))).ok()?;
+    draw_regions_figure(&root, &header, split, picked, side, (&labels, t(lang, Msg::PlotCaption)), lang == Lang::Fr).ok()?;
     canvas.to_data_url_with_type("image/png").ok()
 }
