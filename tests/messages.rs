@@ -87,6 +87,8 @@ fn a_divergence_in_the_first_epoch_shows_on_the_curves_and_in_the_status_line() 
     let (last_epoch, last_loss) = *history.last().expect("records");
     assert_eq!(last_epoch, epoch, "{history:?}");
     assert!(last_epoch >= 1 && (last_loss == loss || (last_loss.is_nan() && loss.is_nan())), "{history:?}");
+    let caption = b.text("#curves-table caption");
+    assert_eq!(caption, format!("Epoch {epoch}, where training diverged (the network as it blew up)"));
     b.exec("document.getElementById('curves-panel').scrollIntoView()", vec![]);
     b.screenshot("messages-divergence-curves");
     // Reset starts over: the diverged record goes with the network.

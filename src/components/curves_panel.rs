@@ -30,14 +30,17 @@ use numbers::{BestEpoch, LatestTable};
 
 /// The panel. `history` holds one record per epoch (record 0 = before training); `settings`
 /// go into the export; `best`, if given, is the epoch to mark as best (e.g. the one whose
-/// weights the trainer kept), otherwise the epoch of the lowest validation loss is marked.
+/// weights the trainer kept), otherwise the epoch of the lowest validation loss is marked;
+/// `diverged`, if given, says that the last record is the network as training diverged.
 #[component]
 pub fn CurvesPanel(
     history: Signal<Vec<EpochRecord>>,
     settings: RwSignal<Settings>,
     #[prop(optional)] best: Option<Signal<Option<usize>>>,
+    #[prop(optional)] diverged: Option<Signal<bool>>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
+    let diverged = diverged.unwrap_or(Signal::stored(false));
     let best = Memo::new(move |_| match best {
         Some(given) => given.get().and_then(|epoch| history.with(|h| at_epoch(h, epoch))),
         None => history.with(|h| best_validation(h)),
@@ -112,7 +115,7 @@ pub fn CurvesPanel(
                 <SaveImage id="save-curves" label=ExportMsg::SaveCurvesLabel file_name="backprop-curves.png" make=save />
             </div>
             <BestEpoch history=history best=best />
-            <LatestTable history=history />
+            <LatestTable history=history diverged=diverged />
             <ExportRun history=history settings=settings />
         </section>
     }

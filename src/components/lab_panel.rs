@@ -14,7 +14,7 @@ use crate::lab::{now_ms, Lab, Runner, Status, StepSize};
 use crate::settings::Settings;
 use engine::Speed;
 use leptos::prelude::*;
-use mlp::Mistakes;
+use mlp::{Divergence, Mistakes};
 
 /// The paces the menu offers: the two of the buttons beside Play, and set rates in epochs per
 /// second.
@@ -40,7 +40,8 @@ pub fn LabPanel(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mista
             </div>
             <Player lab=lab settings=settings mistakes=mistakes />
             <CopyLink />
-            <CurvesPanel history=Signal::from(lab.history) settings=settings best=Signal::from(lab.best_epoch) />
+            <CurvesPanel history=Signal::from(lab.history) settings=settings best=Signal::from(lab.best_epoch)
+                diverged=Signal::derive(move || lab.status.with(|s| matches!(s, Status::Diverged(Divergence::NonFinite { .. } | Divergence::Exploding { .. })))) />
         </section>
     }
 }

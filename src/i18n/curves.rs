@@ -88,10 +88,12 @@ pub fn best_epoch(lang: Lang, loss: f64, epoch: usize) -> String {
 }
 
 /// The table's caption: "Epoch 42 (the latest)".
-pub fn table_caption(lang: Lang, epoch: usize) -> String {
-    match lang {
-        Lang::En => format!("Epoch {epoch} (the latest)"),
-        Lang::Fr => format!("Époque {epoch} (la dernière)"),
+pub fn table_caption(lang: Lang, epoch: usize, diverged: bool) -> String {
+    match (lang, diverged) {
+        (Lang::En, false) => format!("Epoch {epoch} (the latest)"),
+        (Lang::Fr, false) => format!("Époque {epoch} (la dernière)"),
+        (Lang::En, true) => format!("Epoch {epoch}, where training diverged (the network as it blew up)"),
+        (Lang::Fr, true) => format!("Époque {epoch}, où l'entraînement a divergé (le réseau tel qu'il a explosé)"),
     }
 }
 

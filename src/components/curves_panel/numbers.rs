@@ -39,7 +39,11 @@ struct Latest {
 /// The latest epoch's numbers: rows training, validation, test; columns mean loss, objective,
 /// error (%). Hidden while the history is empty.
 #[component]
-pub fn LatestTable(history: Signal<Vec<EpochRecord>>) -> impl IntoView {
+pub fn LatestTable(
+    history: Signal<Vec<EpochRecord>>,
+    /// The last record is the network as training diverged (in the middle of its epoch).
+    diverged: Signal<bool>,
+) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let latest = Memo::new(move |_| {
         history.with(|h| {
@@ -53,7 +57,7 @@ pub fn LatestTable(history: Signal<Vec<EpochRecord>>) -> impl IntoView {
             l.as_ref().map(|l| SETS.iter().zip(l.sets).map(|(&set, stats)| row(lang, set, stats)).collect::<Vec<_>>())
         })
     };
-    let caption = move || latest.with(|l| l.as_ref().map(|l| table_caption(lang.get(), l.epoch)));
+    let caption = move || latest.with(|l| l.as_ref().map(|l| table_caption(lang.get(), l.epoch, diverged.get())));
     let dead = move || latest.with(|l| l.as_ref().map(|l| dead_units(lang.get(), l.dead_units)));
     view! {
         <div class="curves-numbers" hidden=move || latest.with(Option::is_none)>
