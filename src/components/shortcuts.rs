@@ -197,7 +197,8 @@ pub fn hand_back_keys() {
             "Escape" => !dialog_open(),
             _ => false,
         };
-        if done && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key() {
+        // Not while an input method composes (its Enter commits the composition).
+        if done && !ev.is_composing() && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key() {
             if let Some(field) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()).filter(|e| keeps_keys(e)) {
                 // After the event: the field's own Enter (a form's submit) happens first.
                 set_timeout(move || drop(field.blur()), std::time::Duration::ZERO);
@@ -206,7 +207,8 @@ pub fn hand_back_keys() {
     });
     let chosen = window_event_listener(leptos::ev::change, move |ev| {
         let select = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
-        if let Some(select) = select.filter(|_| pointer.get_value()) {
+        // In a dialog the focus stays: the dialog keeps the keys until it closes.
+        if let Some(select) = select.filter(|_| pointer.get_value() && !dialog_open()) {
             set_timeout(move || drop(select.blur()), std::time::Duration::ZERO);
         }
     });

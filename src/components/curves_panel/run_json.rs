@@ -8,6 +8,9 @@
 //!                  "valid": { … } | null, "test": { … } | null, "dead_units": 0 }, … ] }
 //! ```
 //!
+//! After a divergence the last record is the network as it diverged, labelled with the epoch it
+//! interrupted (its losses may be huge, or null when not finite).
+//!
 //! Losses and objectives are means over their set; errors are fractions in [0, 1]. Numbers are
 //! written in Rust's shortest round-trip form, so reading them back gives the same bits; a
 //! value that is not finite (JSON has no NaN) is written `null`.
