@@ -19,6 +19,7 @@ mod settings_panel;
 mod shortcuts;
 mod step_card;
 mod stepper_panel;
+mod table_views;
 mod url_notices;
 mod visibility;
 mod your_value;

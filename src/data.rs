@@ -1,7 +1,15 @@
-//! The data set the page shows, made from the settings: the generator of the chosen kind,
-//! seeded by the settings' seed, then split into training, validation and test sets.
+//! The data set the page shows, made from the settings: the generator of the chosen kind (or
+//! the digits' file, fetched the first time they are chosen), seeded by the settings' seed,
+//! then split into training, validation and test sets.
 
-use mlp::{DatasetError, DatasetKind, Params, Shape, Split};
+mod fetch;
+
+pub use fetch::fetch_digits;
+
+use std::sync::Arc;
+
+use mlp::dataset::digits::DigitsError;
+use mlp::{Data, DatasetError, DatasetKind, Params, Shape, Split, Table};
 use rand::SeedableRng;
 use rand_pcg::Pcg64;
 
@@ -23,6 +31,68 @@ pub fn make_split(key: DataKey) -> Result<Split, DatasetError> {
     let mut rng = Pcg64::seed_from_u64(key.seed);
     let data = key.kind.generate(key.n, key.noise, key.classes, &mut rng)?;
     data.split(key.train_frac, key.valid_frac, &mut rng)
+}
+
+/// A data set read from a file, as the page has it.
+#[derive(Clone, Debug, Default)]
+pub enum Asset {
+    /// Not asked for yet.
+    #[default]
+    Absent,
+    /// On its way.
+    Loading,
+    Ready(Arc<Table>),
+    Failed(LoadError),
+}
+
+impl PartialEq for Asset {
+    /// Two ready assets are the same when they are the same table (it is never changed).
+    fn eq(&self, other: &Asset) -> bool {
+        match (self, other) {
+            (Asset::Ready(a), Asset::Ready(b)) => Arc::ptr_eq(a, b),
+            (Asset::Failed(a), Asset::Failed(b)) => a == b,
+            (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
+        }
+    }
+}
+
+/// Why a data file could not be had.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The network failed or the server answered with an error (its status, when it gave one).
+    Fetch(Option<u16>),
+    /// The bytes are not the file's.
+    Damaged(DigitsError),
+}
+
+/// Why the settings give no data to train on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataError {
+    Dataset(DatasetError),
+    /// The digits are being fetched.
+    Loading,
+    Load(LoadError),
+}
+
+/// The data of `key`: generated, or for the digits split from their table once `digits` has
+/// it. The same key (and table) always gives the same split, with the same RNG draws as a
+/// generated set's split.
+pub fn make_data(key: DataKey, digits: &Asset) -> Result<Data, DataError> {
+    if key.kind.is_generated() {
+        return make_split(key).map(Data::Plane).map_err(DataError::Dataset);
+    }
+    let (lo, hi) = key.kind.classes_range();
+    if !(lo..=hi).contains(&key.classes) {
+        return Err(DataError::Dataset(DatasetError::Classes { kind: key.kind, classes: key.classes }));
+    }
+    match digits {
+        Asset::Ready(table) => {
+            let mut rng = Pcg64::seed_from_u64(key.seed);
+            table.split(key.train_frac, key.valid_frac, &mut rng).map(Data::Table).map_err(DataError::Dataset)
+        }
+        Asset::Absent | Asset::Loading => Err(DataError::Loading),
+        Asset::Failed(error) => Err(DataError::Load(error.clone())),
+    }
 }
 
 /// Mixed into the seed for the weights, so that data and weights come from different streams
@@ -53,6 +123,22 @@ mod tests {
         assert_eq!(a.train.len() + a.valid.len() + a.test.len(), 200);
         assert_eq!(a.train.len(), 140);
         assert_eq!(a.valid.len(), 30);
+    }
+
+    #[test]
+    fn the_digits_split_like_a_generated_set_once_their_file_is_read() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/digits.bin")).expect("the digits' file");
+        let table = Arc::new(mlp::dataset::digits::parse(&bytes).expect("the digits"));
+        let digits = DataKey { kind: DatasetKind::Digits, classes: 10, ..key(3) };
+        assert_eq!(make_data(digits, &Asset::Loading), Err(DataError::Loading));
+        let ready = Asset::Ready(table);
+        let data = make_data(digits, &ready).expect("the digits split");
+        assert_eq!(data, make_data(digits, &ready).expect("again"));
+        let split = data.table().expect("a table");
+        assert_eq!((split.train.len(), split.valid.len(), split.test.len()), (1258, 270, 269));
+        assert_eq!(split.train.dim, 64);
+        let wrong = make_data(DataKey { classes: 3, ..digits }, &ready);
+        assert!(matches!(wrong, Err(DataError::Dataset(DatasetError::Classes { classes: 3, .. }))));
     }
 
     #[test]

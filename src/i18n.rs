@@ -23,8 +23,9 @@ pub mod curves;
 pub mod offline;
 pub mod presenter;
 pub mod exports;
+pub mod data;
 
-pub use errors::{dataset_error, feature_error, field_error, point_error, typed_error};
+pub use errors::{data_error, dataset_error, feature_error, field_error, point_error, typed_error};
 pub use format::{class_name, dataset_name, exact, fixed, in_notation, list_separator, localize, number, percent, plain, split_summary};
 
 /// The interface language.
@@ -135,6 +136,7 @@ messages! {
         DatasetXor => ("XOR", "OU exclusif (XOR)"),
         DatasetSpirals => ("Spirals", "Spirales"),
         DatasetBlobs => ("Gaussian blobs", "Nuages gaussiens"),
+        DatasetDigits => ("Handwritten digits (8×8)", "Chiffres manuscrits (8×8)"),
         Points => ("Number of points n", "Nombre de points n"),
         Noise => ("Noise", "Bruit"),
         NoiseHelp => ("standard deviation added to each coordinate", "écart type ajouté à chaque coordonnée"),

@@ -34,6 +34,9 @@ use mlp::{EpochRecord, Params};
 /// tables and formulas take tens of milliseconds of layout to redraw, and numbers that change
 /// faster cannot be read anyway.
 pub const SLOW_PUBLICATION_MS: f64 = 500.0;
+/// How often the views of a table's network (predictions, confusion matrix, W⁽¹⁾ images) are
+/// refreshed while training: four times a second, so they move without costing frames.
+pub const VIEWS_PUBLICATION_MS: f64 = 250.0;
 
 /// Where the engine runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +92,9 @@ pub struct Lab {
     /// The same, published at most every [`SLOW_PUBLICATION_MS`] while the stepper is on screen
     /// (for its heavy views).
     pub current_slow: RwSignal<Option<Params>>,
+    /// The same, published at most every [`VIEWS_PUBLICATION_MS`] (for the views of a table's
+    /// network above the stepper).
+    pub current_views: RwSignal<Option<Params>>,
     /// Every epoch so far (epoch 0 = before training), extended as epochs end.
     pub history: RwSignal<Vec<EpochRecord>>,
     pub status: RwSignal<Status>,
@@ -107,6 +113,7 @@ pub struct Lab {
     pub slow_at: RwSignal<(usize, usize)>,
     /// When `current_slow` was last published (ms since the page loaded).
     last_slow: StoredValue<f64>,
+    last_views: StoredValue<f64>,
     /// The epoch and the examples seen of `current`.
     current_at: StoredValue<(usize, usize)>,
     /// Which play this is: a frame scheduled by an earlier play (before a pause, a reset, a
@@ -125,6 +132,7 @@ impl Lab {
             answered: RwSignal::new(false),
             current: RwSignal::new(None),
             current_slow: RwSignal::new(None),
+            current_views: RwSignal::new(None),
             history: RwSignal::new(Vec::new()),
             status: RwSignal::new(Status::Paused),
             examples_seen: RwSignal::new(0),
@@ -135,6 +143,7 @@ impl Lab {
             slow_at: RwSignal::new((0, 0)),
             current_at: StoredValue::new((0, 0)),
             last_slow: StoredValue::new(f64::NEG_INFINITY),
+            last_views: StoredValue::new(f64::NEG_INFINITY),
             run: StoredValue::new(0),
         };
         match worker::Link::start(lab) {
@@ -169,6 +178,7 @@ impl Lab {
         // The network is these weights now: the stepper walks them at once, without waiting
         // for the engine's answer (which says the same, or that there is no training set).
         copy_params_into(&setup.params, self.current);
+        copy_params_into(&setup.params, self.current_views);
         self.current_at.set_value((0, 0));
         self.publish_slow(&setup.params, (0, 0));
         self.send(Command::Rebuild(Box::new(setup)));
@@ -442,6 +452,7 @@ impl Lab {
             self.map.with_value(|t| t.as_ref().map(MapTarget::clear));
             self.current.set(None);
             self.current_slow.set(None);
+            self.current_views.set(None);
             return;
         };
         let now = now_ms();
@@ -450,6 +461,10 @@ impl Lab {
         if force || due || status != Status::Playing {
             self.last_slow.set_value(now);
             self.publish_slow(&params, (epoch, examples_seen));
+        }
+        if force || now - self.last_views.get_value() > VIEWS_PUBLICATION_MS || status != Status::Playing {
+            self.last_views.set_value(now);
+            copy_params_into(&params, self.current_views);
         }
         copy_params_into(&params, self.current);
     }

@@ -61,9 +61,15 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The input dimension d: the data set's own (the digits' 64 pixels), else the number of
+    /// input features.
+    pub fn d(&self) -> usize {
+        self.dataset.fixed_dim().unwrap_or_else(|| self.features.d())
+    }
+
     /// The network's shape (d, d_h, m), or `None` while it is not a valid one.
     pub fn shape(&self) -> Option<Shape> {
-        Shape::new(self.features.d(), self.d_h, self.m).ok()
+        Shape::new(self.d(), self.d_h, self.m).ok()
     }
 }
 
@@ -124,7 +130,7 @@ pub const N_RULE: NumRule = int_rule(10.0, 5000.0, "10", "5000");
 pub const NOISE_RULE: NumRule = real_rule(0.0, 1.0, "0", "1");
 /// Seeds up to 2³² − 1 so that a seed survives a round trip through a URL and a spreadsheet.
 pub const SEED_RULE: NumRule = int_rule(0.0, 4_294_967_295.0, "0", "4294967295");
-pub const M_RULE: NumRule = int_rule(2.0, 8.0, "2", "8");
+pub const M_RULE: NumRule = int_rule(2.0, 10.0, "2", "10");
 pub const D_H_RULE: NumRule = int_rule(1.0, 256.0, "1", "256");
 pub const LAMBDA_RULE: NumRule = real_rule(0.0, 10.0, "0", "10");
 /// η > 0; the upper bound is far past divergence, so a student can watch it happen.

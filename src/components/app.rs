@@ -8,7 +8,7 @@ use super::lab_panel::LabPanel;
 use super::settings_panel::SettingsPanel;
 use super::stepper_panel::StepperPanel;
 use super::url_notices::UrlNotices;
-use crate::data::{initial_params, make_split, DataKey};
+use crate::data::{fetch_digits, initial_params, make_data, Asset, DataKey};
 use crate::i18n::{t, Lang, Msg};
 use crate::lab::{self, Edits, Lab, Status, StepSize};
 use crate::settings::Settings;
@@ -16,7 +16,8 @@ use crate::stepper::ExampleSource;
 use crate::url;
 use crate::url_state;
 use leptos::prelude::*;
-use mlp::{Case, Mistakes, Split};
+use mlp::{Case, Data, DatasetKind, Mistakes};
+use std::sync::Arc;
 
 /// The interface language, shared by every component through context.
 pub type LangSignal = RwSignal<Lang>;
@@ -61,11 +62,25 @@ pub fn App() -> impl IntoView {
             valid_frac: s.valid_frac,
         })
     });
-    let data = Memo::new(move |_| make_split(key.get()));
-    // What the plot and legend show: the data, or while the settings are invalid the last
-    // valid data (the form says what is wrong).
-    let shown = Memo::new(move |previous: Option<&Split>| match data.get() {
-        Ok(split) => split,
+    // The digits' file, fetched the first time they are chosen (again after a failure).
+    let digits = RwSignal::new(Asset::Absent);
+    Effect::new(move |_| {
+        let wanted = key.with(|k| k.kind == DatasetKind::Digits);
+        if wanted && digits.with_untracked(|a| matches!(a, Asset::Absent | Asset::Failed(_))) {
+            digits.set(Asset::Loading);
+            leptos::task::spawn_local(async move {
+                digits.set(match fetch_digits().await {
+                    Ok(table) => Asset::Ready(Arc::new(table)),
+                    Err(error) => Asset::Failed(error),
+                });
+            });
+        }
+    });
+    let data = Memo::new(move |_| digits.with(|asset| make_data(key.get(), asset)));
+    // What the plot and legend show: the data, or while the settings are invalid (or the
+    // digits on their way) the last valid data (the form says what is wrong).
+    let shown = Memo::new(move |previous: Option<&Data>| match data.get() {
+        Ok(data) => data,
         Err(_) => previous.cloned().unwrap_or_default(),
     });
     // The network: initialized from the seed for the current shape (d, d_h, m).
@@ -156,7 +171,7 @@ pub fn App() -> impl IntoView {
         <UrlNotices notices=url_notices />
         <main class="layout">
             <SettingsPanel settings=settings data=data />
-            <DataPlot settings=settings data=data shown=trained_on source=source params=lab.current edits=edits key=key
+            <DataPlot settings=settings data=data trained_on=trained_on source=source params=lab.current edits=edits key=key
                 epoch=Signal::derive(move || lab.history.with(|h| h.last().map_or(0, |r| r.epoch))) lab=lab mistakes=mistakes />
             <LabPanel lab=lab settings=settings mistakes=mistakes />
             <StepperPanel settings=settings shown=trained_on params=lab.current_slow source=source case=case mistakes=mistakes on_screen=lab.stepper_on_screen

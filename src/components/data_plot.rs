@@ -13,7 +13,9 @@ use crate::stepper::ExampleSource;
 use crate::settings::Settings;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use mlp::{DatasetError, Params, Split};
+use super::table_views::TableViews;
+use crate::data::DataError;
+use mlp::{Data, Params, Part, Split};
 use plotters::prelude::IntoDrawingArea;
 use crate::plot::canvas::Canvas as ChartCanvas;
 use save_image::{regions_png, RegionsImage, SaveImage};
@@ -27,9 +29,10 @@ const PLOT_CSS_PX: f64 = 480.0;
 #[component]
 pub fn DataPlot(
     settings: RwSignal<Settings>,
-    data: Memo<Result<Split, DatasetError>>,
-    /// The data trained on: the generated split (or the last valid one) with the clicked edits.
-    shown: Memo<Split>,
+    data: Memo<Result<Data, DataError>>,
+    /// The data trained on: the generated split (or the last valid one) with the clicked edits,
+    /// or a table's rows.
+    trained_on: Memo<Data>,
     /// The stepper's example: ringed on the plot, and set by clicking in "pick" mode.
     source: RwSignal<ExampleSource>,
     /// The network whose decision regions are painted under the points.
@@ -48,6 +51,9 @@ pub fn DataPlot(
     mistakes: RwSignal<mlp::Mistakes>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
+    // The plot shows points; a table (the digits) has its own views instead.
+    let shown = Memo::new(move |_| trained_on.with(|d| d.plane().cloned().unwrap_or_default()));
+    let is_table = Memo::new(move |_| trained_on.with(|d| d.table().is_some()));
     let canvas = NodeRef::<Canvas>::new();
     let zoom = super::presenter_tools::canvas_zoom();
     let geometry = Memo::new(move |_| geometry(zoom.get()));
@@ -60,7 +66,7 @@ pub fn DataPlot(
         let Some(element) = canvas.get() else { return };
         let picked = source.with(|s| match s {
             ExampleSource::Train(i) => shown.with(|split| split.train.points.get(*i).copied()),
-            ExampleSource::Typed { .. } => None,
+            ExampleSource::Valid(_) | ExampleSource::Test(_) | ExampleSource::Typed { .. } => None,
         });
         let geometry = geometry.get();
         let comma = lang.get() == crate::i18n::Lang::Fr;
@@ -95,7 +101,7 @@ pub fn DataPlot(
     let save = Callback::new(move |()| {
         let picked = source.with_untracked(|s| match s {
             ExampleSource::Train(i) => shown.with_untracked(|split| split.train.points.get(*i).copied()),
-            ExampleSource::Typed { .. } => None,
+            ExampleSource::Valid(_) | ExampleSource::Test(_) | ExampleSource::Typed { .. } => None,
         });
         let epoch = epoch.map(|e| e.get_untracked());
         settings.with_untracked(|settings| {
@@ -119,13 +125,17 @@ pub fn DataPlot(
     let summary = move || {
         let lang = lang.get();
         match data.with(|d| d.is_ok()) {
-            true => shown.with(|s| split_summary(lang, s.train.len(), s.valid.len(), s.test.len())),
+            true => trained_on.with(|d| split_summary(lang, d.len(Part::Train), d.len(Part::Valid), d.len(Part::Test))),
             false => t(lang, Msg::KeptPrevious).to_string(),
         }
     };
     view! {
         <section class="panel plot-panel" aria-labelledby="plot-heading">
             <h2 id="plot-heading">{move || t(lang.get(), Msg::PlotHeading)}</h2>
+            {move || is_table.get().then(|| view! {
+                <TableViews data=trained_on params=lab.current_views source=source />
+            })}
+            <div class="plane-only" hidden=is_table>
             <div class="plot-area">
                 <div class="plot-stack">
                     <RegionLayer lab=lab geometry=geometry />
@@ -141,6 +151,7 @@ pub fn DataPlot(
             <SaveImage id="save-regions" label=ExportMsg::SaveRegionsLabel file_name="backprop-regions.png" make=save />
             <Legend shown=shown />
             <p class="caption">{move || t(lang.get(), Msg::PlotCaption)} " " {move || t(lang.get(), LabMsg::RegionsCaption)}</p>
+            </div>
             <p class="summary" id="split-summary">{summary}</p>
             <NetworkSize settings=settings />
         </section>
@@ -224,7 +235,7 @@ fn NetworkSize(settings: RwSignal<Settings>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let line = move || {
         settings.with(|s| {
-            let (d, d_h, m) = (s.features.d(), s.d_h, s.m);
+            let (d, d_h, m) = (s.d(), s.d_h, s.m);
             let n_theta = s.shape().map(|shape| shape.n_params()).unwrap_or(0);
             format!("d = {d} · d_h = {d_h} · m = {m} → n_θ = {n_theta}")
         })

@@ -9,14 +9,14 @@ use crate::i18n::{fixed, list_separator};
 use crate::stepper::typed::{parse_typed, TypedError};
 use crate::stepper::ExampleSource;
 use leptos::prelude::*;
-use mlp::Split;
+use mlp::{Data, Part};
 use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg64;
 
 #[component]
 pub fn ExampleChooser(
     settings: RwSignal<Settings>,
-    shown: Memo<Split>,
+    shown: Memo<Data>,
     source: RwSignal<ExampleSource>,
     /// A loaded case, walked instead of the network: its example is the one shown, and the
     /// choices of a training or typed example wait until the walk is the network's again.
@@ -27,7 +27,7 @@ pub fn ExampleChooser(
     // Random picks are reproducible from the seed, like everything else.
     let rng = StoredValue::new(Pcg64::seed_from_u64(settings.get_untracked().seed));
     let random = move |_| {
-        let n = shown.with_untracked(|s| s.train.len());
+        let n = shown.with_untracked(|d| d.len(Part::Train));
         if n > 0 {
             let mut i = 0;
             rng.update_value(|r| i = r.random_range(0..n));
@@ -53,18 +53,29 @@ pub fn ExampleChooser(
             return Some(line);
         }
         source.with(|src| match src {
-            ExampleSource::Train(i) => shown.with(|split| {
-                let (p, y) = (split.train.points.get(*i)?, split.train.labels.get(*i)?);
-                let lang = lang.get();
-                Some(format!(
-                    "{} {i}: (x₁, x₂) = ({}{}{}), y = {y} ({})",
-                    t(lang, StepperMsg::ExampleIndex),
-                    fixed(lang, p[0]),
-                    list_separator(lang),
-                    fixed(lang, p[1]),
-                    class_name(lang, *y)
-                ))
+            ExampleSource::Train(i) => shown.with(|data| match data {
+                Data::Plane(split) => {
+                    let (p, y) = (split.train.points.get(*i)?, split.train.labels.get(*i)?);
+                    let lang = lang.get();
+                    Some(format!(
+                        "{} {i}: (x₁, x₂) = ({}{}{}), y = {y} ({})",
+                        t(lang, StepperMsg::ExampleIndex),
+                        fixed(lang, p[0]),
+                        list_separator(lang),
+                        fixed(lang, p[1]),
+                        class_name(lang, *y)
+                    ))
+                }
+                Data::Table(split) => image_line(lang.get(), StepperMsg::ExampleIndex, *i, split.train.labels.get(*i)?),
             }),
+            ExampleSource::Valid(i) => {
+                let y = shown.with(|data| data.labels(Part::Valid).get(*i).copied())?;
+                image_line(lang.get(), StepperMsg::ValidExampleIndex, *i, &y)
+            }
+            ExampleSource::Test(i) => {
+                let y = shown.with(|data| data.labels(Part::Test).get(*i).copied())?;
+                image_line(lang.get(), StepperMsg::TestExampleIndex, *i, &y)
+            }
             ExampleSource::Typed { x, y } => {
                 let lang = lang.get();
                 let xs: Vec<String> = x.iter().map(|v| fixed(lang, *v)).collect();
@@ -83,12 +94,23 @@ pub fn ExampleChooser(
                     <span class="label-long">{text(StepperMsg::RandomExample)}</span>
                     <span class="label-short">{text(StepperMsg::RandomShort)}</span>
                 </button>
-                <small>{text(StepperMsg::PickHint)}</small>
+                <small>{move || {
+                    let hint = if shown.with(|d| d.plane().is_some()) { StepperMsg::PickHint } else { StepperMsg::PickImageHint };
+                    t(lang.get(), hint)
+                }}</small>
             </div>
-            <TypedExample settings=settings source=source />
+            // Typing 64 pixels is no way to choose a digit: the gallery picks them.
+            <Show when=move || shown.with(|d| d.plane().is_some())>
+                <TypedExample settings=settings source=source />
+            </Show>
             </div>
         </div>
     }
+}
+
+/// "Test example #4: an 8×8 image, y = 3 (class 3)".
+fn image_line(lang: crate::i18n::Lang, which: StepperMsg, i: usize, y: &usize) -> Option<String> {
+    Some(format!("{} {i}: {}, y = {y} ({})", t(lang, which), t(lang, StepperMsg::ImageOfDigit), class_name(lang, *y)))
 }
 
 /// x and y typed by hand, checked against the network's d and m.
@@ -101,7 +123,7 @@ fn TypedExample(settings: RwSignal<Settings>, source: RwSignal<ExampleSource>) -
     let error = RwSignal::new(None::<TypedError>);
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (d, m) = settings.with_untracked(|s| (s.features.d(), s.m));
+        let (d, m) = settings.with_untracked(|s| (s.d(), s.m));
         match parse_typed(&x_text.get_untracked(), &y_text.get_untracked(), d, m) {
             Ok((x, y)) => {
                 error.set(None);

@@ -2,33 +2,42 @@
 
 use super::app::LangSignal;
 use super::field::NumberField;
-use crate::i18n::{dataset_error, dataset_name, feature_error, t, Msg};
+use crate::data::DataError;
+use crate::i18n::data::DataMsg;
+use crate::i18n::{data_error, dataset_name, feature_error, t, Msg};
 use crate::settings::{
     Settings, BATCH_RULE, D_H_RULE, ETA_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE, N_RULE, SEED_RULE, TRAIN_FRAC_RULE,
     VALID_FRAC_RULE,
 };
 use leptos::prelude::*;
 use mlp::features::FeatureError;
-use mlp::{DatasetError, DatasetKind, Feature, Split};
+use mlp::{Data, DatasetKind, Feature};
 
 #[component]
-pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Split, DatasetError>>) -> impl IntoView {
+pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Data, DataError>>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     // What each box shows: its setting, whoever changed it.
     let get = move |read: fn(&Settings) -> f64| Signal::from(Memo::new(move |_| settings.with(read)));
     // Each valid value goes straight into the settings.
     let set = move |apply: fn(&mut Settings, f64)| Callback::new(move |v| settings.update(|s| apply(s, v)));
-    let data_error = move || data.with(|d| d.as_ref().err().map(|e| dataset_error(lang.get(), e)));
+    let data_error = move || data.with(|d| d.as_ref().err().map(|e| data_error(lang.get(), e)));
+    // A set read from a file has its own points and inputs: no n, noise or features to choose.
+    let read = move || settings.with(|s| !s.dataset.is_generated());
     view! {
         <form class="panel settings" id="settings" on:submit=|ev| ev.prevent_default()>
             <SettingsDrawerClose />
             <fieldset>
                 <legend>{move || t(lang.get(), Msg::DataHeading)}</legend>
                 <DatasetSelect settings=settings />
+                <p class="help data-about" id="data-about" hidden=move || !read()>
+                    {move || t(lang.get(), DataMsg::DigitsAbout)}
+                </p>
+                <div class="generated-only" hidden=read>
                 <NumberField id="field-n" label=Msg::Points rule=N_RULE value=get(|s| s.n as f64)
                     on_valid=set(|s, v| s.n = v as usize) />
                 <NumberField id="field-noise" label=Msg::Noise help=Msg::NoiseHelp rule=NOISE_RULE
                     value=get(|s| s.noise) on_valid=set(|s, v| s.noise = v) />
+                </div>
                 <NumberField id="field-seed" label=Msg::Seed help=Msg::SeedHelp rule=SEED_RULE
                     value=get(|s| s.seed as f64) on_valid=set(|s, v| s.seed = v as u64) />
                 <NumberField id="field-m" label=Msg::Classes rule=M_RULE value=get(|s| s.m as f64)
@@ -41,7 +50,12 @@ pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Split, Data
             </fieldset>
             <fieldset>
                 <legend>{move || t(lang.get(), Msg::NetworkHeading)}</legend>
-                <FeatureChecks settings=settings />
+                <div class="generated-only" hidden=read>
+                    <FeatureChecks settings=settings />
+                </div>
+                <p class="help" id="pixels-d" hidden=move || !read()>
+                    {move || t(lang.get(), DataMsg::Pixels)} " (d = " {move || settings.with(Settings::d)} ")"
+                </p>
                 <NumberField id="field-d_h" label=Msg::HiddenUnits rule=D_H_RULE value=get(|s| s.d_h as f64)
                     on_valid=set(|s, v| s.d_h = v as usize) />
                 <NumberField id="field-lambda" label=Msg::Lambda help=Msg::LambdaHelp rule=LAMBDA_RULE
@@ -66,9 +80,14 @@ fn DatasetSelect(settings: RwSignal<Settings>) -> impl IntoView {
             </option>
         }
     });
+    // m follows into the new set's range (the digits have 10 classes, the moons 2).
     let on_change = move |ev| {
         if let Some(kind) = DatasetKind::from_key(&event_target_value(&ev)) {
-            settings.update(|s| s.dataset = kind);
+            settings.update(|s| {
+                s.dataset = kind;
+                let (lo, hi) = kind.classes_range();
+                s.m = s.m.clamp(lo, hi);
+            });
         }
     };
     view! {

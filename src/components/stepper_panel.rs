@@ -19,7 +19,7 @@ use crate::url;
 use deck::Deck;
 use super::homework_marks::HomeworkMarks;
 use leptos::prelude::*;
-use mlp::{Case, Mistakes, Params, Split};
+use mlp::{Case, Data, Mistakes, Params, Part};
 use nalgebra::DVector;
 
 /// What the stepper shows: one step, or every step of a phase.
@@ -63,7 +63,7 @@ impl StepView {
 pub struct WalkInputs<'a> {
     pub params: Option<Params>,
     pub settings: &'a Settings,
-    pub split: &'a Split,
+    pub data: &'a Data,
     pub source: &'a ExampleSource,
     pub case: Option<&'a Case>,
     pub mistakes: Mistakes,
@@ -71,7 +71,7 @@ pub struct WalkInputs<'a> {
 
 /// The walk of the chosen example (or of the loaded case).
 pub fn make_walk(inputs: WalkInputs<'_>) -> Option<Walk> {
-    let WalkInputs { params, settings, split, source, case, mistakes } = inputs;
+    let WalkInputs { params, settings, data, source, case, mistakes } = inputs;
     let eta = settings.eta;
     if let Some(case) = case {
         let Case { params, x, y, lambda } = case.clone();
@@ -79,12 +79,9 @@ pub fn make_walk(inputs: WalkInputs<'_>) -> Option<Walk> {
     }
     let params = params?;
     let (x, y) = match source {
-        ExampleSource::Train(i) => {
-            let point = *split.train.points.get(*i)?;
-            let mut x = vec![0.0; settings.features.d()];
-            settings.features.apply(point, &mut x);
-            (x, *split.train.labels.get(*i)?)
-        }
+        ExampleSource::Train(i) => data.example(Part::Train, *i, settings.features)?,
+        ExampleSource::Valid(i) => data.example(Part::Valid, *i, settings.features)?,
+        ExampleSource::Test(i) => data.example(Part::Test, *i, settings.features)?,
         ExampleSource::Typed { x, y } => (x.clone(), *y),
     };
     let example = Example { params, x: DVector::from_vec(x), y, lambda: settings.lambda, eta, mistakes };
@@ -96,7 +93,7 @@ mod deck;
 #[component]
 pub fn StepperPanel(
     settings: RwSignal<Settings>,
-    shown: Memo<Split>,
+    shown: Memo<Data>,
     /// The network's current parameters (published a few times a second while training).
     #[prop(into)]
     params: Signal<Option<Params>>,
@@ -122,9 +119,9 @@ pub fn StepperPanel(
     let current = Memo::new(move |_| {
         let (params, mistakes) = (params.get(), mistakes.get());
         settings.with(|settings| {
-            shown.with(|split| {
+            shown.with(|data| {
                 source.with(|source| {
-                    case.with(|case| make_walk(WalkInputs { params, settings, split, source, case: case.as_ref(), mistakes }))
+                    case.with(|case| make_walk(WalkInputs { params, settings, data, source, case: case.as_ref(), mistakes }))
                 })
             })
         })
@@ -146,10 +143,12 @@ pub fn StepperPanel(
     // training set, or a typed x of another d (or a y that is no longer a class), goes back
     // to training example 0 rather than leaving the stepper empty.
     Effect::new(move |_| {
-        let (d, m) = settings.with(|s| (s.features.d(), s.m));
-        let n = shown.with(|split| split.train.len());
+        let (d, m) = settings.with(|s| (s.d(), s.m));
+        let (n, n_valid, n_test) = shown.with(|data| (data.len(Part::Train), data.len(Part::Valid), data.len(Part::Test)));
         let stale = source.with_untracked(|source| match source {
             ExampleSource::Train(i) => *i >= n && n > 0,
+            ExampleSource::Valid(i) => *i >= n_valid,
+            ExampleSource::Test(i) => *i >= n_test,
             ExampleSource::Typed { x, y } => x.len() != d || *y >= m,
         });
         if stale {

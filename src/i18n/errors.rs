@@ -4,7 +4,10 @@
 //! crate's own `Display` (English) is for logs and tests; the page always speaks through
 //! these functions.
 
-use super::{dataset_name, Lang};
+use super::data::DataMsg;
+use super::{dataset_name, t, Lang};
+use crate::data::{DataError, LoadError};
+use mlp::dataset::digits::DigitsError;
 use crate::settings::FieldError;
 use crate::stepper::typed::{PointError, TypedError};
 use mlp::dataset::{MAX_NOISE, MAX_POINTS};
@@ -29,9 +32,30 @@ pub fn field_error(lang: Lang, error: &FieldError) -> String {
     }
 }
 
+/// Why the settings give no data to train on (the digits on their way included).
+pub fn data_error(lang: Lang, error: &DataError) -> String {
+    match error {
+        DataError::Dataset(error) => dataset_error(lang, error),
+        DataError::Loading => t(lang, DataMsg::DigitsLoading).to_owned(),
+        DataError::Load(LoadError::Fetch(status)) => {
+            let status = status.map(|code| format!(" (HTTP {code})")).unwrap_or_default();
+            format!("{}{status} {}", t(lang, DataMsg::DigitsFetchFailed), t(lang, DataMsg::DigitsRetry))
+        }
+        DataError::Load(LoadError::Damaged(error)) => {
+            let (image, what) = match *error {
+                DigitsError::Length { len } => (None, format!("{len} B")),
+                DigitsError::Pixel { image, value } | DigitsError::Label { image, value } => (Some(image), value.to_string()),
+            };
+            let at = image.map(|i| format!(" ({} {i}: {what})", t(lang, DataMsg::Image))).unwrap_or_else(|| format!(" ({what})"));
+            format!("{}{at} {}", t(lang, DataMsg::DigitsDamaged), t(lang, DataMsg::DigitsRetry))
+        }
+    }
+}
+
 /// Why a data set could not be made from the settings.
 pub fn dataset_error(lang: Lang, error: &DatasetError) -> String {
     match *error {
+        DatasetError::NotGenerated { .. } => t(lang, DataMsg::DigitsLoading).to_owned(),
         DatasetError::Classes { kind, classes } => classes_error(lang, kind, classes),
         DatasetError::TooFewPoints { n, classes } => match lang {
             Lang::En => format!("{n} points cannot fill {classes} classes: choose at least {classes} points or fewer classes."),

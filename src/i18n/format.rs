@@ -15,6 +15,7 @@ pub fn dataset_name(lang: Lang, kind: DatasetKind) -> &'static str {
         DatasetKind::Xor => Msg::DatasetXor,
         DatasetKind::Spirals => Msg::DatasetSpirals,
         DatasetKind::Blobs => Msg::DatasetBlobs,
+        DatasetKind::Digits => Msg::DatasetDigits,
     };
     t(lang, msg)
 }

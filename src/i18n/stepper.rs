@@ -50,6 +50,13 @@ crate::messages! {
         RandomExample => ("Random training example", "Exemple d'entraînement au hasard"),
         RandomShort => ("Random", "Au hasard"),
         ExampleIndex => ("Training example #", "Exemple d'entraînement n°"),
+        ValidExampleIndex => ("Validation example #", "Exemple de validation n°"),
+        TestExampleIndex => ("Test example #", "Exemple de test n°"),
+        ImageOfDigit => ("an 8×8 image", "une image 8×8"),
+        PickImageHint => (
+            "or click an image of the gallery above",
+            "ou cliquez sur une image de la galerie ci-dessus"
+        ),
         PickHint => (
             "or click a point of the data plot",
             "ou cliquez sur un point du graphique des données"

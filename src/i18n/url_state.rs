@@ -163,7 +163,7 @@ mod tests {
     fn every_kind_of_problem_reads_in_both_languages() {
         let all = notices(&[("data", "nope"), ("features", "x9"), ("eta", ""), ("train", "0.9"), ("valid", "0.5")]);
         let en: Vec<String> = all.iter().map(|n| url_notice(Lang::En, n)).collect();
-        assert!(en[0].contains("no data set has this name (known: moons, circles, xor, spirals, blobs)"), "{en:?}");
+        assert!(en[0].contains("no data set has this name (known: moons, circles, xor, spirals, blobs, digits)"), "{en:?}");
         assert!(en[1].contains("“x9” is not an input feature"), "{en:?}");
         assert!(en[2].starts_with("The link's value for “eta” was not used: it is empty."), "{en:?}");
         assert!(en[3].contains("more than 1 (0.9 + 0.5)") && en[3].ends_with("Using the default, 0.7."), "{en:?}");

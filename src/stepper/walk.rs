@@ -9,6 +9,10 @@ use nalgebra::DVector;
 pub enum ExampleSource {
     /// The training example with this index.
     Train(usize),
+    /// The validation example with this index (picked in the digits' gallery).
+    Valid(usize),
+    /// The test example with this index (picked in the digits' gallery).
+    Test(usize),
     /// An example typed by hand: x (d numbers) and y.
     Typed { x: Vec<f64>, y: usize },
 }

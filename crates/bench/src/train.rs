@@ -72,7 +72,7 @@ pub fn page_trainer(settings: &Settings) -> Trainer {
             seed: settings.seed,
         },
         features: settings.features,
-        split,
+        data: mlp::Data::Plane(split),
         mistakes: Mistakes::NONE,
     };
     lab::page_trainer(setup).expect("the page's settings give a trainer")

@@ -4,7 +4,7 @@
 use crate::pace::{Pace, Speed};
 use crate::protocol::{Command, HistoryUpdate, Snapshot};
 use mlp::map::DecisionMap;
-use mlp::{Divergence, EpochRecord, FeatureSet, Mistakes, Params, Split, TrainConfig, Trainer};
+use mlp::{Data, Divergence, EpochRecord, FeatureSet, Mistakes, Params, TrainConfig, Trainer};
 
 /// How many epochs without a better validation loss end training when "stop at best
 /// validation" is on.
@@ -34,8 +34,9 @@ pub enum StepSize {
 pub struct Setup {
     pub params: Params,
     pub config: TrainConfig,
+    /// The input features of points (unused for a table's rows).
     pub features: FeatureSet,
-    pub split: Split,
+    pub data: Data,
     pub mistakes: Mistakes,
 }
 
@@ -306,7 +307,8 @@ impl Engine {
         if !self.map_dirty {
             return None;
         }
-        let (features, shape) = (t.features(), t.params().shape());
+        // Only points have a plane to paint.
+        let (features, shape) = (t.features()?, t.params().shape());
         let fits = self.painter.as_ref().is_some_and(|p| p.fits(spec.width, spec.height, features, shape));
         if !fits {
             self.painter = Some(DecisionMap::new(spec.width, spec.height, features, shape));
@@ -320,8 +322,8 @@ impl Engine {
 /// The trainer the page trains, built from `setup` (`None` when the setup cannot train, e.g. an
 /// empty training set: the page then says so). The benchmarks build theirs here too.
 pub fn new_trainer(setup: Setup) -> Option<Trainer> {
-    let Setup { params, config, features, split, mistakes } = setup;
-    let mut trainer = Trainer::new(params, config, features, &split).ok()?;
+    let Setup { params, config, features, data, mistakes } = setup;
+    let mut trainer = Trainer::on_data(params, config, features, &data).ok()?;
     trainer.set_mistakes(mistakes);
     // The page does not show the stopping test η‖∇R̃‖ < ε: its full gradient at every epoch
     // end would cost a third of the training time.

@@ -13,7 +13,7 @@
 
 use crate::engine::{MapSpec, Setup, Status, StepSize};
 use crate::pace::Speed;
-use mlp::{Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, SetStats, Shape, Split, TrainConfig};
+use mlp::{Data, Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, SetStats, Shape, Split, Table, TrainConfig};
 use nalgebra::{DMatrix, DVector};
 use std::fmt;
 
@@ -198,8 +198,19 @@ impl Writer<'_> {
                 self.params(&setup.params);
                 self.config(&setup.config);
                 self.whole(setup.features.bits());
-                for set in [&setup.split.train, &setup.split.valid, &setup.split.test] {
-                    self.dataset(set);
+                match &setup.data {
+                    Data::Plane(split) => {
+                        self.whole(0u32);
+                        for set in [&split.train, &split.valid, &split.test] {
+                            self.dataset(set);
+                        }
+                    }
+                    Data::Table(split) => {
+                        self.whole(1u32);
+                        for set in [&split.train, &split.valid, &split.test] {
+                            self.table(set);
+                        }
+                    }
                 }
                 self.whole(setup.mistakes.bits());
             }
@@ -273,6 +284,17 @@ impl Writer<'_> {
             self.0.extend_from_slice(p);
         }
         for &label in &set.labels {
+            self.count(label);
+        }
+    }
+
+    fn table(&mut self, set: &Table) {
+        let n = set.len();
+        self.count(n);
+        self.count(set.dim);
+        self.count(set.classes);
+        self.0.extend_from_slice(&set.values[..n * set.dim]);
+        for &label in &set.labels[..n] {
             self.count(label);
         }
     }
@@ -410,9 +432,13 @@ impl Reader<'_> {
                 let params = self.params()?;
                 let config = self.config()?;
                 let features = FeatureSet::from_bits(self.whole("features")?).ok_or(self.error("features"))?;
-                let split = Split { train: self.dataset()?, valid: self.dataset()?, test: self.dataset()? };
+                let data = match self.whole::<u32>("data")? {
+                    0 => Data::Plane(Split { train: self.dataset()?, valid: self.dataset()?, test: self.dataset()? }),
+                    1 => Data::Table(Split { train: self.table()?, valid: self.table()?, test: self.table()? }),
+                    _ => return Err(self.error("data")),
+                };
                 let mistakes = self.mistakes()?;
-                Command::Rebuild(Box::new(Setup { params, config, features, split, mistakes }))
+                Command::Rebuild(Box::new(Setup { params, config, features, data, mistakes }))
             }
             2 => Command::Configure { config: self.config()?, mistakes: self.mistakes()? },
             3 => {
@@ -479,6 +505,16 @@ impl Reader<'_> {
         let points = self.slice(2 * n, "points")?.chunks_exact(2).map(|p| [p[0], p[1]]).collect();
         let labels = (0..n).map(|_| self.whole("label")).collect::<Result<_, _>>()?;
         Ok(Dataset { points, labels, classes })
+    }
+
+    fn table(&mut self) -> Result<Table, DecodeError> {
+        let n = self.count("row count", 1)?;
+        let dim = self.count("columns", 1)?;
+        let classes = self.whole("classes")?;
+        let len = n.checked_mul(dim).ok_or(self.error("rows"))?;
+        let values = self.slice(len, "rows")?.to_vec();
+        let labels = (0..n).map(|_| self.whole("label")).collect::<Result<_, _>>()?;
+        Ok(Table { dim, values, labels, classes })
     }
 
     fn snapshot(&mut self) -> Result<Snapshot, DecodeError> {

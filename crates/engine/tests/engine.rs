@@ -15,7 +15,7 @@ fn setup(d_h: usize, eta: f64) -> Setup {
         params,
         config: TrainConfig { eta, batch_size: 5, lambda: 1e-4, seed: 7 },
         features: FeatureSet::default(),
-        split,
+        data: mlp::Data::Plane(split),
         mistakes: Mistakes::NONE,
     }
 }

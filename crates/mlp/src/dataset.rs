@@ -1,4 +1,6 @@
-//! The 2-D data sets the lab trains on: points `p = (x1, x2)` with a class `y ∈ 0..m`.
+//! The data sets the lab trains on. Most are 2-D points `p = (x1, x2)` with a class
+//! `y ∈ 0..m`, drawn by a generator; the 8×8 digits ([`digits`]) are read from a file as a
+//! [`Table`] of 64 inputs per image.
 //!
 //! Every generator has the same signature `fn(n, noise, classes, rng) -> Dataset` and
 //! [`DatasetKind`] is the registry that dispatches to them. At noise 0 every data set lies in
@@ -6,15 +8,18 @@
 //! standard deviation of the Gaussian added to each coordinate, in those same units: 0.1 is a
 //! little blur, 0.5 mixes neighbouring classes, 1 (the maximum) is mostly noise.
 
+pub mod digits;
 mod error;
 pub mod generators;
 mod split;
+mod table;
 
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
 pub use error::{DatasetError, LabelError};
-pub use split::Split;
+pub use split::{split_rows, Rows, Split};
+pub use table::{Data, Part, Table};
 
 /// Half-width of the plot window `[−VIEW, VIEW]²` that fits every data set.
 pub const VIEW: f64 = 2.5;
@@ -22,9 +27,9 @@ pub const VIEW: f64 = 2.5;
 pub const MAX_NOISE: f64 = 1.0;
 /// Largest accepted number of points, to keep training interactive in the browser.
 pub const MAX_POINTS: usize = 10_000;
-/// Largest number of classes of a data set (labels `0..MAX_CLASSES`): the most any generator
-/// makes, and what [`Dataset::push`] accepts.
-pub const MAX_CLASSES: usize = 8;
+/// Largest number of classes of a data set (labels `0..MAX_CLASSES`): the digits' ten, the most
+/// a generator makes, and what [`Dataset::push`] accepts.
+pub const MAX_CLASSES: usize = 10;
 
 /// A labelled set of 2-D points; `labels[i] < classes` is the class of `points[i]`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -122,13 +127,26 @@ pub enum DatasetKind {
     Xor,
     /// Interleaved spiral arms, 2 to 8 classes.
     Spirals,
-    /// Round clusters around a circle, 2 to 8 classes.
+    /// Round clusters around a circle, 2 to 10 classes.
     Blobs,
+    /// The 8×8 handwritten digits, 10 classes, d = 64: read from their file ([`digits`]), not
+    /// generated.
+    Digits,
 }
 
 impl DatasetKind {
     /// Every data set, in menu order.
-    pub const ALL: [DatasetKind; 5] = [
+    pub const ALL: [DatasetKind; 6] = [
+        DatasetKind::Moons,
+        DatasetKind::Circles,
+        DatasetKind::Xor,
+        DatasetKind::Spirals,
+        DatasetKind::Blobs,
+        DatasetKind::Digits,
+    ];
+
+    /// The sets a generator draws (every one but the digits).
+    pub const GENERATED: [DatasetKind; 5] = [
         DatasetKind::Moons,
         DatasetKind::Circles,
         DatasetKind::Xor,
@@ -144,6 +162,7 @@ impl DatasetKind {
             DatasetKind::Xor => "xor",
             DatasetKind::Spirals => "spirals",
             DatasetKind::Blobs => "blobs",
+            DatasetKind::Digits => "digits",
         }
     }
 
@@ -160,7 +179,20 @@ impl DatasetKind {
             DatasetKind::Xor => "XOR",
             DatasetKind::Spirals => "spirals",
             DatasetKind::Blobs => "blobs",
+            DatasetKind::Digits => "handwritten digits",
         }
+    }
+
+    /// Whether the set is drawn by a generator (2-D points, n and noise chosen); the digits
+    /// are read from their file.
+    pub fn is_generated(self) -> bool {
+        DatasetKind::GENERATED.contains(&self)
+    }
+
+    /// The input dimension of a set that is not 2-D points (the digits' 64 pixels); `None` for
+    /// the generated sets, whose d is the number of input features.
+    pub fn fixed_dim(self) -> Option<usize> {
+        (self == DatasetKind::Digits).then_some(digits::PIXELS)
     }
 
     /// Smallest and largest number of classes m this data set can have (both inclusive).
@@ -168,13 +200,15 @@ impl DatasetKind {
         match self {
             DatasetKind::Moons | DatasetKind::Xor => (2, 2),
             DatasetKind::Circles | DatasetKind::Spirals | DatasetKind::Blobs => (2, MAX_CLASSES),
+            DatasetKind::Digits => (digits::CLASSES, digits::CLASSES),
         }
     }
 
     /// `n` points of `classes` balanced classes, with Gaussian `noise` (std-dev, plot units).
     ///
-    /// Errors, checked in this order: `classes` outside [`classes_range`](Self::classes_range),
-    /// `noise` not in `0..=MAX_NOISE`, `n > MAX_POINTS`, `n < classes`.
+    /// Errors, checked in this order: a set that is not generated (the digits), `classes`
+    /// outside [`classes_range`](Self::classes_range), `noise` not in `0..=MAX_NOISE`,
+    /// `n > MAX_POINTS`, `n < classes`.
     pub fn generate<R: Rng + ?Sized>(
         self,
         n: usize,
@@ -182,6 +216,14 @@ impl DatasetKind {
         classes: usize,
         rng: &mut R,
     ) -> Result<Dataset, DatasetError> {
+        let generator = match self {
+            DatasetKind::Moons => generators::moons,
+            DatasetKind::Circles => generators::circles,
+            DatasetKind::Xor => generators::xor,
+            DatasetKind::Spirals => generators::spirals,
+            DatasetKind::Blobs => generators::blobs,
+            DatasetKind::Digits => return Err(DatasetError::NotGenerated { kind: self }),
+        };
         let (lo, hi) = self.classes_range();
         if !(lo..=hi).contains(&classes) {
             return Err(DatasetError::Classes {
@@ -198,13 +240,6 @@ impl DatasetKind {
         if n < classes {
             return Err(DatasetError::TooFewPoints { n, classes });
         }
-        let generator = match self {
-            DatasetKind::Moons => generators::moons,
-            DatasetKind::Circles => generators::circles,
-            DatasetKind::Xor => generators::xor,
-            DatasetKind::Spirals => generators::spirals,
-            DatasetKind::Blobs => generators::blobs,
-        };
         Ok(generator(n, noise, classes, rng))
     }
 }

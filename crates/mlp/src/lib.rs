@@ -30,7 +30,7 @@ pub mod train;
 
 pub use backward::{backward, backward_with, Gradients};
 pub use case::{export_case, parse_case, Case, CaseError};
-pub use dataset::{Dataset, DatasetError, DatasetKind, Split};
+pub use dataset::{Data, Dataset, DatasetError, DatasetKind, Part, Split, Table};
 pub use features::{Feature, FeatureError, FeatureSet};
 pub use forward::{forward, forward_with, Forward};
 pub use gradcheck::{gradient_check, gradient_check_with, update_check, GradCheck, UpdateCheck};

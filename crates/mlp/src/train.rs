@@ -48,7 +48,7 @@ use rand_pcg::Pcg64;
 
 use crate::batch::{Workspace, MAX_BLOCK};
 pub use kernel::{StepKernel, StepOutcome};
-use crate::dataset::Split;
+use crate::dataset::{Data, Split, Table};
 use crate::features::FeatureSet;
 use crate::mistakes::Mistakes;
 use crate::params::{Params, Shape};
@@ -70,7 +70,8 @@ const EVAL_BLOCK: usize = 256;
 pub struct Trainer {
     params: Params,
     config: TrainConfig,
-    features: FeatureSet,
+    /// The input features of points (`None` when the examples are a table's rows).
+    features: Option<FeatureSet>,
     train: Examples,
     valid: Examples,
     test: Examples,
@@ -137,6 +138,36 @@ impl Trainer {
         let train = Examples::new("training", &split.train, features, &params)?;
         let valid = Examples::new("validation", &split.valid, features, &params)?;
         let test = Examples::new("test", &split.test, features, &params)?;
+        Trainer::build(params, config, Some(features), [train, valid, test])
+    }
+
+    /// A trainer for `params` on the rows of `split` (their dimension must be d). Errors as
+    /// [`new`](Self::new)'s.
+    pub fn from_table(params: Params, config: TrainConfig, split: &Split<Table>) -> Result<Trainer, TrainError> {
+        config.validate()?;
+        checked_shape(&params)?;
+        let train = Examples::from_table("training", &split.train, &params)?;
+        let valid = Examples::from_table("validation", &split.valid, &params)?;
+        let test = Examples::from_table("test", &split.test, &params)?;
+        Trainer::build(params, config, None, [train, valid, test])
+    }
+
+    /// A trainer for `params` on `data`: its points through `features`, or its rows.
+    pub fn on_data(params: Params, config: TrainConfig, features: FeatureSet, data: &Data) -> Result<Trainer, TrainError> {
+        match data {
+            Data::Plane(split) => Trainer::new(params, config, features, split),
+            Data::Table(split) => Trainer::from_table(params, config, split),
+        }
+    }
+
+    /// The trainer of checked `params` and sets.
+    fn build(
+        params: Params,
+        config: TrainConfig,
+        features: Option<FeatureSet>,
+        [train, valid, test]: [Examples; 3],
+    ) -> Result<Trainer, TrainError> {
+        let shape = params.shape();
         if train.is_empty() {
             return Err(TrainError::EmptyTrainingSet);
         }
@@ -246,8 +277,8 @@ impl Trainer {
         Ok(())
     }
 
-    /// The input features the sets were transformed with.
-    pub fn features(&self) -> FeatureSet {
+    /// The input features the sets' points were transformed with (`None` for a table's rows).
+    pub fn features(&self) -> Option<FeatureSet> {
         self.features
     }
 

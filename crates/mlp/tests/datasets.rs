@@ -12,9 +12,9 @@ fn rng(seed: u64) -> Pcg64 {
     Pcg64::seed_from_u64(seed)
 }
 
-/// Every kind with every allowed number of classes.
+/// Every generated kind with every allowed number of classes.
 fn every_kind_and_classes() -> impl Iterator<Item = (DatasetKind, usize)> {
-    DatasetKind::ALL.into_iter().flat_map(|kind| {
+    DatasetKind::GENERATED.into_iter().flat_map(|kind| {
         let (lo, hi) = kind.classes_range();
         (lo..=hi).map(move |m| (kind, m))
     })
@@ -110,14 +110,14 @@ fn wrong_number_of_classes_says_what_to_choose() {
     assert!(text.contains("m = 2") && text.contains("spirals"), "{text}");
 
     let text = DatasetKind::Spirals
-        .generate(100, 0.1, 9, &mut rng(0))
+        .generate(100, 0.1, 11, &mut rng(0))
         .unwrap_err()
         .to_string();
     assert!(
-        text.contains("between 2 and 8") && text.contains("not 9"),
+        text.contains("between 2 and 10") && text.contains("not 11"),
         "{text}"
     );
-    for kind in DatasetKind::ALL {
+    for kind in DatasetKind::GENERATED.into_iter() {
         assert!(
             kind.generate(100, 0.1, 1, &mut rng(0)).is_err(),
             "{kind:?} with m = 1"
@@ -188,20 +188,31 @@ fn kinds_round_trip_through_their_keys() {
     assert_eq!(DatasetKind::from_key("moon"), None);
 }
 
+#[test]
+fn the_digits_are_read_not_generated() {
+    let kind = DatasetKind::Digits;
+    assert!(!kind.is_generated() && kind.fixed_dim() == Some(64) && kind.classes_range() == (10, 10));
+    let err = kind.generate(100, 0.1, 10, &mut rng(0)).unwrap_err();
+    assert_eq!(err, DatasetError::NotGenerated { kind });
+    assert!(DatasetKind::GENERATED.iter().all(|k| k.fixed_dim().is_none()));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     /// Any form input gives either a data set of the asked size or an error, never a panic.
     #[test]
     fn generate_never_panics(
-        kind in 0usize..5,
+        kind in 0usize..DatasetKind::ALL.len(),
         n in prop_oneof![0usize..300, Just(MAX_POINTS + 1), Just(usize::MAX)],
         noise in prop_oneof![-2.0f64..3.0, Just(f64::NAN), Just(f64::NEG_INFINITY)],
         classes in prop_oneof![0usize..12, Just(usize::MAX)],
         seed in any::<u64>(),
     ) {
         let kind = DatasetKind::ALL[kind];
-        if let Ok(data) = kind.generate(n, noise, classes, &mut rng(seed)) {
+        let generated = kind.generate(n, noise, classes, &mut rng(seed));
+        prop_assert_eq!(generated.is_ok() || kind.is_generated(), kind.is_generated());
+        if let Ok(data) = generated {
             prop_assert_eq!(data.len(), n);
             prop_assert!(data.points.iter().flatten().all(|v| v.is_finite()));
         }

@@ -166,6 +166,13 @@ proptest! {
         prop_assert!((&o_s - &whole.o_s).amax() <= 1e-12);
         let wrong = (0..ys.len()).filter(|&i| whole.o_a.row(i).transpose().argmax().0 != ys[i]);
         prop_assert_eq!(error_rate, wrong.count() as f64 / ys.len() as f64);
+        // classify_into: argmax o_a per row, the classes evaluate's error rate counts
+        let mut classes = vec![usize::MAX; 3];
+        ws.classify_into(&params, &xs, &mut classes);
+        let expected: Vec<usize> = (0..ys.len()).map(|i| whole.o_a.row(i).transpose().argmax().0).collect();
+        prop_assert_eq!(&classes, &expected);
+        let misclassified = classes.iter().zip(&ys).filter(|(c, y)| c != y).count();
+        prop_assert_eq!(error_rate, misclassified as f64 / ys.len() as f64);
     }
 
     #[test]

@@ -120,12 +120,12 @@ fn a_class_beyond_the_largest_is_refused() {
         );
     }
     assert_eq!(
-        data.push([1.0, 1.0], 8).unwrap_err().to_string(),
-        "class 8 is out of range: a data set has at most 8 classes, numbered 0 to 7"
+        data.push([1.0, 1.0], 10).unwrap_err().to_string(),
+        "class 10 is out of range: a data set has at most 10 classes, numbered 0 to 9"
     );
     // Nothing was added, and the counts stay small.
     assert_eq!((data.len(), data.classes), (1, MAX_CLASSES));
-    assert_eq!(data.class_counts(), [0, 0, 0, 0, 0, 0, 0, 1]);
+    assert_eq!(data.class_counts(), [0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
     // `classes` set by hand cannot make class_counts allocate a huge vector either.
     data.classes = usize::MAX;
     assert_eq!(data.class_counts().len(), MAX_CLASSES);

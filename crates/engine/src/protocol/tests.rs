@@ -34,12 +34,24 @@ fn every_command() -> Vec<Command> {
         params: params(shape, |i| (i as f64 * 0.37).sin() / 3.0),
         config: TrainConfig { eta: 0.1, batch_size: 7, lambda: 1e-300, seed: u64::MAX - 12_345 },
         features: FeatureSet::parse_keys("x1,x2,x1x2").expect("features"),
-        split: Split { train: dataset(11, 4), valid: dataset(3, 4), test: Dataset::default() },
+        data: Data::Plane(Split { train: dataset(11, 4), valid: dataset(3, 4), test: Dataset::default() }),
         mistakes: Mistakes::NONE.with(Mistake::ALL[0], true).with(Mistake::ALL[Mistake::ALL.len() - 1], true),
+    };
+    let table = |n: usize| Table {
+        dim: 3,
+        values: (0..3 * n).map(|v| (v as f64 * 0.71).cos()).collect(),
+        labels: (0..n).map(|i| i % 4).collect(),
+        classes: 4,
+    };
+    let on_table = Setup {
+        params: params(shape, |i| i as f64 / 8.0),
+        data: Data::Table(Split { train: table(9), valid: table(0), test: table(2) }),
+        ..setup.clone()
     };
     let config = TrainConfig { eta: 2.5, batch_size: 1, lambda: 0.0, seed: 0 };
     vec![
         Command::Rebuild(Box::new(setup)),
+        Command::Rebuild(Box::new(on_table)),
         Command::Configure { config, mistakes: Mistakes::NONE },
         Command::Speed(crate::Speed::Fastest),
         Command::Speed(crate::Speed::Teaching),

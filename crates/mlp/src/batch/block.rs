@@ -33,7 +33,7 @@ pub(super) struct Block {
     g_h: Vec<f64>,
     /// max_k O_a[i, k] per row, and the class where it is reached (first on ties).
     row_max: Vec<f64>,
-    row_arg: Vec<usize>,
+    pub(super) row_arg: Vec<usize>,
     /// Σ_k exp(O_a[i, k] − max) per row.
     row_sum: Vec<f64>,
     /// Per hidden unit: active (h_a_j > 0) on some row seen by [`Block::mark_active`]. // d_h

@@ -158,6 +158,26 @@ impl Workspace {
         (loss / n as f64, errors as f64 / n as f64)
     }
 
+    /// The predicted class of every row of `xs` `[n x d]` into `out` (cleared first): argmax_k of
+    /// o_a, the first on ties — the class [`evaluate`](Self::evaluate) counts as an error when
+    /// it is not y. Empty when `xs` does not have d columns or `params` is inconsistent.
+    pub fn classify_into(&mut self, params: &Params, xs: &DMatrix<f64>, out: &mut Vec<usize>) {
+        out.clear();
+        let Ok(shape) = self.prepare(params, xs, None) else {
+            return;
+        };
+        let n = xs.nrows();
+        for start in (0..n).step_by(self.block.cap) {
+            let len = self.block.cap.min(n - start);
+            if self.block.gather_range(xs, None, shape.m, start, len).is_err() {
+                out.clear();
+                return;
+            }
+            self.block_loss(params, len);
+            out.extend_from_slice(&self.block.row_arg[..len]);
+        }
+    }
+
     /// The probabilities o_s of every row of `xs` `[n x d]`, written into `out` `[n x m]` (row i
     /// = softmax of example i). `out` is resized (allocating) only if it is not `[n x m]`; if `xs`
     /// does not have d columns, or `params` is inconsistent, `out` is filled with NaN.

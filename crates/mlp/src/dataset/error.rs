@@ -31,6 +31,11 @@ impl std::error::Error for LabelError {}
 /// Why a data set could not be generated or split.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DatasetError {
+    /// The set is read from a file, not generated ([`DatasetKind::is_generated`]).
+    NotGenerated {
+        /// The data set asked for.
+        kind: DatasetKind,
+    },
     /// `classes` is outside [`DatasetKind::classes_range`].
     Classes {
         /// The data set asked for.
@@ -74,6 +79,9 @@ pub enum DatasetError {
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
+            DatasetError::NotGenerated { kind } => {
+                write!(f, "{} are read from their file, not generated", kind.name())
+            }
             DatasetError::Classes { kind, classes } => classes_message(f, kind, classes),
             DatasetError::TooFewPoints { n, classes } => write!(
                 f,

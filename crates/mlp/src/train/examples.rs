@@ -4,7 +4,7 @@ use nalgebra::DMatrix;
 
 use super::TrainError;
 use crate::batch::check_set;
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Table};
 use crate::features::FeatureSet;
 use crate::params::Params;
 
@@ -37,6 +37,22 @@ impl Examples {
         // Lengths and finiteness of the points (the fields of a Dataset are public).
         check_set(params, &examples.xs, &examples.ys)
             .map_err(|error| TrainError::Data { set, error })?;
+        Ok(examples)
+    }
+
+    /// The rows of `table` as they are, checked against `params`; `set` names the set in
+    /// errors.
+    pub(super) fn from_table(set: &'static str, table: &Table, params: &Params) -> Result<Examples, TrainError> {
+        let m = params.shape().m;
+        let n = table.len();
+        if let Some(&label) = table.labels[..n].iter().find(|&&y| y >= m) {
+            return Err(TrainError::Label { set, label, m });
+        }
+        let examples = Examples {
+            xs: DMatrix::from_row_slice(n, table.dim, &table.values[..n * table.dim]),
+            ys: table.labels[..n].to_vec(),
+        };
+        check_set(params, &examples.xs, &examples.ys).map_err(|error| TrainError::Data { set, error })?;
         Ok(examples)
     }
 

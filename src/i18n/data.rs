@@ -1,0 +1,56 @@
+//! Texts of the data read from files: the 8×8 digits and the views of a data set that is not
+//! 2-D points.
+
+crate::messages! {
+    pub enum DataMsg {
+        DigitsLoading => ("Loading the handwritten digits…", "Chargement des chiffres manuscrits…"),
+        DigitsFetchFailed => (
+            "The handwritten digits could not be loaded",
+            "Les chiffres manuscrits n'ont pas pu être chargés"
+        ),
+        DigitsDamaged => (
+            "The file of the handwritten digits is damaged",
+            "Le fichier des chiffres manuscrits est endommagé"
+        ),
+        DigitsRetry => (
+            "The previous data stay; choose the digits again to retry.",
+            "Les données précédentes restent ; choisissez de nouveau les chiffres pour réessayer."
+        ),
+        Image => ("image", "image"),
+        DigitsAbout => (
+            "1 797 images of 8×8 pixels (UCI, as in scikit-learn's load_digits); each pixel, 0 to 16 in the file, is divided by 16: x ∈ [0, 1]⁶⁴, one input per pixel, row by row.",
+            "1 797 images de 8×8 pixels (UCI, comme load_digits de scikit-learn) ; chaque pixel, de 0 à 16 dans le fichier, est divisé par 16 : x ∈ [0, 1]⁶⁴, une entrée par pixel, ligne par ligne."
+        ),
+        Pixels => ("Inputs: the 64 pixels", "Entrées : les 64 pixels"),
+        ConfusionHeading => ("Confusion matrix", "Matrice de confusion"),
+        ConfusionCaption => (
+            "Rows: the true class; columns: the predicted class (argmax oˢ). A cell lists its examples below.",
+            "Lignes : la vraie classe ; colonnes : la classe prédite (argmax oˢ). Une case affiche ses exemples ci-dessous."
+        ),
+        TruthGuess => ("y ╲ ŷ", "y ╲ ŷ"),
+        SetChoice => ("Set", "Ensemble"),
+        TestSet => ("test", "test"),
+        ValidSet => ("validation", "validation"),
+        TrainSet => ("training", "entraînement"),
+        PredictedAs => ("predicted", "prédit"),
+        Misclassified => ("Misclassified:", "Mal classés :"),
+        GalleryHeading => ("Examples", "Exemples"),
+        GalleryShows => ("Examples shown", "Exemples affichés"),
+        ShowAll => ("All", "Tous"),
+        ShowWrong => ("Misclassified", "Mal classés"),
+        NoneListed => ("No example here.", "Aucun exemple ici."),
+        Previous => ("Previous", "Précédents"),
+        Next => ("Next", "Suivants"),
+        TrainExample => ("Training example #", "Exemple d'entraînement n°"),
+        ValidExample => ("Validation example #", "Exemple de validation n°"),
+        TestExample => ("Test example #", "Exemple de test n°"),
+        Wrong => ("misclassified", "mal classé"),
+        UnitsHeading => ("What each hidden unit looks for", "Ce que cherche chaque unité cachée"),
+        UnitsHelp => (
+            "Row j of W⁽¹⁾ drawn as an 8×8 image: ink on a vermillion pixel raises hᵃ_j, ink on a blue one lowers it, white pixels do not matter.",
+            "La ligne j de W⁽¹⁾ dessinée en image 8×8 : l'encre sur un pixel vermillon augmente hᵃ_j, sur un pixel bleu la diminue ; les pixels blancs ne comptent pas."
+        ),
+        UnitsScale => ("full colour at", "couleur pleine à"),
+    }
+    same: [Image, TruthGuess, TestSet, ValidSet]
+}
