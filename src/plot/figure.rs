@@ -121,6 +121,10 @@ pub fn draw_class_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, labe
             Marker::Triangle => area.draw(&TriangleMarker::new(centre, r + 1, style))?,
             Marker::Square => area.draw(&Rectangle::new([(x + 1, y - r + 1), (x + 2 * r - 1, y + r - 1)], style))?,
             Marker::Cross => area.draw(&Cross::new(centre, r, RGBColor(red, green, blue).stroke_width(px(2.0).max(2) as u32)))?,
+            Marker::Diamond => {
+                let corners = super::scatter::diamond(r).into_iter().map(|(dx, dy)| (centre.0 + dx, centre.1 + dy)).collect::<Vec<_>>();
+                area.draw(&Polygon::new(corners, style))?
+            }
         }
         area.draw(&Text::new(label.clone(), (x + 2 * r + px(6.0), y), text.clone()))?;
     }

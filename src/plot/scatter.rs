@@ -139,7 +139,21 @@ fn draw_points<DB: DrawingBackend>(
                 chart.draw_series(points.map(|at| at + Rectangle::new([(-r + 1, -r + 1), (r - 1, r - 1)], style)))
             }
             Marker::Cross => chart.draw_series(points.map(|at| at + Cross::new((0, 0), r, cross))),
+            Marker::Diamond if style.filled => chart.draw_series(points.map(|at| at + Polygon::new(diamond(r), style))),
+            Marker::Diamond => chart.draw_series(points.map(|at| at + PathElement::new(closed(diamond(r)), style))),
         }?;
     }
     Ok(())
+}
+
+/// The corners of a diamond of half-diagonal `r + 1` around (0, 0) (as tall as a triangle).
+pub fn diamond(r: i32) -> Vec<(i32, i32)> {
+    let d = r + 1;
+    vec![(0, -d), (d, 0), (0, d), (-d, 0)]
+}
+
+/// The outline through `corners` and back to the first.
+fn closed(mut corners: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+    corners.extend(corners.first().copied());
+    corners
 }
