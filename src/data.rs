@@ -125,10 +125,17 @@ mod tests {
         assert_eq!(a.valid.len(), 30);
     }
 
+    /// Σ of every pixel of the digits' file (0..16 each).
+    const INK: u64 = 561_718;
+
     #[test]
     fn the_digits_split_like_a_generated_set_once_their_file_is_read() {
         let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/digits.bin")).expect("the digits' file");
         let table = Arc::new(mlp::dataset::digits::parse(&bytes).expect("the digits"));
+        // scikit-learn's load_digits: its class counts and its total ink, so a changed file shows.
+        assert_eq!(table.class_counts(), [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);
+        let ink: u64 = bytes.chunks_exact(65).flat_map(|r| &r[..64]).map(|&p| u64::from(p)).sum();
+        assert_eq!(ink, INK);
         let digits = DataKey { kind: DatasetKind::Digits, classes: 10, ..key(3) };
         assert_eq!(make_data(digits, &Asset::Loading), Err(DataError::Loading));
         let ready = Asset::Ready(table);

@@ -272,6 +272,14 @@ fn after_the_first_visit_the_page_works_with_the_server_down() {
     assert_eq!(browser.exec("return document.documentElement.lang", vec![]), Value::from("fr"));
     assert_eq!(browser.exec("return document.getElementById('field-d_h').value", vec![]), Value::from("16"));
     train_one_epoch(&browser);
+    // The digits, never fetched by the page while online: their file was precached with the
+    // rest, so they open offline too (served by the worker).
+    browser.click(&browser.find("#field-dataset option[value='digits']"));
+    browser.wait_for(20, "the digits' gallery offline", |b| b.try_find("#gallery button.digit").map(|_| ()));
+    assert_eq!(browser.text("#data-error"), "");
+    let served_by_worker = "return performance.getEntriesByType('resource')
+        .filter(e => e.name.endsWith('/digits.bin')).map(e => e.workerStart > 0)";
+    assert_eq!(browser.exec(served_by_worker, vec![]), serde_json::json!([true]));
     assert!(severe_console_entries(&browser).is_empty());
 }
 

@@ -60,6 +60,9 @@ fn the_first_load_stays_within_its_budget() {
         println!("{name:<48} {:>9} {gzip:>9}", bytes.len());
         total += gzip;
     }
+    // The digits ship in dist/ for the page to fetch when they are chosen, not in the first load.
+    assert!(dist.join("digits.bin").is_file(), "dist/digits.bin");
+    assert!(!names.iter().any(|n| n.contains("digits")), "the first load carries no data set: {names:?}");
     let budget = budget();
     println!("first load: {total} bytes gzip ({:.1} KB), budget {budget} ({:.1} KB)", total as f64 / 1000.0, budget as f64 / 1000.0);
     assert!(total <= budget, "the first load is {total} bytes gzip, over its budget of {budget} (tools/size-budget.env)");

@@ -11,8 +11,9 @@ registry, e.g.
     python3 tools/digits.py /tmp/skl/sklearn/datasets/data/digits.csv.gz
 
 The output has one record of 65 bytes per image, in the same order: the 64 pixels, then the
-digit (the format crates/mlp/src/dataset/digits.rs reads). Its SHA-256 is pinned in
-tests/digits_asset.rs.
+digit (the format crates/mlp/src/dataset/digits.rs reads). Its class counts and total ink are
+pinned by a test in src/data.rs. SHA-256 of the file this wrote:
+68aea062d35a127749050fa0e52dca09d6569ac08092c925610e0954e172dde2.
 """
 import gzip
 import sys

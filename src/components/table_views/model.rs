@@ -1,21 +1,26 @@
 //! What the views of a table's network show, as plain data: each example's predicted class, the
 //! confusion matrix, which examples the gallery lists, and the colours of an 8×8 image.
 
-use mlp::batch::Workspace;
 use mlp::{Params, Table};
-use nalgebra::DMatrix;
+use nalgebra::DVector;
 
-/// The class the network predicts for each row of `table` (argmax o_a, the first on ties: the
-/// classes the trainer's error rate counts); empty when the network does not fit the table.
+/// The class the network predicts for each row of `table`: argmax o_a by the stepper's own
+/// forward pass (a)–(b), the first on ties (the classes the trainer's error rate counts);
+/// empty when the network does not fit the table.
 pub fn predict(params: &Params, table: &Table) -> Vec<usize> {
-    let n = table.len();
-    if params.shape().d != table.dim || n == 0 {
+    if params.shape().d != table.dim {
         return Vec::new();
     }
-    let xs = DMatrix::from_row_slice(n, table.dim, &table.values[..n * table.dim]);
-    let mut workspace = Workspace::new(params.shape(), n.clamp(1, 256));
-    let mut classes = Vec::with_capacity(n);
-    workspace.classify_into(params, &xs, &mut classes);
+    let mut x = DVector::zeros(table.dim);
+    let mut classes = Vec::with_capacity(table.len());
+    for i in 0..table.len() {
+        let Some(row) = table.row(i) else { break };
+        x.copy_from_slice(row);
+        match mlp::forward(params, &x, 0) {
+            Ok(forward) => classes.push(forward.o_a.argmax().0),
+            Err(_) => return Vec::new(),
+        }
+    }
     classes
 }
 
