@@ -80,11 +80,13 @@ mod native {
         let mut live = Vec::new();
         for d_h in [8, 64, 256] {
             eprintln!("[bench] live training on dist/, d_h = {d_h}, K = 10, {live_seconds} s");
-            live.push(live_training(&scratch, &site, d_h, 10, live_seconds, None));
+            live.push(live_training(&scratch, &site, (d_h, 10, None), live_seconds, None));
         }
+        eprintln!("[bench] live training on dist/, the digits, d_h = 32, K = 10, {live_seconds} s");
+        live.push(live_training(&scratch, &site, (32, 10, Some("digits")), live_seconds, None));
         for d_h in [8, 64] {
             eprintln!("[bench] live training on dist/ in the lab layout, presenter mode, 1280×720, d_h = {d_h}");
-            live.push(live_training(&scratch, &site, d_h, 10, live_seconds, Some(crate::driver::pages::PROJECTED)));
+            live.push(live_training(&scratch, &site, (d_h, 10, None), live_seconds, Some(crate::driver::pages::PROJECTED)));
         }
 
         let mut answers = Vec::new();
@@ -100,6 +102,12 @@ mod native {
             homework.push(homework_check(&scratch, &site, label, &wrong, &right, [&w2_wrong, &w2_right], 9));
         }
 
+        let mut digits = Vec::new();
+        for d_h in [32, 64] {
+            eprintln!("[bench] the digits to their best validation epoch on dist/, d_h = {d_h}");
+            digits.push(crate::driver::pages::digits_to_best(&scratch, &site, d_h));
+        }
+
         eprintln!("[bench] wasm compute cases in headless Chromium");
         let bench_site = Server::start(web);
         let (wasm, chromium) = wasm_compute(&scratch, &bench_site);
@@ -113,7 +121,7 @@ mod native {
             chromium,
             rustc: command(&root, "rustc", &["--version"]),
         };
-        let report = Report { machine, native, wasm, live, first_render: first, transfer, interaction: answers, homework };
+        let report = Report { machine, native, wasm, live, first_render: first, transfer, interaction: answers, homework, digits };
         let text = report.render();
         println!("\n{text}");
         std::fs::write(out.join("report.txt"), &text).expect("write target/bench/report.txt");

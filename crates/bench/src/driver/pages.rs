@@ -86,10 +86,20 @@ const SAMPLE: &str = "
 pub const PROJECTED: (&str, u32, u32) = ("&view=lab&present=1", 1280, 720);
 
 /// `screen`: `None` for the long page in the browser's default window, or a query to add and
-/// the window's size (e.g. [`PROJECTED`]).
-pub fn live_training(scratch: &Path, server: &Server, d_h: usize, k: usize, seconds: f64, screen: Option<(&str, u32, u32)>) -> Live {
+/// the window's size (e.g. [`PROJECTED`]). `data`: `None` for moons ([`page_query`]), or the
+/// data set's link key (the digits: `d_h` and `k` are set the same way).
+pub fn live_training(
+    scratch: &Path,
+    server: &Server,
+    (d_h, k, data): (usize, usize, Option<&str>),
+    seconds: f64,
+    screen: Option<(&str, u32, u32)>,
+) -> Live {
     let browser = Browser::start(scratch);
     let mut query = page_query(d_h, k);
+    if let Some(data) = data {
+        query = query.replace("data=moons", &format!("data={data}"));
+    }
     if let Some((extra, width, height)) = screen {
         query.push_str(extra);
         browser.cmd("POST", "/window/rect", Some(serde_json::json!({"width": width, "height": height})));
@@ -416,4 +426,57 @@ pub fn homework_check(scratch: &Path, server: &Server, label: &str, answers: &st
     browser.exec("document.getElementById('your-value-j').click(); document.getElementById('stepper').scrollIntoView(); return true;");
     let card = time("your-input-j", "your-check-j", "#your-result-j", w2, ["wrong", "right"], 0, times);
     HomeworkCheck { label: label.to_string(), first_ms: first.first().copied().unwrap_or(f64::NAN), then_ms: then, card_ms: card }
+}
+
+/// The digits trained to their best validation epoch on the page (stop at best validation).
+#[derive(Clone, Debug, Serialize)]
+pub struct DigitsRun {
+    pub query: String,
+    /// From the click on play to the stop, s.
+    pub seconds: f64,
+    /// The best validation epoch (whose weights are restored) and the epoch training stopped at.
+    pub best_epoch: u64,
+    pub stopped_epoch: u64,
+    /// The test error of the restored network, as the confusion matrix's summary states it.
+    pub test_error: f64,
+}
+
+/// Opens the digits with `d_h` hidden units (K = 10, η = 0.1), switches on "stop at best
+/// validation", presses play and waits for the stop.
+pub fn digits_to_best(scratch: &Path, server: &Server, d_h: usize) -> DigitsRun {
+    let browser = Browser::start(scratch);
+    let query = page_query(d_h, 10).replace("data=moons", "data=digits");
+    browser.goto(&server.page(&query));
+    browser.wait_for(30, "the digits' gallery", |b| {
+        b.exec("return !!document.querySelector('#gallery button.digit')").as_bool().filter(|ready| *ready)
+    });
+    browser.wait_for(30, "the trainer", |b| {
+        b.exec("const s = document.getElementById('training-status'); return s && s.dataset.runner !== 'starting'")
+            .as_bool()
+            .filter(|ready| *ready)
+    });
+    browser.click("#stop-at-best");
+    let start = std::time::Instant::now();
+    browser.click("#play-pause");
+    browser.wait_for(120, "the stop at the best validation epoch", |b| {
+        b.exec("return document.getElementById('training-status').dataset.status === 'stopped'").as_bool().filter(|s| *s)
+    });
+    let seconds = start.elapsed().as_secs_f64();
+    // The restored network's views are published with the stop; give them a frame.
+    std::thread::sleep(Duration::from_millis(300));
+    let read = browser.exec(
+        "const message = document.getElementById('divergence').textContent;
+         const best = Number((message.match(/epoch (\\d+)/) || [])[1]);
+         const stopped = Number(document.getElementById('training-status').dataset.epoch);
+         const summary = document.getElementById('confusion-summary').textContent;
+         const [errors, total] = summary.split(':')[1].split('(')[0].split('/').map(Number);
+         return [best, stopped, errors / total];",
+    );
+    DigitsRun {
+        query,
+        seconds,
+        best_epoch: num(&read[0]) as u64,
+        stopped_epoch: num(&read[1]) as u64,
+        test_error: num(&read[2]),
+    }
 }
