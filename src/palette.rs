@@ -61,9 +61,60 @@ pub fn class_marker(class: usize) -> Marker {
     [Marker::Circle, Marker::Triangle, Marker::Square, Marker::Cross, Marker::Diamond][class % 5]
 }
 
+/// The colours of 8×8 images (the digits, what a hidden unit looks for, a saliency map).
+pub mod images {
+    /// RGBA of a grey-scale image whose values are in [0, 1] (0 white, 1 black ink).
+    pub fn ink_rgba(values: &[f64]) -> Vec<u8> {
+        values
+            .iter()
+            .flat_map(|&v| {
+                let level = (255.0 * (1.0 - v.clamp(0.0, 1.0))).round() as u8;
+                [level, level, level, 255]
+            })
+            .collect()
+    }
+
+    /// The two ends of the diverging scale, as the stepper's tables tint their entries: positive
+    /// blue, negative vermillion (Okabe–Ito), white at 0.
+    const POSITIVE: [f64; 3] = [0.0, 114.0, 178.0];
+    const NEGATIVE: [f64; 3] = [213.0, 94.0, 0.0];
+
+    /// RGBA of signed values on a diverging scale: 0 white, +scale full blue, −scale full
+    /// vermillion (beyond: the same). A zero or non-finite scale gives white.
+    pub fn diverging_rgba(values: &[f64], scale: f64) -> Vec<u8> {
+        values
+            .iter()
+            .flat_map(|&v| {
+                let t = if scale > 0.0 && scale.is_finite() && v.is_finite() { (v / scale).clamp(-1.0, 1.0) } else { 0.0 };
+                let end = if t < 0.0 { NEGATIVE } else { POSITIVE };
+                let mix = |c: f64| (255.0 + (c - 255.0) * t.abs()).round() as u8;
+                [mix(end[0]), mix(end[1]), mix(end[2]), 255]
+            })
+            .collect()
+    }
+
+    /// The largest |value|, the diverging scale that shows all of them.
+    pub fn largest_magnitude(values: &[f64]) -> f64 {
+        values.iter().filter(|v| v.is_finite()).fold(0.0, |max, v| max.max(v.abs()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::images::*;
     use super::*;
+
+    #[test]
+    fn images_map_ink_and_signs_to_colours() {
+        assert_eq!(ink_rgba(&[0.0, 1.0, 0.5]), [255, 255, 255, 255, 0, 0, 0, 255, 128, 128, 128, 255]);
+        let rgba = diverging_rgba(&[0.0, -2.0, 2.0, 1.0], 2.0);
+        assert_eq!(&rgba[..4], [255, 255, 255, 255]);
+        assert_eq!(&rgba[4..8], [213, 94, 0, 255]);
+        assert_eq!(&rgba[8..12], [0, 114, 178, 255]);
+        assert_eq!(&rgba[12..16], [128, 185, 217, 255]);
+        assert_eq!(diverging_rgba(&[1.0], 0.0), [255, 255, 255, 255]);
+        assert_eq!(largest_magnitude(&[0.5, -3.0, f64::NAN]), 3.0);
+    }
 
     #[test]
     fn ten_classes_have_ten_distinct_colours() {

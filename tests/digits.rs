@@ -205,6 +205,55 @@ fn the_views_count_and_show_what_the_network_predicts() {
     assert_eq!(case["y"], Value::from(truth));
 }
 
+/// The RGBA bytes of the canvas under `css`.
+fn canvas_bytes(b: &Browser, css: &str) -> Vec<u8> {
+    let script = "const c = document.querySelector(arguments[0] + ' canvas');
+        return c ? Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data) : []";
+    serde_json::from_value(b.exec(script, vec![Value::from(css)])).expect("bytes")
+}
+
+#[test]
+fn the_stepper_draws_x_its_gradient_and_the_softmax() {
+    let (_server, browser) = open_digits("dh=16&lang=en&step=a");
+    browser.click(&browser.find("#play-pause"));
+    browser.wait_for(20, "a few epochs", |b| b.text("#training-status").contains("epoch 2").then_some(()));
+    browser.click(&browser.find("#play-pause"));
+    browser.exec("document.getElementById('stepper').scrollIntoView()", vec![]);
+    // A test image from the gallery, so the example is not the default one.
+    browser.click(&browser.find("#gallery li:nth-child(3) button.digit"));
+    browser.wait_for(5, "the test example", |b| b.text("#current-example").starts_with("Test example # 2:").then_some(()));
+    let case = browser.wait_for(5, "the paused network's case", |b| {
+        let text = b.exec("return document.getElementById('case-export').value", vec![]);
+        serde_json::from_str::<Value>(text.as_str().unwrap_or("")).ok()
+    });
+    let vector = |v: &Value| -> Vec<f64> { serde_json::from_value(v.clone()).expect("a vector") };
+    let x = vector(&case["x"]);
+    assert_eq!(canvas_bytes(&browser, "#picture-x"), backprop_lab::palette::images::ink_rgba(&x));
+    // (q): ∂L/∂x as the exported gradient's diverging image, on its own scale.
+    support::go_to(&browser, "q");
+    let g = vector(&case["gradients"]["x"]);
+    let scale = backprop_lab::palette::images::largest_magnitude(&g);
+    assert!(scale > 0.0);
+    let expected = backprop_lab::palette::images::diverging_rgba(&g, scale);
+    browser.wait_for(5, "the saliency image", |b| (canvas_bytes(b, "#picture-grad_x") == expected).then_some(()));
+    browser.exec("document.getElementById('picture-grad_x').scrollIntoView({block: 'center'})", vec![]);
+    browser.screenshot("digits-saliency");
+    // (c): one bar per class, the true one marked, the widths the probabilities.
+    support::go_to(&browser, "c");
+    let bars: Vec<(String, bool)> = serde_json::from_value(browser.exec(
+        "return [...document.querySelectorAll('#picture-softmax li')].map(li => [li.querySelector('.bar').style.width, li.classList.contains('truth')])",
+        vec![],
+    ))
+    .expect("bars");
+    let o_s = vector(&case["forward"]["o_s"]);
+    assert_eq!(bars.len(), 10);
+    for (k, (width, truth)) in bars.iter().enumerate() {
+        let percent: f64 = width.trim_end_matches('%').parse().expect("a width in %");
+        assert!((percent - 100.0 * o_s[k]).abs() <= 0.005 + 1e-9, "class {k}: {width} for {}", o_s[k]);
+        assert_eq!(*truth, Value::from(k) == case["y"], "class {k}");
+    }
+}
+
 #[test]
 fn the_views_speak_french() {
     let (_server, browser) = open_digits("lang=fr&dh=8");

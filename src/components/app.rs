@@ -87,6 +87,9 @@ pub fn App() -> impl IntoView {
     let shape = Memo::new(move |_| settings.with(|s| s.shape().map(|shape| (shape, s.seed, s.init))));
     let params = Memo::new(move |_| shape.get().map(|(shape, seed, init)| initial_params(shape, seed, init)));
     let source = RwSignal::new(ExampleSource::default());
+    // The stepper draws x, ∂L/∂x and oˢ as pictures while the inputs are the digits' images.
+    let images = Memo::new(move |_| settings.with(|s| s.dataset == DatasetKind::Digits));
+    provide_context(super::table_views::ImageInputs(images));
     let case = RwSignal::new(None::<Case>);
     let mistakes = RwSignal::new(initial_mistakes());
     // The training lab: the trainer follows the data (with the clicked edits) and the settings.

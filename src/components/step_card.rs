@@ -16,8 +16,10 @@ use crate::stepper::quantity::Quantity;
 use crate::stepper::selection::{Cell, Selection};
 use crate::stepper::{Step, Walk};
 use leptos::prelude::*;
+use picture::{has_picture, QuantityPicture};
 use snippet_box::SnippetBox;
 
+mod picture;
 mod snippet_box;
 
 #[component]
@@ -35,7 +37,10 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
         .iter()
         .map(|&q| {
             let highlight = Signal::derive(move || operand_cells(step, q, clicked.get()));
-            view! { <MatrixView quantity=q walk=walk role=Role::Read highlight=highlight selected=Signal::stored(None) /> }
+            view! {
+                <MatrixView quantity=q walk=walk role=Role::Read highlight=highlight selected=Signal::stored(None) />
+                {pictured(step, q).then(|| view! { <QuantityPicture quantity=q walk=walk /> })}
+            }
         })
         .collect::<Vec<_>>();
     let result_views = writes_q
@@ -52,7 +57,10 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
                 let fresh = walk.with_untracked(|w| w.as_ref().and_then(|w| Selection::new(w, cell)));
                 selection.set(fresh);
             });
-            view! { <MatrixView quantity=q walk=walk role=Role::Write highlight=highlight selected=selected on_select=on_select /> }
+            view! {
+                <MatrixView quantity=q walk=walk role=Role::Write highlight=highlight selected=selected on_select=on_select />
+                {pictured(step, q).then(|| view! { <QuantityPicture quantity=q walk=walk /> })}
+            }
         })
         .collect::<Vec<_>>();
     let instantiated = move || {
@@ -101,6 +109,12 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
             <SnippetBox step=step walk=walk />
         </article>
     }
+}
+
+/// Whether `step` draws `q` as a picture beside its table: x where the walk starts (a), oˢ
+/// where it is computed (c), ∂L/∂x where it is computed (q) — once each.
+fn pictured(step: Step, q: Quantity) -> bool {
+    has_picture(q) && matches!((step, q), (Step::HiddenActivation, Quantity::X) | (Step::Softmax, Quantity::Softmax) | (Step::GradInput, Quantity::GradX))
 }
 
 /// While a mistake switch changes this step: which one, the line that now runs, and why it is

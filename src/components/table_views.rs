@@ -5,7 +5,9 @@
 
 mod model;
 
-pub use model::{diverging_rgba, ink_rgba, largest_magnitude, Confusion, Filter};
+
+pub use model::{Confusion, Filter};
+use crate::palette::images::{diverging_rgba, ink_rgba, largest_magnitude};
 
 use super::app::LangSignal;
 use super::data_plot::save_image::context_2d;
@@ -19,6 +21,11 @@ use mlp::{Data, Params, Part, Table};
 use model::{matching, page_range, predict, PAGE};
 use wasm_bindgen::Clamped;
 use web_sys::ImageData;
+
+/// Whether the inputs are 8×8 images (the digits), for the stepper's pictures of x, ∂L/∂x and
+/// oˢ; provided by the app.
+#[derive(Clone, Copy)]
+pub struct ImageInputs(pub Memo<bool>);
 
 /// The views of a table's network.
 #[component]

@@ -47,10 +47,19 @@ crate::messages! {
         Wrong => ("misclassified", "mal classé"),
         UnitsHeading => ("What each hidden unit looks for", "Ce que cherche chaque unité cachée"),
         UnitsHelp => (
-            "Row j of W⁽¹⁾ drawn as an 8×8 image: ink on a vermillion pixel raises hᵃ_j, ink on a blue one lowers it, white pixels do not matter.",
-            "La ligne j de W⁽¹⁾ dessinée en image 8×8 : l'encre sur un pixel vermillon augmente hᵃ_j, sur un pixel bleu la diminue ; les pixels blancs ne comptent pas."
+            "Row j of W⁽¹⁾ drawn as an 8×8 image, tinted as the stepper's tables are: ink on a blue pixel (W⁽¹⁾_ji > 0) raises hᵃ_j, ink on a vermillion one (< 0) lowers it, white pixels do not matter.",
+            "La ligne j de W⁽¹⁾ dessinée en image 8×8, teintée comme les tableaux du pas à pas : l'encre sur un pixel bleu (W⁽¹⁾_ji > 0) augmente hᵃ_j, sur un pixel vermillon (< 0) la diminue ; les pixels blancs ne comptent pas."
         ),
         UnitsScale => ("full colour at", "couleur pleine à"),
+        XPicture => ("x as the image it is (white 0, black 1)", "x, l'image qu'il est (blanc 0, noir 1)"),
+        GradXPicture => (
+            "∂L/∂x as an image: which pixels would change the loss. More ink on a blue pixel (> 0) raises L, on a vermillion one (< 0) lowers it; full colour at",
+            "∂L/∂x en image : les pixels qui changeraient la perte. Plus d'encre sur un pixel bleu (> 0) augmente L, sur un pixel vermillon (< 0) la diminue ; couleur pleine à"
+        ),
+        SoftmaxPicture => (
+            "oˢ: the probability of each class; y is the true class, ŷ = argmax oˢ the predicted one.",
+            "oˢ : la probabilité de chaque classe ; y est la vraie classe, ŷ = argmax oˢ la classe prédite."
+        ),
     }
     same: [Image, TruthGuess, TestSet, ValidSet]
 }

@@ -1,5 +1,5 @@
 //! What the views of a table's network show, as plain data: each example's predicted class, the
-//! confusion matrix, which examples the gallery lists, and the colours of an 8×8 image.
+//! confusion matrix, which examples the gallery lists and on which page.
 
 use mlp::{Params, Table};
 use nalgebra::DVector;
@@ -105,40 +105,6 @@ pub fn page_range(n: usize, page: usize) -> std::ops::Range<usize> {
     start..(start + PAGE).min(n)
 }
 
-/// RGBA of a grey-scale image whose values are in [0, 1] (0 white, 1 black ink).
-pub fn ink_rgba(values: &[f64]) -> Vec<u8> {
-    values
-        .iter()
-        .flat_map(|&v| {
-            let level = (255.0 * (1.0 - v.clamp(0.0, 1.0))).round() as u8;
-            [level, level, level, 255]
-        })
-        .collect()
-}
-
-/// The two ends of the diverging scale: negative blue, positive vermillion (Okabe–Ito), white at 0.
-const NEGATIVE: [f64; 3] = [0.0, 114.0, 178.0];
-const POSITIVE: [f64; 3] = [213.0, 94.0, 0.0];
-
-/// RGBA of signed values on a diverging scale: 0 white, −scale full blue, +scale full
-/// vermillion (beyond: the same). A zero or non-finite scale gives white.
-pub fn diverging_rgba(values: &[f64], scale: f64) -> Vec<u8> {
-    values
-        .iter()
-        .flat_map(|&v| {
-            let t = if scale > 0.0 && scale.is_finite() && v.is_finite() { (v / scale).clamp(-1.0, 1.0) } else { 0.0 };
-            let end = if t < 0.0 { NEGATIVE } else { POSITIVE };
-            let mix = |c: f64| (255.0 + (c - 255.0) * t.abs()).round() as u8;
-            [mix(end[0]), mix(end[1]), mix(end[2]), 255]
-        })
-        .collect()
-}
-
-/// The largest |value|, the diverging scale that shows all of them.
-pub fn largest_magnitude(values: &[f64]) -> f64 {
-    values.iter().filter(|v| v.is_finite()).fold(0.0, |max, v| max.max(v.abs()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,17 +145,5 @@ mod tests {
         assert_eq!(predict(&params, &table), [1, 0, 0]);
         let other = Table { dim: 3, values: vec![0.0; 3], labels: vec![0], classes: 2 };
         assert!(predict(&params, &other).is_empty());
-    }
-
-    #[test]
-    fn images_map_ink_and_signs_to_colours() {
-        assert_eq!(ink_rgba(&[0.0, 1.0, 0.5]), [255, 255, 255, 255, 0, 0, 0, 255, 128, 128, 128, 255]);
-        let rgba = diverging_rgba(&[0.0, -2.0, 2.0, 1.0], 2.0);
-        assert_eq!(&rgba[..4], [255, 255, 255, 255]);
-        assert_eq!(&rgba[4..8], [0, 114, 178, 255]);
-        assert_eq!(&rgba[8..12], [213, 94, 0, 255]);
-        assert_eq!(&rgba[12..16], [234, 175, 128, 255]);
-        assert_eq!(diverging_rgba(&[1.0], 0.0), [255, 255, 255, 255]);
-        assert_eq!(largest_magnitude(&[0.5, -3.0, f64::NAN]), 3.0);
     }
 }
