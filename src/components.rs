@@ -26,3 +26,4 @@ mod your_value;
 
 pub use app::App;
 pub use curves_panel::CurvesPanel;
+pub use table_views::{FocusedUnit, ImageInputs};

@@ -189,6 +189,20 @@ fn the_views_count_and_show_what_the_network_predicts() {
     }
     browser.screenshot("digits-cell");
 
+    // A hidden unit's image opens its pre-activation in the stepper, marked in the diagram.
+    browser.click(&browser.find("#hidden-units li:nth-child(6) button"));
+    browser.wait_for(5, "step (a) with hᵃ_5 selected", |b| {
+        let ready = b.exec(
+            "const svg = document.getElementById('network-diagram');
+             return !!svg && svg.dataset.step === 'a' && !!svg.querySelector(\"[data-unit='h5'].focused\")
+                 && document.querySelector('#step-a .formula').textContent.includes('5')",
+            vec![],
+        );
+        ready.as_bool().filter(|r| *r)
+    });
+    assert_eq!(browser.exec("return document.querySelectorAll('#network-diagram .focused').length", vec![]), Value::from(1));
+    browser.screenshot("digits-unit-in-stepper");
+
     // An image becomes the stepper's example: its pixels are x.
     let first = browser.find("#gallery button.digit");
     let index: usize = browser.exec("return +arguments[0].dataset.index", vec![browser.arg(&first)]).as_u64().expect("an index") as usize;

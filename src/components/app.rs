@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
     // The stepper draws x, ∂L/∂x and oˢ as pictures while the inputs are the digits' images.
     let images = Memo::new(move |_| settings.with(|s| s.dataset == DatasetKind::Digits));
     provide_context(super::table_views::ImageInputs(images));
+    provide_context(super::table_views::FocusedUnit(RwSignal::new(None)));
     let case = RwSignal::new(None::<Case>);
     let mistakes = RwSignal::new(initial_mistakes());
     // The training lab: the trainer follows the data (with the clicked edits) and the settings.

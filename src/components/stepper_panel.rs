@@ -13,7 +13,9 @@ use crate::i18n::t;
 use crate::i18n::lab::walked_network;
 use crate::settings::Settings;
 use crate::stepper::diagram::NetworkDiagram;
-use crate::stepper::selection::Selection;
+use crate::stepper::quantity::Quantity;
+use crate::stepper::selection::{Cell, Selection};
+use super::table_views::FocusedUnit;
 use crate::stepper::{Example, ExampleSource, Phase, Step, Walk};
 use crate::url;
 use deck::Deck;
@@ -168,6 +170,19 @@ pub fn StepperPanel(
             section.scroll_into_view();
         }
     });
+    // A hidden unit picked among the lab's images of W⁽¹⁾: its pre-activation hᵃ_j at (a), its
+    // entry selected (the card shows its formula with the numbers), brought into view.
+    if let Some(FocusedUnit(unit)) = use_context::<FocusedUnit>() {
+        Effect::new(move |_| {
+            let Some(j) = unit.get() else { return };
+            go(StepView::One(Step::HiddenActivation));
+            let cell = Cell { quantity: Quantity::HiddenActivation, row: j, col: 0 };
+            selection.set(walk.with_untracked(|w| w.as_ref().and_then(|w| Selection::new(w, cell))));
+            if let Some(section) = section.get_untracked() {
+                section.scroll_into_view();
+            }
+        });
+    }
     install_keys(view_state, go);
     let diagram_step = Signal::derive(move || view_state.get().anchor());
     provide_context(HomeworkMarks { marks: RwSignal::new(None), mistakes });

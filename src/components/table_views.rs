@@ -27,6 +27,11 @@ use web_sys::ImageData;
 #[derive(Clone, Copy)]
 pub struct ImageInputs(pub Memo<bool>);
 
+/// The hidden unit a student picked among the lab's images of W⁽¹⁾: the stepper opens its
+/// pre-activation hᵃ_j at (a) and its diagram marks it; provided by the app.
+#[derive(Clone, Copy)]
+pub struct FocusedUnit(pub RwSignal<Option<usize>>);
+
 /// The views of a table's network.
 #[component]
 pub fn TableViews(
@@ -272,6 +277,7 @@ fn Gallery(
 #[component]
 fn HiddenUnits(#[prop(into)] params: Signal<Option<Params>>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
+    let focused = use_context::<FocusedUnit>();
     let units = Memo::new(move |_| params.with(|p| p.as_ref().map_or(0, |p| p.shape().d_h)));
     let scale = Memo::new(move |_| params.with(|p| p.as_ref().map_or(0.0, |p| largest_magnitude(p.w1.as_slice()))));
     let unit = move |j: usize| {
@@ -283,10 +289,19 @@ fn HiddenUnits(#[prop(into)] params: Signal<Option<Params>>) -> impl IntoView {
                     .unwrap_or_default()
             })
         });
+        let label = move || format!("{} {j}", t(lang.get(), DataMsg::ShowUnit));
+        let pick = move |_| {
+            if let Some(FocusedUnit(unit)) = focused {
+                unit.set(Some(j));
+            }
+        };
         view! {
-            <li class="unit" data-unit=j>
-                <Pixels rgba=rgba />
-                <span class="unit-label">"j = " {j}</span>
+            <li class="hidden-unit" data-unit=j>
+                <button type="button" class="unit-button" aria-label=label title=label on:click=pick
+                    aria-pressed=move || focused.is_some_and(|FocusedUnit(u)| u.get() == Some(j)).to_string()>
+                    <Pixels rgba=rgba />
+                    <span class="unit-label">"j = " {j}</span>
+                </button>
             </li>
         }
     };
@@ -298,7 +313,7 @@ fn HiddenUnits(#[prop(into)] params: Signal<Option<Params>>) -> impl IntoView {
         <section class="hidden-units" aria-labelledby="units-heading">
             <h3 id="units-heading">{move || t(lang.get(), DataMsg::UnitsHeading)}</h3>
             <p class="help">{move || t(lang.get(), DataMsg::UnitsHelp)}</p>
-            <ul class="units" id="hidden-units">
+            <ul class="unit-grid" id="hidden-units">
                 <For each=move || 0..units.get() key=|j| *j children=unit />
             </ul>
             <p class="units-legend" id="units-legend">

@@ -47,10 +47,11 @@ crate::messages! {
         Wrong => ("misclassified", "mal classé"),
         UnitsHeading => ("What each hidden unit looks for", "Ce que cherche chaque unité cachée"),
         UnitsHelp => (
-            "Row j of W⁽¹⁾ drawn as an 8×8 image, tinted as the stepper's tables are: ink on a blue pixel (W⁽¹⁾_ji > 0) raises hᵃ_j, ink on a vermillion one (< 0) lowers it, white pixels do not matter.",
-            "La ligne j de W⁽¹⁾ dessinée en image 8×8, teintée comme les tableaux du pas à pas : l'encre sur un pixel bleu (W⁽¹⁾_ji > 0) augmente hᵃ_j, sur un pixel vermillon (< 0) la diminue ; les pixels blancs ne comptent pas."
+            "Row j of W⁽¹⁾ drawn as an 8×8 image, tinted as the stepper's tables are: ink on a blue pixel (W⁽¹⁾_ji > 0) raises hᵃ_j, ink on a vermillion one (< 0) lowers it, white pixels do not matter. Click a unit to see it in the stepper.",
+            "La ligne j de W⁽¹⁾ dessinée en image 8×8, teintée comme les tableaux du pas à pas : l'encre sur un pixel bleu (W⁽¹⁾_ji > 0) augmente hᵃ_j, sur un pixel vermillon (< 0) la diminue ; les pixels blancs ne comptent pas. Cliquez sur une unité pour la voir dans le pas à pas."
         ),
         UnitsScale => ("full colour at", "couleur pleine à"),
+        ShowUnit => ("Show in the stepper the hidden unit j =", "Montrer dans le pas à pas l'unité cachée j ="),
         XPicture => ("x as the image it is (white 0, black 1)", "x, l'image qu'il est (blanc 0, noir 1)"),
         GradXPicture => (
             "∂L/∂x as an image: which pixels would change the loss. More ink on a blue pixel (> 0) raises L, on a vermillion one (< 0) lowers it; full colour at",

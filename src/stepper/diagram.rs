@@ -67,6 +67,22 @@ pub fn NetworkDiagram(
         }
         at.0
     });
+    // The hidden unit picked among the lab's images of W⁽¹⁾ wears a ring (when it is drawn: a
+    // large layer shows only some of its units).
+    let focused = use_context::<crate::components::FocusedUnit>();
+    Effect::new(move |_| {
+        markup.track();
+        let unit = focused.and_then(|f| f.0.get());
+        let Some(svg) = document().get_element_by_id(SVG_ID) else { return };
+        if let Ok(Some(previous)) = svg.query_selector(".unit.focused") {
+            let _ = previous.class_list().remove_1("focused");
+        }
+        if let Some(j) = unit {
+            if let Ok(Some(node)) = svg.query_selector(&format!("[data-unit='h{j}']")) {
+                let _ = node.class_list().add_1("focused");
+            }
+        }
+    });
     let text = move |msg| move || t(lang.get(), msg);
     // On a phone the drawing keeps a readable size and scrolls sideways in its box.
     let scroll_box = NodeRef::<leptos::html::Div>::new();
