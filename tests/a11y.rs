@@ -205,6 +205,31 @@ fn axe_finds_nothing_serious_after_training() {
 }
 
 #[test]
+fn axe_finds_nothing_serious_on_the_digits_views_and_pictures() {
+    let digits = |b: &Browser| {
+        b.click(&b.find("#field-dataset option[value='digits']"));
+        b.wait_for(20, "the digits' gallery", |b| b.try_find("#gallery button.digit").map(|_| ()));
+        train_three_epochs(b);
+        b.click(&b.find("#confusion button[data-truth='3'][data-guess='3']"));
+        scroll_to(b, "#table-views");
+    };
+    let french_saliency = |b: &Browser| {
+        b.click(&b.find("#lang-switch"));
+        b.click(&b.find("#hidden-units li:nth-child(2) button"));
+        support::go_to(b, "q");
+        scroll_to(b, "#picture-grad_x");
+    };
+    let bars = |b: &Browser| {
+        support::go_to(b, "c");
+        scroll_to(b, "#picture-softmax");
+    };
+    assert_axe_clean(
+        "lang=en",
+        &[("the digits' views (en)", &digits), ("the saliency image (fr)", &french_saliency), ("the softmax bars (fr)", &bars)],
+    );
+}
+
+#[test]
 fn axe_finds_nothing_serious_on_a_backward_step_and_on_a_whole_phase() {
     let selected = |b: &Browser| {
         scroll_to(b, "#stepper");

@@ -226,9 +226,12 @@ fn Gallery(
                 Part::Valid => DataMsg::ValidExample,
                 Part::Test => DataMsg::TestExample,
             };
+            let shown = guess().map_or("–".to_owned(), |g| g.to_string());
             let guess = guess().map(|g| format!(", {} {g}", t(lang, DataMsg::PredictedAs))).unwrap_or_default();
             let mark = if wrong() { format!(" ({})", t(lang, DataMsg::Wrong)) } else { String::new() };
-            format!("{} {i}: {}{guess}{mark}", t(lang, which), class_name(lang, truth))
+            // Starts with what the button shows ("9 → 8"), as its accessible name must.
+            let colon = if lang == crate::i18n::Lang::Fr { " :" } else { ":" };
+            format!("{truth} → {shown}{colon} {} {i}, {}{guess}{mark}", t(lang, which), class_name(lang, truth))
         };
         view! {
             <li>
