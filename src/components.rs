@@ -20,6 +20,7 @@ mod shortcuts;
 mod step_card;
 mod stepper_panel;
 mod table_views;
+mod weights_tools;
 mod url_notices;
 mod visibility;
 mod your_value;

@@ -85,7 +85,28 @@ pub fn App() -> impl IntoView {
     });
     // The network: initialized from the seed for the current shape (d, d_h, m).
     let shape = Memo::new(move |_| settings.with(|s| s.shape().map(|shape| (shape, s.seed, s.init))));
-    let params = Memo::new(move |_| shape.get().map(|(shape, seed, init)| initial_params(shape, seed, init)));
+    // Weights loaded from a file replace the seeded ones while they fit the network's shape;
+    // "re-initialize" forgets them.
+    let loaded = RwSignal::new(None::<mlp::Params>);
+    let params = Memo::new(move |_| {
+        let (shape, seed, init) = shape.get()?;
+        let fits = loaded.with(|l| l.as_ref().filter(|p| p.shape() == shape).cloned());
+        Some(fits.unwrap_or_else(|| initial_params(shape, seed, init)))
+    });
+    Effect::new(move |previous: Option<u64>| {
+        let init = settings.with(|s| s.init);
+        if previous.is_some_and(|p| p != init) {
+            loaded.set(None);
+        }
+        init
+    });
+    // A network of another shape: the loaded weights cannot be its, and are forgotten.
+    Effect::new(move |_| {
+        let shape = shape.with(|s| s.map(|(shape, _, _)| shape));
+        if loaded.with_untracked(|l| l.as_ref().is_some_and(|p| Some(p.shape()) != shape)) {
+            loaded.set(None);
+        }
+    });
     let source = RwSignal::new(ExampleSource::default());
     // The stepper draws x, ∂L/∂x and oˢ as pictures while the inputs are the digits' images.
     let images = Memo::new(move |_| settings.with(|s| s.dataset == DatasetKind::Digits));
@@ -177,7 +198,7 @@ pub fn App() -> impl IntoView {
             <SettingsPanel settings=settings data=data />
             <DataPlot settings=settings data=data trained_on=trained_on source=source params=lab.current edits=edits key=key
                 epoch=Signal::derive(move || lab.history.with(|h| h.last().map_or(0, |r| r.epoch))) lab=lab mistakes=mistakes />
-            <LabPanel lab=lab settings=settings mistakes=mistakes />
+            <LabPanel lab=lab settings=settings mistakes=mistakes loaded=loaded />
             <StepperPanel settings=settings shown=trained_on params=lab.current_slow source=source case=case mistakes=mistakes on_screen=lab.stepper_on_screen
                 network_at=lab.slow_at />
         </main>

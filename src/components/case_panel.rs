@@ -5,7 +5,7 @@
 //! are untouched, and "Back to the network" returns to them. A link's `case` parameter is read
 //! once, when the panel mounts: the page opens on the teacher's case, or says why it cannot.
 
-pub(super) mod browser;
+pub(crate) mod browser;
 mod check;
 pub mod checker;
 mod copy;

@@ -3,6 +3,7 @@
 //! stopped and what to change.
 
 use super::app::LangSignal;
+use super::weights_tools::WeightsTools;
 use crate::i18n::lab::{divergence_message, divergence_with_mistakes, stopped_at_best, LabMsg};
 use crate::i18n::mistakes::mistake_title;
 use super::case_panel::browser::copy_through_field;
@@ -30,7 +31,13 @@ const SPEEDS: [Speed; 7] = [
 
 /// The training section: the player and, under it, the curves.
 #[component]
-pub fn LabPanel(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mistakes>) -> impl IntoView {
+pub fn LabPanel(
+    lab: Lab,
+    settings: RwSignal<Settings>,
+    mistakes: RwSignal<Mistakes>,
+    /// Weights loaded from a file (see [`WeightsTools`]).
+    loaded: RwSignal<Option<mlp::Params>>,
+) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     view! {
         <section class="panel lab-panel" id="lab" aria-labelledby="lab-heading">
@@ -40,6 +47,7 @@ pub fn LabPanel(lab: Lab, settings: RwSignal<Settings>, mistakes: RwSignal<Mista
             </div>
             <Player lab=lab settings=settings mistakes=mistakes />
             <CopyLink />
+            <WeightsTools settings=settings current=lab.current loaded=loaded />
             <CurvesPanel history=Signal::from(lab.history) settings=settings best=Signal::from(lab.best_epoch)
                 diverged=Signal::derive(move || lab.status.with(|s| matches!(s, Status::Diverged(Divergence::NonFinite { .. } | Divergence::Exploding { .. })))) />
         </section>

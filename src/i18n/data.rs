@@ -51,6 +51,22 @@ crate::messages! {
             "La ligne j de W⁽¹⁾ dessinée en image 8×8, teintée comme les tableaux du pas à pas : l'encre sur un pixel bleu (W⁽¹⁾_ji > 0) augmente hᵃ_j, sur un pixel vermillon (< 0) la diminue ; les pixels blancs ne comptent pas. Cliquez sur une unité pour la voir dans le pas à pas."
         ),
         UnitsScale => ("full colour at", "couleur pleine à"),
+        ExportWeights => ("Export weights", "Exporter les poids"),
+        LoadWeights => ("Load weights…", "Charger des poids…"),
+        UnreadableFile => ("the file could not be read.", "le fichier n'a pas pu être lu."),
+        NoNetwork => ("the settings are not valid yet, so there is no network to load into.", "les réglages ne sont pas encore valides : il n'y a pas de réseau où charger."),
+        WeightsLoaded => ("weights loaded", "poids chargés"),
+        WeightsLoadedHow => (
+            "Training starts from them and the stepper walks them; Reset comes back to them, Re-initialize weights forgets them. The link does not carry them.",
+            "L'entraînement part d'eux et le pas à pas les parcourt ; Recommencer y revient, Réinitialiser les poids les oublie. Le lien ne les contient pas."
+        ),
+        WeightsKept => ("The network's weights did not change.", "Les poids du réseau n'ont pas changé."),
+        WeightsOfShape => ("these weights are for", "ces poids sont pour"),
+        NetworkHasShape => ("but the network has", "mais le réseau a"),
+        WeightsOtherShape => (
+            "Choose the data set and d_h that match them, then load them again; the network's weights did not change.",
+            "Choisissez l'ensemble de données et le d_h qui leur correspondent, puis chargez-les de nouveau ; les poids du réseau n'ont pas changé."
+        ),
         ShowUnit => ("Show in the stepper the hidden unit j =", "Montrer dans le pas à pas l'unité cachée j ="),
         XPicture => ("x as the image it is (white 0, black 1)", "x, l'image qu'il est (blanc 0, noir 1)"),
         GradXPicture => (

@@ -69,6 +69,19 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
     parse::parse(json)
 }
 
+/// Reads the weights θ of a case's text — a file of weights ([`export_params`]) or a whole
+/// case, whose other fields are then not read — with the checks of [`parse_case`] on `d`,
+/// `d_h`, `m` and `params`. Never panics.
+pub fn parse_params(json: &str) -> Result<Params, CaseError> {
+    parse::parse_params(json)
+}
+
+/// θ as JSON: the `d`, `d_h`, `m` and `params` of the case format, which [`parse_params`] and
+/// (with `lambda`, `x` and `y` added) [`parse_case`] read back exactly.
+pub fn export_params(params: &Params) -> String {
+    export::export_params(params)
+}
+
 /// Writes `case` with its forward pass, gradients and regularized gradients, computed with
 /// `mistakes` switched on (none for the correct values), as pretty-printed JSON (see the
 /// [module docs](self)).

@@ -29,7 +29,7 @@ pub mod sgd;
 pub mod train;
 
 pub use backward::{backward, backward_with, Gradients};
-pub use case::{export_case, parse_case, Case, CaseError};
+pub use case::{export_case, export_params, parse_case, parse_params, Case, CaseError};
 pub use dataset::{Data, Dataset, DatasetError, DatasetKind, Part, Split, Table};
 pub use features::{Feature, FeatureError, FeatureSet};
 pub use forward::{forward, forward_with, Forward};

@@ -1,7 +1,7 @@
 //! A worked case as JSON: every reference case parses (extra keys ignored) and exports its
 //! reference values; export then parse gives back the same bits. Bad input: `case_errors.rs`.
 
-use mlp::{export_case, parse_case, Case, Mistake, Mistakes, Params};
+use mlp::{export_case, export_params, parse_case, parse_params, Case, CaseError, Mistake, Mistakes, Params};
 use nalgebra::{DMatrix, DVector};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -155,5 +155,23 @@ proptest! {
         prop_assert!(serde_json::from_str::<Value>(&text).is_ok());
         let again = parse_case(&text).unwrap();
         prop_assert_eq!(bits(&again), bits(&case));
+        // The weights alone: from the whole case, and from their own file.
+        prop_assert_eq!(bits(&Case { params: parse_params(&text).unwrap(), ..case.clone() }), bits(&case));
+        let weights = export_params(&case.params);
+        let keys: Vec<String> = serde_json::from_str::<Value>(&weights).unwrap().as_object().unwrap().keys().cloned().collect();
+        prop_assert_eq!(keys, ["d", "d_h", "m", "params"]);
+        prop_assert_eq!(bits(&Case { params: parse_params(&weights).unwrap(), ..case }), bits(&again));
     }
+}
+
+#[test]
+fn weights_are_checked_like_a_case_s() {
+    let ok = r#"{"d": 1, "params": {"W1": [[1], [2]], "b1": [0, 0], "W2": [[1, 2], [3, 4]], "b2": [0, 1]}}"#;
+    assert_eq!(parse_params(ok).unwrap().shape(), mlp::Shape { d: 1, d_h: 2, m: 2 });
+    let wrong_d = ok.replace(r#""d": 1"#, r#""d": 3"#);
+    assert!(parse_params(&wrong_d).unwrap_err().to_string().contains("d"), "{:?}", parse_params(&wrong_d));
+    let ragged = ok.replace("[[1, 2], [3, 4]]", "[[1, 2], [3]]");
+    assert!(parse_params(&ragged).is_err());
+    assert!(matches!(parse_params(r#"{"lambda": 0}"#), Err(CaseError::Missing { field: "params" })));
+    assert!(parse_params("not json").is_err());
 }

@@ -42,6 +42,15 @@ pub(super) fn export(case: &Case, mistakes: Mistakes) -> Result<String, ShapeErr
     Ok(doc.finish())
 }
 
+/// θ alone, with its sizes: the `d`, `d_h`, `m` and `params` of a case.
+pub(super) fn export_params(params: &Params) -> String {
+    let shape = params.shape();
+    let mut doc = Pretty::new();
+    doc.whole("d", shape.d).whole("d_h", shape.d_h).whole("m", shape.m);
+    layers(doc.open("params"), params).close();
+    doc.finish()
+}
+
 /// (g)–(q), gradients of L alone.
 fn gradients<'d>(doc: &'d mut Pretty, g: &Gradients) -> &'d mut Pretty {
     doc.numbers("o_a", vector(&g.o_a))

@@ -67,6 +67,30 @@ pub(super) fn parse(json: &str) -> Result<Case, CaseError> {
     })
 }
 
+/// Reads only θ (and the optional sizes) from a case's text: a file of weights, or a whole case
+/// (its other fields are ignored). The same checks as [`parse`] on what it reads.
+pub(super) fn parse_params(json: &str) -> Result<Params, CaseError> {
+    let value = json::parse(json).map_err(json_error)?;
+    let root = object(&value, Place::field(""))?;
+    let declared = Declared {
+        d: optional_size(root, "d", 1, json)?,
+        d_h: optional_size(root, "d_h", 1, json)?,
+        m: optional_size(root, "m", 2, json)?,
+    };
+    let raw = raw_params(required(root, "params", "params")?)?;
+    let (d, d_h, m) = sizes(&raw, &declared)?;
+    check_rows("params.W1", &raw.w1, d, "d")?;
+    check_length("params.b1", &raw.b1, d_h, "d_h")?;
+    check_rows("params.W2", &raw.w2, d_h, "d_h")?;
+    check_length("params.b2", &raw.b2, m, "m")?;
+    Ok(Params {
+        w1: matrix(&raw.w1, d),
+        b1: DVector::from_vec(raw.b1),
+        w2: matrix(&raw.w2, d_h),
+        b2: DVector::from_vec(raw.b2),
+    })
+}
+
 /// The reader's error: a number beyond the f64 range has its own message.
 fn json_error(e: SyntaxError) -> CaseError {
     let SyntaxError { problem, line, column } = e;
