@@ -621,3 +621,23 @@ fn on_a_tablet_in_portrait_nothing_scrolls_sideways() {
 fn on_a_tablet_in_landscape_nothing_scrolls_sideways() {
     check_layout("tablet-landscape", 1180, 820, false);
 }
+
+#[test]
+fn on_a_phone_the_digits_views_fit_and_pass_axe() {
+    let (_server, browser) = open("lang=fr");
+    let b = &browser;
+    b.set_window_size(390, 844);
+    b.wait_for(5, "the new window size", |b| {
+        (b.exec("return window.innerWidth", vec![]).as_u64().is_some_and(|w| w.abs_diff(390) <= 20)).then_some(())
+    });
+    b.click(&b.find("#field-dataset option[value='digits']"));
+    b.wait_for(20, "the digits' gallery", |b| b.try_find("#gallery button.digit").map(|_| ()));
+    scroll_to(b, "#table-views");
+    b.screenshot("layout-phone-digits");
+    let mut problems = layout_problems(b, true);
+    problems.extend(axe_serious(b, "the digits' views at 390 × 844"));
+    support::go_to(b, "q");
+    scroll_to(b, "#picture-grad_x");
+    problems.extend(layout_problems(b, true));
+    assert!(problems.is_empty(), "the digits on a phone:\n  {}", problems.join("\n  "));
+}

@@ -155,6 +155,9 @@ fn ConfusionTable(confusion: Memo<Confusion>, filter: RwSignal<Filter>, page: Rw
             })
             .collect::<Vec<_>>()
     };
+    // On a phone the matrix scrolls sideways in its box, which is then a Tab stop.
+    let scroll_box = NodeRef::<leptos::html::Div>::new();
+    crate::stepper::diagram::focusable_while_scrolling(scroll_box, move || lang.track());
     let summary = move || {
         let lang = lang.get();
         confusion.with(|c| {
@@ -163,11 +166,13 @@ fn ConfusionTable(confusion: Memo<Confusion>, filter: RwSignal<Filter>, page: Rw
         })
     };
     view! {
-        <table class="confusion" id="confusion">
-            <caption>{move || t(lang.get(), DataMsg::ConfusionCaption)}</caption>
-            <thead><tr><th scope="col" class="corner">{move || t(lang.get(), DataMsg::TruthGuess)}</th>{header}</tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <div class="confusion-scroll" node_ref=scroll_box>
+            <table class="confusion" id="confusion">
+                <caption>{move || t(lang.get(), DataMsg::ConfusionCaption)}</caption>
+                <thead><tr><th scope="col" class="corner">{move || t(lang.get(), DataMsg::TruthGuess)}</th>{header}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
         <p class="confusion-summary" id="confusion-summary">{summary}</p>
     }
 }

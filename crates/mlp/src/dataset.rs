@@ -8,6 +8,7 @@
 //! standard deviation of the Gaussian added to each coordinate, in those same units: 0.1 is a
 //! little blur, 0.5 mixes neighbouring classes, 1 (the maximum) is mostly noise.
 
+pub mod csv;
 pub mod digits;
 mod error;
 pub mod generators;
@@ -19,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use error::{DatasetError, LabelError};
 pub use split::{split_rows, Rows, Split};
-pub use table::{Data, Part, Table};
+pub use table::{Data, Part, Standardization, Table};
 
 /// Half-width of the plot window `[−VIEW, VIEW]²` that fits every data set.
 pub const VIEW: f64 = 2.5;

@@ -52,6 +52,63 @@ impl Table {
     }
 }
 
+/// The z-scores of a split's inputs: each column's mean and standard deviation on the training
+/// set, applied to all three sets (so nothing of the validation and test sets leaks into them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Standardization {
+    /// Each column's training mean.
+    pub mean: Vec<f64>,
+    /// Each column's training standard deviation (population, 1/n); 1 for a constant column,
+    /// which is then only centred.
+    pub std: Vec<f64>,
+}
+
+impl Standardization {
+    /// The means and deviations of `train`'s columns.
+    pub fn of(train: &Table) -> Standardization {
+        let (n, dim) = (train.len(), train.dim);
+        let mut mean = vec![0.0; dim];
+        let mut square = vec![0.0; dim];
+        for i in 0..n {
+            for (c, &v) in train.row(i).unwrap_or_default().iter().enumerate() {
+                mean[c] += v;
+                square[c] += v * v;
+            }
+        }
+        let count = n.max(1) as f64;
+        let std = mean
+            .iter_mut()
+            .zip(&square)
+            .map(|(m, &sq)| {
+                *m /= count;
+                let deviation = (sq / count - *m * *m).max(0.0).sqrt();
+                if deviation > 1e-12 { deviation } else { 1.0 }
+            })
+            .collect();
+        Standardization { mean, std }
+    }
+
+    /// `table` with every value x of column c replaced by (x − mean_c) / std_c.
+    pub fn apply(&self, table: &Table) -> Table {
+        let mut out = table.clone();
+        if table.dim == self.mean.len() {
+            for row in out.values.chunks_exact_mut(table.dim.max(1)) {
+                for ((v, m), s) in row.iter_mut().zip(&self.mean).zip(&self.std) {
+                    *v = (*v - m) / s;
+                }
+            }
+        }
+        out
+    }
+
+    /// The split standardized with its training set's statistics, and those statistics.
+    pub fn split(split: &Split<Table>) -> (Split<Table>, Standardization) {
+        let z = Standardization::of(&split.train);
+        let out = Split { train: z.apply(&split.train), valid: z.apply(&split.valid), test: z.apply(&split.test) };
+        (out, z)
+    }
+}
+
 /// What a network trains on, split three ways.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Data {
@@ -156,5 +213,23 @@ impl<D> Split<D> {
             Part::Valid => &self.valid,
             Part::Test => &self.test,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standardization_uses_the_training_set_only() {
+        let table = |values: Vec<f64>| Table { dim: 2, labels: vec![0; values.len() / 2], values, classes: 2 };
+        let split = Split { train: table(vec![1.0, 5.0, 3.0, 5.0]), valid: table(vec![2.0, 7.0]), test: table(vec![]) };
+        let (z, stats) = Standardization::split(&split);
+        assert_eq!(stats, Standardization { mean: vec![2.0, 5.0], std: vec![1.0, 1.0] });
+        assert_eq!(z.train.values, [-1.0, 0.0, 1.0, 0.0]);
+        assert_eq!(z.valid.values, [0.0, 2.0]);
+        assert!(z.test.is_empty());
+        let spread = Standardization::of(&table(vec![0.0, 0.0, 4.0, 0.0]));
+        assert_eq!(spread.std, [2.0, 1.0]);
     }
 }
