@@ -18,8 +18,8 @@ crate::messages! {
         ),
         Image => ("image", "image"),
         DigitsAbout => (
-            "1 797 images of 8×8 pixels (UCI, as in scikit-learn's load_digits); each pixel, 0 to 16 in the file, is divided by 16: x ∈ [0, 1]⁶⁴, one input per pixel, row by row.",
-            "1 797 images de 8×8 pixels (UCI, comme load_digits de scikit-learn) ; chaque pixel, de 0 à 16 dans le fichier, est divisé par 16 : x ∈ [0, 1]⁶⁴, une entrée par pixel, ligne par ligne."
+            "1 797 images of 8×8 pixels (UCI, the copy scikit-learn ships); each pixel, 0 to 16 in the file, is divided by 16: x ∈ [0, 1]⁶⁴, one input per pixel, row by row.",
+            "1 797 images de 8×8 pixels (UCI, la copie fournie avec scikit-learn) ; chaque pixel, de 0 à 16 dans le fichier, est divisé par 16 : x ∈ [0, 1]⁶⁴, une entrée par pixel, ligne par ligne."
         ),
         Pixels => ("Inputs: the 64 pixels", "Entrées : les 64 pixels"),
         ConfusionHeading => ("Confusion matrix", "Matrice de confusion"),
