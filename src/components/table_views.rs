@@ -120,7 +120,9 @@ fn PartChoice(part: RwSignal<Part>) -> impl IntoView {
 #[component]
 fn ConfusionTable(confusion: Memo<Confusion>, filter: RwSignal<Filter>, page: RwSignal<usize>) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
-    let m = move || confusion.with(Confusion::classes);
+    // The rows are built once per number of classes; each cell then follows its own count.
+    let classes = Memo::new(move |_| confusion.with(Confusion::classes));
+    let m = move || classes.get();
     let header = move || {
         (0..m()).map(|guess| view! { <th scope="col">{guess}</th> }).collect::<Vec<_>>()
     };
