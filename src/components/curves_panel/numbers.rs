@@ -59,8 +59,16 @@ pub fn LatestTable(
     };
     let caption = move || latest.with(|l| l.as_ref().map(|l| table_caption(lang.get(), l.epoch, diverged.get())));
     let dead = move || latest.with(|l| l.as_ref().map(|l| dead_units(lang.get(), l.dead_units)));
+    // On a phone the table may scroll sideways in its box, which is then a Tab stop.
+    // (Measured when it appears and on a resize or a new language, not at every epoch.)
+    let scroll_box = NodeRef::<leptos::html::Div>::new();
+    let shown = Memo::new(move |_| latest.with(Option::is_some));
+    crate::stepper::diagram::focusable_while_scrolling(scroll_box, move || {
+        shown.track();
+        lang.track();
+    });
     view! {
-        <div class="curves-numbers" hidden=move || latest.with(Option::is_none)>
+        <div class="curves-numbers" node_ref=scroll_box hidden=move || latest.with(Option::is_none)>
             <table id="curves-table" class="curves-table">
                 <caption>{caption}</caption>
                 <thead>
