@@ -44,26 +44,28 @@ pub(super) fn parse(json: &str) -> Result<Case, CaseError> {
     let x = numbers(required(root, "x", "x")?, Place::field("x"))?;
     let y = whole(required(root, "y", "y")?, "y", json)?;
 
-    let (d, d_h, m) = sizes(&raw, &declared)?;
+    let params = checked_params(raw, &declared)?;
+    let shape = params.shape();
+    check_length("x", &x, shape.d, "d")?;
+    let y = match usize::try_from(y) {
+        Ok(y) if y < shape.m => y,
+        _ => return Err(CaseError::LabelOutOfRange { y, m: shape.m }),
+    };
+    Ok(Case { params, x: DVector::from_vec(x), y, lambda })
+}
+
+/// θ from its arrays, once their sizes agree with each other and with the declared ones.
+fn checked_params(raw: RawParams, declared: &Declared) -> Result<Params, CaseError> {
+    let (d, d_h, m) = sizes(&raw, declared)?;
     check_rows("params.W1", &raw.w1, d, "d")?;
     check_length("params.b1", &raw.b1, d_h, "d_h")?;
     check_rows("params.W2", &raw.w2, d_h, "d_h")?;
     check_length("params.b2", &raw.b2, m, "m")?;
-    check_length("x", &x, d, "d")?;
-    let y = match usize::try_from(y) {
-        Ok(y) if y < m => y,
-        _ => return Err(CaseError::LabelOutOfRange { y, m }),
-    };
-    Ok(Case {
-        params: Params {
-            w1: matrix(&raw.w1, d),
-            b1: DVector::from_vec(raw.b1),
-            w2: matrix(&raw.w2, d_h),
-            b2: DVector::from_vec(raw.b2),
-        },
-        x: DVector::from_vec(x),
-        y,
-        lambda,
+    Ok(Params {
+        w1: matrix(&raw.w1, d),
+        b1: DVector::from_vec(raw.b1),
+        w2: matrix(&raw.w2, d_h),
+        b2: DVector::from_vec(raw.b2),
     })
 }
 
@@ -77,18 +79,7 @@ pub(super) fn parse_params(json: &str) -> Result<Params, CaseError> {
         d_h: optional_size(root, "d_h", 1, json)?,
         m: optional_size(root, "m", 2, json)?,
     };
-    let raw = raw_params(required(root, "params", "params")?)?;
-    let (d, d_h, m) = sizes(&raw, &declared)?;
-    check_rows("params.W1", &raw.w1, d, "d")?;
-    check_length("params.b1", &raw.b1, d_h, "d_h")?;
-    check_rows("params.W2", &raw.w2, d_h, "d_h")?;
-    check_length("params.b2", &raw.b2, m, "m")?;
-    Ok(Params {
-        w1: matrix(&raw.w1, d),
-        b1: DVector::from_vec(raw.b1),
-        w2: matrix(&raw.w2, d_h),
-        b2: DVector::from_vec(raw.b2),
-    })
+    checked_params(raw_params(required(root, "params", "params")?)?, &declared)
 }
 
 /// The reader's error: a number beyond the f64 range has its own message.
