@@ -3,6 +3,7 @@
 mod app;
 pub mod case_panel;
 mod curves_panel;
+mod csv_tools;
 mod click_tools;
 mod data_plot;
 mod example_chooser;

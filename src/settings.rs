@@ -36,6 +36,30 @@ pub struct Settings {
     /// one by one, then the run speeds up), a set number of epochs per second, or as fast as
     /// the machine allows.
     pub speed: Speed,
+    /// What the settings say of a student's own CSV file (used while `dataset` is
+    /// [`DatasetKind::Csv`]).
+    pub file: FileSettings,
+}
+
+/// A student's CSV file as the settings (and so a link) describe it: which file, how it is
+/// read. The file itself never leaves the page; a link carries its SHA-256, and opening the
+/// link asks for the file and says whether it is the same one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FileSettings {
+    /// SHA-256 of the file's bytes; `None` before any file was opened.
+    pub sha256: Option<[u8; 32]>,
+    /// Its number of input columns (every column but the label's).
+    pub inputs: usize,
+    /// The column of the labels, from 0 (`None`: the last).
+    pub label: Option<usize>,
+    /// Whether the inputs are standardized (z-scores from the training split).
+    pub standardize: bool,
+}
+
+impl Default for FileSettings {
+    fn default() -> Self {
+        FileSettings { sha256: None, inputs: 2, label: None, standardize: true }
+    }
 }
 
 impl Default for Settings {
@@ -56,15 +80,28 @@ impl Default for Settings {
             batch_size: 10,
             init: 0,
             speed: Speed::Teaching,
+            file: FileSettings::default(),
         }
     }
 }
 
 impl Settings {
-    /// The input dimension d: the data set's own (the digits' 64 pixels), else the number of
-    /// input features.
+    /// The input dimension d: the data set's own (the digits' 64 pixels, a file's columns),
+    /// else the number of input features (of 2-D points, a file of two inputs included).
     pub fn d(&self) -> usize {
-        self.dataset.fixed_dim().unwrap_or_else(|| self.features.d())
+        match self.dataset {
+            DatasetKind::Csv if self.file.inputs != 2 => self.file.inputs,
+            kind => kind.fixed_dim().unwrap_or_else(|| self.features.d()),
+        }
+    }
+
+    /// Whether the data are 2-D points (generated, or a file of two inputs): the plot, the
+    /// features and the clicks are theirs.
+    pub fn is_plane(&self) -> bool {
+        match self.dataset {
+            DatasetKind::Csv => self.file.inputs == 2,
+            kind => kind.is_generated(),
+        }
     }
 
     /// The network's shape (d, d_h, m), or `None` while it is not a valid one.

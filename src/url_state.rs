@@ -31,6 +31,23 @@ pub const VALID: &str = "valid";
 /// number of epochs per second.
 pub const SPEED: &str = "speed";
 
+/// The key of a CSV file's SHA-256 (64 hexadecimal digits); with `inputs`, `label` and
+/// `std`, written only while the data set is the student's file.
+pub const FILE: &str = "file";
+/// The key of the file's label column, counted from 1 as the page shows it.
+pub const LABEL: &str = "label";
+/// The key of the file's standardization switch: `1` (on) or `0`.
+pub const STANDARDIZE: &str = "std";
+/// The key of the file's number of input columns.
+pub const INPUTS: &str = "inputs";
+/// The keys of a CSV file's settings.
+pub const FILE_KEYS: [&str; 4] = [FILE, INPUTS, LABEL, STANDARDIZE];
+
+/// A file's number of inputs, as [`mlp::dataset::csv::MAX_INPUTS`] allows.
+const INPUTS_RULE: NumRule = NumRule { min: 1.0, max: 256.0, min_text: "1", max_text: "256", integer: true };
+/// A label column, from 1: one more than the most inputs.
+const LABEL_RULE: NumRule = NumRule { min: 1.0, max: 257.0, min_text: "1", max_text: "257", integer: true };
+
 /// `train + valid` may exceed 1 by this much, as `mlp`'s split allows (rounding in the sum).
 const SPLIT_SUM_TOLERANCE: f64 = 1e-9;
 
@@ -48,6 +65,10 @@ pub enum UrlProblem {
     /// The training and validation fractions (`train`, `valid`) add up to more than 1; both
     /// fractions fall back to their defaults.
     SplitOverOne { train: f64, valid: f64 },
+    /// `file` is not 64 hexadecimal digits.
+    Hash,
+    /// `std` is neither 1 nor 0.
+    Switch,
 }
 
 /// A value of the link that was not used, and what was used instead.
@@ -116,9 +137,41 @@ pub fn settings_from_pairs(pairs: &[(String, String)]) -> (Settings, Vec<UrlNoti
     if let Some(text) = find(SPEED) {
         read_speed(&mut s, text, &mut notices);
     }
+    if s.dataset == DatasetKind::Csv {
+        read_file(&mut s, &find, &mut notices);
+    }
     check_split(&mut s, &find, &mut notices);
     check_classes(&mut s, &find, &mut notices);
     (s, notices)
+}
+
+/// A CSV file's settings (read only when the data set is the file, as they are written).
+fn read_file<'a>(s: &mut Settings, find: &impl Fn(&str) -> Option<&'a str>, notices: &mut Vec<UrlNotice>) {
+    if let Some(text) = find(FILE) {
+        match crate::data::own::parse_hex(text.trim()) {
+            Some(hash) => s.file.sha256 = Some(hash),
+            None => notices.push(UrlNotice { param: FILE, value: text.to_owned(), problem: UrlProblem::Hash, used: String::new() }),
+        }
+    }
+    let numbers = [
+        (INPUTS, INPUTS_RULE, s.file.inputs.to_string()),
+        (LABEL, LABEL_RULE, s.file.label.map_or_else(String::new, |l| (l + 1).to_string())),
+    ];
+    for (key, rule, used) in numbers {
+        let Some(text) = find(key) else { continue };
+        match rule.parse(text) {
+            Ok(v) if key == INPUTS => s.file.inputs = v as usize,
+            Ok(v) => s.file.label = Some(v as usize - 1),
+            Err(error) => notices.push(UrlNotice { param: key, value: text.to_owned(), problem: UrlProblem::Number(error), used }),
+        }
+    }
+    if let Some(text) = find(STANDARDIZE) {
+        match text.trim() {
+            "1" => s.file.standardize = true,
+            "0" => s.file.standardize = false,
+            _ => notices.push(UrlNotice { param: STANDARDIZE, value: text.to_owned(), problem: UrlProblem::Switch, used: "1".into() }),
+        }
+    }
 }
 
 /// The query pairs that describe `s`: every setting, defaults included, so that a link keeps
@@ -130,7 +183,20 @@ pub fn settings_to_pairs(s: &Settings) -> Vec<(&'static str, String)> {
         .chain(std::iter::once((FEATURES, s.features.to_keys())))
         .chain(NETWORK_NUMBERS.iter().map(number))
         .chain(std::iter::once((SPEED, s.speed.key())))
+        .chain(file_pairs(s))
         .collect()
+}
+
+/// A CSV file's settings, while the data set is the file (the hash once a file was opened).
+fn file_pairs(s: &Settings) -> Vec<(&'static str, String)> {
+    if s.dataset != DatasetKind::Csv {
+        return Vec::new();
+    }
+    let f = &s.file;
+    let hash = f.sha256.map(|h| (FILE, crate::data::own::hex(&h)));
+    let label = f.label.map(|l| (LABEL, (l + 1).to_string()));
+    let standardize = (STANDARDIZE, if f.standardize { "1" } else { "0" }.to_owned());
+    hash.into_iter().chain([(INPUTS, f.inputs.to_string())]).chain(label).chain([standardize]).collect()
 }
 
 /// `v` in the shortest text that parses back to the same bits: `{:?}` (which switches to
@@ -248,7 +314,11 @@ pub fn read_page() -> (Settings, Vec<UrlNotice>) {
 /// Writes every setting of `s` into the address bar with one `history.replaceState`,
 /// keeping the other parameters (`lang`, `step`, `mistakes`, `case`, …).
 pub fn write_page(s: &Settings) {
-    crate::url::set_query_params(&settings_to_pairs(s));
+    let pairs = settings_to_pairs(s);
+    crate::url::set_query_params(&pairs);
+    for key in FILE_KEYS.into_iter().filter(|key| pairs.iter().all(|(k, _)| k != key)) {
+        crate::url::remove_query_param(key);
+    }
 }
 
 #[cfg(test)]

@@ -63,8 +63,8 @@ fn shown_matrix(b: &Browser) -> Vec<Vec<usize>> {
 fn test_set() -> Table {
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/digits.bin")).expect("the digits' file");
     let table = mlp::dataset::digits::parse(&bytes).expect("the digits");
-    let key = DataKey { kind: DatasetKind::Digits, n: 200, noise: 0.1, classes: 10, seed: 1, train_frac: 0.7, valid_frac: 0.15 };
-    let data = make_data(key, &Asset::Ready(Arc::new(table))).expect("the split");
+    let key = DataKey { kind: DatasetKind::Digits, n: 200, noise: 0.1, classes: 10, seed: 1, train_frac: 0.7, valid_frac: 0.15, file: Default::default() };
+    let data = make_data(key, &Asset::Ready(Arc::new(table)), None).expect("the split");
     data.table().expect("a table").test.clone()
 }
 

@@ -361,7 +361,7 @@ fn data_key() -> impl Strategy<Value = DataKey> {
     (prop::sample::select(DatasetKind::ALL.to_vec()), 10..60usize, 0.0..0.3f64, any::<u64>(), 0.3..0.9f64, 0.0..0.1f64)
         .prop_flat_map(|(kind, n, noise, seed, train_frac, valid_frac)| {
             let (lo, hi) = kind.classes_range();
-            (lo..=hi).prop_map(move |classes| DataKey { kind, n, noise, classes, seed, train_frac, valid_frac })
+            (lo..=hi).prop_map(move |classes| DataKey { kind, n, noise, classes, seed, train_frac, valid_frac, file: Default::default() })
         })
 }
 

@@ -8,7 +8,7 @@ use super::lab_panel::LabPanel;
 use super::settings_panel::SettingsPanel;
 use super::stepper_panel::StepperPanel;
 use super::url_notices::UrlNotices;
-use crate::data::{fetch_digits, initial_params, make_data, Asset, DataKey};
+use crate::data::{fetch_digits, initial_params, make_data, Asset, DataKey, OwnFile};
 use crate::i18n::{t, Lang, Msg};
 use crate::lab::{self, Edits, Lab, Status, StepSize};
 use crate::settings::Settings;
@@ -51,17 +51,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| settings.with(url_state::write_page));
 
     // Only the settings the data depends on: changing d_h or λ does not regenerate it.
-    let key = Memo::new(move |_| {
-        settings.with(|s| DataKey {
-            kind: s.dataset,
-            n: s.n,
-            noise: s.noise,
-            classes: s.m,
-            seed: s.seed,
-            train_frac: s.train_frac,
-            valid_frac: s.valid_frac,
-        })
-    });
+    let key = Memo::new(move |_| settings.with(DataKey::of));
     // The digits' file, fetched the first time they are chosen (again after a failure).
     let digits = RwSignal::new(Asset::Absent);
     Effect::new(move |_| {
@@ -76,7 +66,9 @@ pub fn App() -> impl IntoView {
             });
         }
     });
-    let data = Memo::new(move |_| digits.with(|asset| make_data(key.get(), asset)));
+    // The student's CSV file, once one was opened (the settings name it by its hash).
+    let own = RwSignal::new(None::<OwnFile>);
+    let data = Memo::new(move |_| digits.with(|asset| own.with(|file| make_data(key.get(), asset, file.as_ref()))));
     // What the plot and legend show: the data, or while the settings are invalid (or the
     // digits on their way) the last valid data (the form says what is wrong).
     let shown = Memo::new(move |previous: Option<&Data>| match data.get() {
@@ -195,7 +187,7 @@ pub fn App() -> impl IntoView {
         <PresenterNotice />
         <UrlNotices notices=url_notices />
         <main class="layout">
-            <SettingsPanel settings=settings data=data />
+            <SettingsPanel settings=settings data=data own=own />
             <DataPlot settings=settings data=data trained_on=trained_on source=source params=lab.current edits=edits key=key
                 epoch=Signal::derive(move || lab.history.with(|h| h.last().map_or(0, |r| r.epoch))) lab=lab mistakes=mistakes />
             <LabPanel lab=lab settings=settings mistakes=mistakes loaded=loaded />

@@ -198,7 +198,7 @@ fn paint(element: &web_sys::HtmlCanvasElement, split: &Split, picked: Option<[f6
     }
     let Some(backend) = ChartCanvas::new(element) else { return };
     let root = backend.into_drawing_area();
-    if let Err(error) = draw_scatter(&root, split, ScatterStyle { scale: geometry.scale, picked, decimal_comma }) {
+    if let Err(error) = draw_scatter(&root, split, ScatterStyle { scale: geometry.scale, picked, decimal_comma, window: None }) {
         leptos::logging::warn!("the data plot could not be drawn: {error:?}");
     }
 }

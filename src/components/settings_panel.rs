@@ -1,8 +1,9 @@
 //! The settings form: data (kind, n, noise, seed, m) and network (features → d, d_h, λ).
 
 use super::app::LangSignal;
+use super::csv_tools::CsvTools;
 use super::field::NumberField;
-use crate::data::DataError;
+use crate::data::{DataError, OwnFile};
 use crate::i18n::data::DataMsg;
 use crate::i18n::{data_error, dataset_name, feature_error, t, Msg};
 use crate::settings::{
@@ -14,24 +15,34 @@ use mlp::features::FeatureError;
 use mlp::{Data, DatasetKind, Feature};
 
 #[component]
-pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Data, DataError>>) -> impl IntoView {
+pub fn SettingsPanel(
+    settings: RwSignal<Settings>,
+    data: Memo<Result<Data, DataError>>,
+    /// The student's CSV file, once one was opened.
+    own: RwSignal<Option<OwnFile>>,
+) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     // What each box shows: its setting, whoever changed it.
     let get = move |read: fn(&Settings) -> f64| Signal::from(Memo::new(move |_| settings.with(read)));
     // Each valid value goes straight into the settings.
     let set = move |apply: fn(&mut Settings, f64)| Callback::new(move |v| settings.update(|s| apply(s, v)));
     let data_error = move || data.with(|d| d.as_ref().err().map(|e| data_error(lang.get(), e)));
-    // A set read from a file has its own points and inputs: no n, noise or features to choose.
+    // A set read from a file has its own points and inputs: no n or noise to choose, and no
+    // input features unless its inputs are 2-D points; its number of classes is its own.
     let read = move || settings.with(|s| !s.dataset.is_generated());
+    let digits = move || settings.with(|s| s.dataset == DatasetKind::Digits);
+    let csv = move || settings.with(|s| s.dataset == DatasetKind::Csv);
+    let plane = move || settings.with(Settings::is_plane);
     view! {
         <form class="panel settings" id="settings" on:submit=|ev| ev.prevent_default()>
             <SettingsDrawerClose />
             <fieldset>
                 <legend>{move || t(lang.get(), Msg::DataHeading)}</legend>
                 <DatasetSelect settings=settings />
-                <p class="help data-about" id="data-about" hidden=move || !read()>
+                <p class="help data-about" id="data-about" hidden=move || !digits()>
                     {move || t(lang.get(), DataMsg::DigitsAbout)}
                 </p>
+                <CsvTools settings=settings own=own />
                 <div class="generated-only" hidden=read>
                 <NumberField id="field-n" label=Msg::Points rule=N_RULE value=get(|s| s.n as f64)
                     on_valid=set(|s, v| s.n = v as usize) />
@@ -40,8 +51,10 @@ pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Data, DataE
                 </div>
                 <NumberField id="field-seed" label=Msg::Seed help=Msg::SeedHelp rule=SEED_RULE
                     value=get(|s| s.seed as f64) on_valid=set(|s, v| s.seed = v as u64) />
+                <div hidden=csv>
                 <NumberField id="field-m" label=Msg::Classes rule=M_RULE value=get(|s| s.m as f64)
                     on_valid=set(|s, v| s.m = v as usize) />
+                </div>
                 <NumberField id="field-train" label=Msg::TrainFraction rule=TRAIN_FRAC_RULE
                     value=get(|s| s.train_frac) on_valid=set(|s, v| s.train_frac = v) />
                 <NumberField id="field-valid" label=Msg::ValidFraction help=Msg::FractionHelp rule=VALID_FRAC_RULE
@@ -50,11 +63,12 @@ pub fn SettingsPanel(settings: RwSignal<Settings>, data: Memo<Result<Data, DataE
             </fieldset>
             <fieldset>
                 <legend>{move || t(lang.get(), Msg::NetworkHeading)}</legend>
-                <div class="generated-only" hidden=read>
+                <div class="generated-only" hidden=move || !plane()>
                     <FeatureChecks settings=settings />
                 </div>
-                <p class="help" id="pixels-d" hidden=move || !read()>
-                    {move || t(lang.get(), DataMsg::Pixels)} " (d = " {move || settings.with(Settings::d)} ")"
+                <p class="help" id="pixels-d" hidden=move || plane()>
+                    {move || t(lang.get(), if digits() { DataMsg::Pixels } else { DataMsg::FileInputs })}
+                    " (d = " {move || settings.with(Settings::d)} ")"
                 </p>
                 <NumberField id="field-d_h" label=Msg::HiddenUnits rule=D_H_RULE value=get(|s| s.d_h as f64)
                     on_valid=set(|s, v| s.d_h = v as usize) />

@@ -4,10 +4,12 @@
 //! four times a second while it trains ([`crate::lab::VIEWS_PUBLICATION_MS`]).
 
 mod model;
+mod projection;
 
 
 pub use model::{Confusion, Filter};
 use crate::palette::images::{diverging_rgba, ink_rgba, largest_magnitude};
+use crate::palette::{class_css, class_marker};
 
 use super::app::LangSignal;
 use super::data_plot::save_image::context_2d;
@@ -74,6 +76,8 @@ pub fn TableViews(
         }
     });
     let text = move |m| move || t(lang.get(), m);
+    // The digits' rows are images; a file's rows are drawn as points of a projection instead.
+    let images = use_context::<ImageInputs>().map_or(Signal::stored(false), |ImageInputs(images)| images.into());
     view! {
         <div class="table-views" id="table-views">
             <div class="table-views-row">
@@ -85,10 +89,15 @@ pub fn TableViews(
                 <section class="gallery-view" aria-labelledby="gallery-heading">
                     <h3 id="gallery-heading">{text(DataMsg::GalleryHeading)}</h3>
                     <GalleryFilter filter=filter page=page />
-                    <Gallery set=set predicted=predicted listed=listed page=page part=part on_pick=on_pick />
+                    <Gallery set=set predicted=predicted listed=listed page=page part=part on_pick=on_pick images=images />
                 </section>
             </div>
-            <HiddenUnits params=params />
+            <div hidden=move || !images.get()>
+                <HiddenUnits params=params />
+            </div>
+            <Show when=move || !images.get()>
+                <projection::ProjectionView data=data />
+            </Show>
         </div>
     }
 }
@@ -216,6 +225,8 @@ fn Gallery(
     page: RwSignal<usize>,
     part: RwSignal<Part>,
     on_pick: Callback<usize>,
+    /// Whether the rows are images (else each is shown by its class's marker).
+    images: Signal<bool>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let n = move || listed.with(Vec::len);
@@ -225,7 +236,13 @@ fn Gallery(
         let truth = set.with_untracked(|s| s.labels.get(i).copied().unwrap_or(0));
         let guess = move || predicted.with(|p| p.get(i).copied());
         let wrong = move || guess().is_some_and(|g| g != truth);
-        let pixels = set.with_untracked(|s| s.row(i).map(ink_rgba).unwrap_or_default());
+        let picture = if images.get_untracked() {
+            let pixels = set.with_untracked(|s| s.row(i).map(ink_rgba).unwrap_or_default());
+            view! { <Pixels rgba=Signal::stored(pixels) /> }.into_any()
+        } else {
+            let marker = class_marker(truth).symbol();
+            view! { <span class="row-marker" style:color=class_css(truth) aria-hidden="true">{marker}</span> }.into_any()
+        };
         let label = move || {
             let lang = lang.get();
             let which = match part.get_untracked() {
@@ -244,7 +261,7 @@ fn Gallery(
             <li>
                 <button type="button" class="digit" class:wrong=wrong data-index=i aria-label=label title=label
                     on:click=move |_| on_pick.run(i)>
-                    <Pixels rgba=Signal::stored(pixels) />
+                    {picture}
                     <span class="digit-labels" aria-hidden="true">
                         <span class="truth">{truth}</span>
                         " → "
@@ -277,7 +294,12 @@ fn Gallery(
             </button>
         </div>
         <ul class="gallery" id="gallery">
-            <For each=shown key=move |i| (part.get_untracked(), *i) children=item />
+            // Built again for other rows (a new set, new data): an item keeps its row's picture.
+            {move || {
+                set.track();
+                images.track();
+                view! { <For each=shown key=move |i| (part.get_untracked(), *i) children=item /> }
+            }}
         </ul>
     }
 }

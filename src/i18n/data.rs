@@ -22,6 +22,7 @@ crate::messages! {
             "1 797 images de 8×8 pixels (UCI, la copie fournie avec scikit-learn) ; chaque pixel, de 0 à 16 dans le fichier, est divisé par 16 : x ∈ [0, 1]⁶⁴, une entrée par pixel, ligne par ligne."
         ),
         Pixels => ("Inputs: the 64 pixels", "Entrées : les 64 pixels"),
+        FileInputs => ("Inputs: the file's columns but the labels'", "Entrées : les colonnes du fichier sauf celle des étiquettes"),
         ConfusionHeading => ("Confusion matrix", "Matrice de confusion"),
         ConfusionCaption => (
             "Rows: the true class y; columns: the predicted class ŷ = argmax oˢ. Click a cell to list its examples in the gallery.",

@@ -4,6 +4,7 @@
 //! crate's own `Display` (English) is for logs and tests; the page always speaks through
 //! these functions.
 
+use super::csv::{no_training_example, CsvMsg};
 use super::data::DataMsg;
 use super::{dataset_name, t, Lang};
 use crate::data::{DataError, LoadError};
@@ -49,6 +50,9 @@ pub fn data_error(lang: Lang, error: &DataError) -> String {
             let at = image.map(|i| format!(" ({} {i}: {what})", t(lang, DataMsg::Image))).unwrap_or_else(|| format!(" ({what})"));
             format!("{}{at} {}", t(lang, DataMsg::DigitsDamaged), t(lang, DataMsg::DigitsRetry))
         }
+        DataError::NeedFile(None) => t(lang, CsvMsg::NoFile).to_owned(),
+        DataError::NeedFile(Some(sha256)) => format!("{} {}", t(lang, CsvMsg::LinkFile), crate::data::own::hex(sha256)),
+        DataError::NoTrainingExample { class, rows } => no_training_example(lang, class, *rows),
     }
 }
 

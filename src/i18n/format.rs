@@ -16,6 +16,7 @@ pub fn dataset_name(lang: Lang, kind: DatasetKind) -> &'static str {
         DatasetKind::Spirals => Msg::DatasetSpirals,
         DatasetKind::Blobs => Msg::DatasetBlobs,
         DatasetKind::Digits => Msg::DatasetDigits,
+        DatasetKind::Csv => return t(lang, super::csv::CsvMsg::Dataset),
     };
     t(lang, msg)
 }

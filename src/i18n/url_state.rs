@@ -39,6 +39,10 @@ pub fn url_notice(lang: Lang, notice: &UrlNotice) -> String {
     let instead = match (lang, &notice.problem) {
         (Lang::En, UrlProblem::Classes(_)) => format!("Using the data set's minimum, {used}."),
         (Lang::Fr, UrlProblem::Classes(_)) => format!("Valeur utilisée : {used}, le minimum de cet ensemble."),
+        (Lang::En, UrlProblem::Hash) => "The file you open will not be compared with the link's.".into(),
+        (Lang::Fr, UrlProblem::Hash) => "Le fichier que vous ouvrirez ne sera pas comparé à celui du lien.".into(),
+        (Lang::En, _) if used.is_empty() => "The file's own value will be used.".into(),
+        (Lang::Fr, _) if used.is_empty() => "La valeur du fichier sera utilisée.".into(),
         (Lang::En, _) => format!("Using the default, {used}."),
         (Lang::Fr, _) => format!("Valeur par défaut utilisée : {used}."),
     };
@@ -71,6 +75,14 @@ fn reason(lang: Lang, problem: &UrlProblem) -> String {
             }
         }
         UrlProblem::Features(error) => features_reason(lang, error),
+        UrlProblem::Hash => match lang {
+            Lang::En => "a file's SHA-256 is 64 hexadecimal digits".into(),
+            Lang::Fr => "le SHA-256 d'un fichier s'écrit en 64 chiffres hexadécimaux".into(),
+        },
+        UrlProblem::Switch => match lang {
+            Lang::En => "it must be 1 (on) or 0 (off)".into(),
+            Lang::Fr => "elle doit valoir 1 (activé) ou 0 (désactivé)".into(),
+        },
         UrlProblem::Classes(kind) => classes_reason(lang, *kind),
         UrlProblem::SplitOverOne { train, valid } => {
             let (train, valid) = (super::localize(lang, &number_text(*train)), super::localize(lang, &number_text(*valid)));
@@ -163,7 +175,7 @@ mod tests {
     fn every_kind_of_problem_reads_in_both_languages() {
         let all = notices(&[("data", "nope"), ("features", "x9"), ("eta", ""), ("train", "0.9"), ("valid", "0.5")]);
         let en: Vec<String> = all.iter().map(|n| url_notice(Lang::En, n)).collect();
-        assert!(en[0].contains("no data set has this name (known: moons, circles, xor, spirals, blobs, digits)"), "{en:?}");
+        assert!(en[0].contains("no data set has this name (known: moons, circles, xor, spirals, blobs, digits, csv)"), "{en:?}");
         assert!(en[1].contains("“x9” is not an input feature"), "{en:?}");
         assert!(en[2].starts_with("The link's value for “eta” was not used: it is empty."), "{en:?}");
         assert!(en[3].contains("more than 1 (0.9 + 0.5)") && en[3].ends_with("Using the default, 0.7."), "{en:?}");
@@ -173,6 +185,24 @@ mod tests {
             "La valeur du lien pour « m » (5) n'a pas été retenue : l'ensemble « Deux lunes » n'a que m = 2 classes. \
              Valeur utilisée : 2, le minimum de cet ensemble."
         );
+    }
+
+    #[test]
+    fn a_file_link_with_a_bad_hash_or_switch_says_so() {
+        let all = notices(&[("data", "csv"), ("file", "abc"), ("label", "0"), ("std", "yes")]);
+        let en: Vec<String> = all.iter().map(|n| url_notice(Lang::En, n)).collect();
+        assert_eq!(
+            en[0],
+            "The link's value for “file” (abc) was not used: a file's SHA-256 is 64 hexadecimal digits. \
+             The file you open will not be compared with the link's."
+        );
+        assert_eq!(
+            en[1],
+            "The link's value for “label” (0) was not used: it must be at least 1. The file's own value will be used."
+        );
+        assert!(en[2].contains("it must be 1 (on) or 0 (off). Using the default, 1."), "{en:?}");
+        let fr = url_notice(Lang::Fr, &all[0]);
+        assert!(fr.contains("64 chiffres hexadécimaux"), "{fr}");
     }
 
     #[test]

@@ -130,7 +130,7 @@ mod tests {
     use mlp::DatasetKind;
 
     fn key(seed: u64) -> DataKey {
-        DataKey { kind: DatasetKind::Blobs, n: 60, noise: 0.1, classes: 3, seed, train_frac: 0.7, valid_frac: 0.15 }
+        DataKey { kind: DatasetKind::Blobs, n: 60, noise: 0.1, classes: 3, seed, train_frac: 0.7, valid_frac: 0.15, file: Default::default() }
     }
 
     #[test]

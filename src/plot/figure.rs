@@ -150,7 +150,7 @@ pub fn draw_regions_figure<DB: DrawingBackend>(
     let (top, rest) = root.split_vertically(header.height(scale));
     let (plot, legend) = rest.split_vertically(side);
     draw_header(&top, header, scale)?;
-    draw_scatter(&plot, split, ScatterStyle { scale, picked, decimal_comma })?;
+    draw_scatter(&plot, split, ScatterStyle { scale, picked, decimal_comma, window: None })?;
     draw_class_legend(&legend, labels, note, scale)?;
     root.present()
 }

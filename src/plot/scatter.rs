@@ -41,6 +41,30 @@ pub fn plot_area(side: u32, scale: f64) -> (u32, u32, u32, u32) {
     (left, top, right.saturating_sub(left), bottom.saturating_sub(top))
 }
 
+/// A plot's window and axis names, when it is not the plane's [−VIEW, VIEW]² in (x₁, x₂).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    pub x: (f64, f64),
+    pub y: (f64, f64),
+    pub names: (&'static str, &'static str),
+}
+
+impl Window {
+    /// The smallest window holding `points` with a twentieth of room on each side (a unit
+    /// square around a single point).
+    pub fn around(points: &[[f64; 2]], names: (&'static str, &'static str)) -> Window {
+        let range = |k: usize| {
+            let (lo, hi) = points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p[k]), hi.max(p[k])));
+            if !(lo.is_finite() && hi.is_finite()) {
+                return (-1.0, 1.0);
+            }
+            let pad = if hi - lo < 1e-9 { 0.5 } else { (hi - lo) / 20.0 };
+            (lo - pad, hi + pad)
+        };
+        Window { x: range(0), y: range(1), names }
+    }
+}
+
 /// What the plot needs besides the data.
 #[derive(Clone, Copy, Debug)]
 pub struct ScatterStyle {
@@ -50,6 +74,8 @@ pub struct ScatterStyle {
     pub picked: Option<[f64; 2]>,
     /// The axes' numbers with a decimal comma (French).
     pub decimal_comma: bool,
+    /// `None`: the plane's square, in (x₁, x₂).
+    pub window: Option<Window>,
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -62,11 +88,12 @@ pub fn draw_scatter<DB: DrawingBackend>(
     style: ScatterStyle,
 ) -> DrawResult<DB> {
     let px = |css: f64| (css * style.scale).round() as u32;
+    let window = style.window.unwrap_or(Window { x: (-VIEW, VIEW), y: (-VIEW, VIEW), names: ("x₁", "x₂") });
     let mut chart = ChartBuilder::on(root)
         .margin(px(MARGIN))
         .x_label_area_size(px(X_LABEL_AREA))
         .y_label_area_size(px(Y_LABEL_AREA))
-        .build_cartesian_2d(Axis::linear(-VIEW..VIEW), Axis::linear(-VIEW..VIEW))?;
+        .build_cartesian_2d(Axis::linear(window.x.0..window.x.1), Axis::linear(window.y.0..window.y.1))?;
     // The enum, not "sans-serif": see `super::curves::finish`.
     let label_font = (FontFamily::SansSerif, 13.0 * style.scale).into_font();
     let comma = style.decimal_comma;
@@ -75,8 +102,8 @@ pub fn draw_scatter<DB: DrawingBackend>(
         .configure_mesh()
         .x_label_formatter(&tick)
         .y_label_formatter(&tick)
-        .x_desc("x₁")
-        .y_desc("x₂")
+        .x_desc(window.names.0)
+        .y_desc(window.names.1)
         .label_style(label_font.clone())
         .axis_desc_style(label_font)
         .light_line_style(RGBColor(120, 120, 120).mix(0.10))

@@ -67,6 +67,31 @@ fn the_defaults_are_written_in_full_with_short_keys() {
 }
 
 #[test]
+fn a_file_run_is_written_with_its_hash_and_read_back() {
+    let hash = [0xab; 32];
+    let s = Settings {
+        dataset: DatasetKind::Csv,
+        m: 3,
+        file: crate::settings::FileSettings { sha256: Some(hash), inputs: 13, label: Some(13), standardize: false },
+        ..Settings::default()
+    };
+    let written = settings_to_pairs(&s);
+    let tail: Vec<String> = written.iter().skip(14).map(|(k, v)| format!("{k}={v}")).collect();
+    assert_eq!(tail.join("&"), format!("file={}&inputs=13&label=14&std=0", "ab".repeat(32)));
+    assert_eq!(settings_from_pairs(&owned(written)), (s.clone(), vec![]));
+    assert_eq!(s.d(), 13);
+    // Another data set: no file keys written, and those of a link are not read.
+    let moons = Settings { dataset: DatasetKind::Moons, ..s };
+    assert_eq!(settings_to_pairs(&moons).len(), 14);
+    let (read_moons, notices) = read(&format!("data=moons&file={}&inputs=13", "ab".repeat(32)));
+    assert_eq!((read_moons.file, notices), (crate::settings::FileSettings::default(), vec![]));
+    // Two inputs: the plane, with its features.
+    let (plane, _) = read("data=csv&inputs=2&features=x1,x2,x1x2");
+    assert!(plane.is_plane());
+    assert_eq!(plane.d(), 3);
+}
+
+#[test]
 fn numbers_print_short_and_parse_back_bit_exactly() {
     assert_eq!(number_text(200.0), "200");
     assert_eq!(number_text(0.0005), "0.0005");

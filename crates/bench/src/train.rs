@@ -51,15 +51,7 @@ pub fn run(d_h: usize, k: usize) -> TrainResult {
 /// weights of `data::initial_params`, η, K, λ and the seed of the settings, no mistakes, no
 /// clicked points.
 pub fn page_trainer(settings: &Settings) -> Trainer {
-    let key = DataKey {
-        kind: settings.dataset,
-        n: settings.n,
-        noise: settings.noise,
-        classes: settings.m,
-        seed: settings.seed,
-        train_frac: settings.train_frac,
-        valid_frac: settings.valid_frac,
-    };
+    let key = DataKey::of(settings);
     let split = make_split(key).expect("the page's default data set");
     let shape = settings.shape().expect("a valid shape");
     let setup = Setup {

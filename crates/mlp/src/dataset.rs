@@ -133,17 +133,20 @@ pub enum DatasetKind {
     /// The 8×8 handwritten digits, 10 classes, d = 64: read from their file ([`digits`]), not
     /// generated.
     Digits,
+    /// A student's own CSV file ([`csv`]): its inputs, labels and classes are the file's.
+    Csv,
 }
 
 impl DatasetKind {
     /// Every data set, in menu order.
-    pub const ALL: [DatasetKind; 6] = [
+    pub const ALL: [DatasetKind; 7] = [
         DatasetKind::Moons,
         DatasetKind::Circles,
         DatasetKind::Xor,
         DatasetKind::Spirals,
         DatasetKind::Blobs,
         DatasetKind::Digits,
+        DatasetKind::Csv,
     ];
 
     /// The sets a generator draws (every one but the digits).
@@ -164,6 +167,7 @@ impl DatasetKind {
             DatasetKind::Spirals => "spirals",
             DatasetKind::Blobs => "blobs",
             DatasetKind::Digits => "digits",
+            DatasetKind::Csv => "csv",
         }
     }
 
@@ -181,17 +185,19 @@ impl DatasetKind {
             DatasetKind::Spirals => "spirals",
             DatasetKind::Blobs => "blobs",
             DatasetKind::Digits => "handwritten digits",
+            DatasetKind::Csv => "your own CSV file",
         }
     }
 
     /// Whether the set is drawn by a generator (2-D points, n and noise chosen); the digits
-    /// are read from their file.
+    /// and a CSV file are read from their file.
     pub fn is_generated(self) -> bool {
         DatasetKind::GENERATED.contains(&self)
     }
 
     /// The input dimension of a set that is not 2-D points (the digits' 64 pixels); `None` for
-    /// the generated sets, whose d is the number of input features.
+    /// the generated sets, whose d is the number of input features, and for a CSV file, whose d
+    /// is its own.
     pub fn fixed_dim(self) -> Option<usize> {
         (self == DatasetKind::Digits).then_some(digits::PIXELS)
     }
@@ -202,6 +208,7 @@ impl DatasetKind {
             DatasetKind::Moons | DatasetKind::Xor => (2, 2),
             DatasetKind::Circles | DatasetKind::Spirals | DatasetKind::Blobs => (2, MAX_CLASSES),
             DatasetKind::Digits => (digits::CLASSES, digits::CLASSES),
+            DatasetKind::Csv => (2, MAX_CLASSES),
         }
     }
 
@@ -223,7 +230,7 @@ impl DatasetKind {
             DatasetKind::Xor => generators::xor,
             DatasetKind::Spirals => generators::spirals,
             DatasetKind::Blobs => generators::blobs,
-            DatasetKind::Digits => return Err(DatasetError::NotGenerated { kind: self }),
+            DatasetKind::Digits | DatasetKind::Csv => return Err(DatasetError::NotGenerated { kind: self }),
         };
         let (lo, hi) = self.classes_range();
         if !(lo..=hi).contains(&classes) {

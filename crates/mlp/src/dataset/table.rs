@@ -2,7 +2,7 @@
 //! student's file), and [`Data`], what a trainer trains on — 2-D points through the input
 //! features, or such rows as they are.
 
-use super::Split;
+use super::{Dataset, Split};
 use crate::features::FeatureSet;
 
 /// A labelled set of inputs of any dimension: row `i` is `values[i·dim .. (i+1)·dim]`, its
@@ -49,6 +49,23 @@ impl Table {
             }
         }
         counts
+    }
+
+    /// The rows as 2-D points, when they have two inputs (a file of two columns and a label is
+    /// drawn in the plane like a generated set).
+    pub fn points(&self) -> Option<Dataset> {
+        (self.dim == 2).then(|| Dataset {
+            points: self.values.chunks_exact(2).map(|p| [p[0], p[1]]).collect(),
+            labels: self.labels[..self.len()].to_vec(),
+            classes: self.classes,
+        })
+    }
+}
+
+impl<D> Split<D> {
+    /// Each part mapped by `f`.
+    pub fn map<E>(&self, f: impl Fn(&D) -> E) -> Split<E> {
+        Split { train: f(&self.train), valid: f(&self.valid), test: f(&self.test) }
     }
 }
 
