@@ -230,6 +230,39 @@ fn axe_finds_nothing_serious_on_the_digits_views_and_pictures() {
 }
 
 #[test]
+fn axe_finds_nothing_serious_on_a_csv_file_and_its_views() {
+    let fixture = |name: &str| {
+        std::fs::read_to_string(format!("{}/tests/fixtures/csv/{name}", env!("CARGO_MANIFEST_DIR"))).expect("the fixture")
+    };
+    let open = |b: &Browser, name: &str, text: &str| {
+        b.exec(
+            "const [name, text] = arguments; const input = document.getElementById('open-csv');
+             const files = new DataTransfer(); files.items.add(new File([text], name, { type: 'text/csv' }));
+             input.files = files.files; input.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::Value::from(name), serde_json::Value::from(text)],
+        );
+    };
+    let wine = |b: &Browser| {
+        b.click(&b.find("#field-dataset option[value='csv']"));
+        open(b, "wine.csv", &fixture("wine.csv"));
+        b.wait_for(10, "the projection", |b| b.try_text("#projection-caption").filter(|t| !t.is_empty()).map(|_| ()));
+        train_three_epochs(b);
+        scroll_to(b, "#csv-tools");
+    };
+    let views = |b: &Browser| scroll_to(b, "#table-views");
+    let french_refusal = |b: &Browser| {
+        b.click(&b.find("#lang-switch"));
+        open(b, "broken_ragged.csv", &fixture("broken_ragged.csv"));
+        b.wait_for(10, "the refusal", |b| b.try_text("#csv-status").filter(|t| t.contains("broken_ragged")).map(|_| ()));
+        scroll_to(b, "#csv-tools");
+    };
+    assert_axe_clean(
+        "lang=en",
+        &[("a CSV file's tools (en)", &wine), ("its matrix and projection (en)", &views), ("a refused file (fr)", &french_refusal)],
+    );
+}
+
+#[test]
 fn axe_finds_nothing_serious_on_a_backward_step_and_on_a_whole_phase() {
     let selected = |b: &Browser| {
         scroll_to(b, "#stepper");

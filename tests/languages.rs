@@ -171,6 +171,29 @@ fn walk(lang: &str) -> BTreeMap<&'static str, BTreeSet<String>> {
     load(&b, &server, &format!("{base}&dh=abc&data=nope&train=0.9&valid=0.5&hide=bogus&case=garbage&mistakes=zzz&homework=garbage"));
     seen.insert("a broken link", texts(&b));
 
+    // A CSV file of three inputs (short names, digit labels: nothing of the file is prose),
+    // standardized and trained, then a refused one.
+    load(&b, &server, &base);
+    b.click(&b.find("#field-dataset option[value='csv']"));
+    let mut csv = String::from("a,b,c,y\n");
+    for i in 0..60 {
+        csv.push_str(&format!("{},{},{},{}\n", i % 7, (i * 3) % 11, i % 5, i % 3));
+    }
+    let open = "const [name, text] = arguments; const input = document.getElementById('open-csv');
+        const files = new DataTransfer(); files.items.add(new File([text], name, { type: 'text/csv' }));
+        input.files = files.files; input.dispatchEvent(new Event('change', { bubbles: true }));";
+    b.exec(open, vec![Value::from("t.csv"), Value::from(csv)]);
+    b.wait_for(10, "the projection", |b| b.try_text("#projection-caption").filter(|t| !t.is_empty()).map(|_| ()));
+    b.click(&b.find("#step-epoch"));
+    seen.insert("a CSV file", texts(&b));
+    b.exec(open, vec![Value::from("u.csv"), Value::from("1,2,0\n3,x,1\n")]);
+    b.wait_for(10, "the refusal", |b| b.try_text("#csv-status").filter(|t| t.contains("u.csv")).map(|_| ()));
+    b.click(&b.find("#csv-standardize"));
+    seen.insert("a refused CSV file", texts(&b));
+    b.goto(&server.page(&format!("{base}&data=csv&file={}&inputs=3", "ab".repeat(32))));
+    b.wait_for(20, "the request for the file", |b| b.try_text("#data-error").filter(|t| t.contains("SHA-256")).map(|_| ()));
+    seen.insert("a link to a CSV file", texts(&b));
+
     load(&b, &server, &format!("{base}&eta=50"));
     b.click(&b.find("#play-pause"));
     b.wait_for(20, "the divergence", |b| (attr(b, "training-status", "data-status") == "diverged").then_some(()));

@@ -833,8 +833,43 @@ impl<'a> Monkey<'a> {
             74..=78 => self.choose_option(),
             79..=86 => self.click_canvas(),
             87..=94 => self.dialog(),
+            95..=96 => self.open_csv(),
             _ => self.follow_fuzzed_link(),
         }
+    }
+
+    /// Opens a CSV file as a student would, through the picker or by dropping it: a fixture
+    /// (clean or broken), a random table (sometimes of 2 inputs, sometimes with a rare class),
+    /// or hostile text.
+    fn open_csv(&mut self) -> Result<(), Failure> {
+        let r = &mut self.rng;
+        let (name, text) = match r.below(4) {
+            0 | 1 => {
+                let name = *r.pick(CSV_FIXTURES);
+                let path = format!("{}/tests/fixtures/csv/{name}", env!("CARGO_MANIFEST_DIR"));
+                (name.to_string(), std::fs::read_to_string(path).unwrap_or_default())
+            }
+            2 => ("random.csv".to_string(), random_csv(r)),
+            _ => ("hostile.csv".to_string(), hostile(r)),
+        };
+        let dropped = r.chance(0.3);
+        let script = "const [name, text, dropped] = arguments;
+            const files = new DataTransfer();
+            files.items.add(new File([text], name, { type: 'text/csv' }));
+            if (dropped) {
+                const on = document.querySelector('main') || document.body;
+                on.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: files }));
+                on.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: files }));
+                return true;
+            }
+            const input = document.getElementById('open-csv');
+            if (!input) return false;
+            input.files = files.files;
+            input.dispatchEvent(new Event('change', { bubbles: true }));
+            return true;";
+        let done = self.js(script, vec![Value::from(name.clone()), Value::from(text), Value::from(dropped)]);
+        self.note(format!("csv: {} {name}{}", if dropped { "drop" } else { "open" }, if done == Value::Bool(true) { "" } else { " (no picker)" }));
+        Ok(())
     }
 
     fn click_control(&mut self) -> Result<(), Failure> {
@@ -1156,7 +1191,7 @@ impl<'a> Monkey<'a> {
 
 const PARAMS: &[&str] = &[
     "lang", "present", "hide", "step", "mistakes", "case", "homework", "edits", "data", "n", "noise", "seed", "m", "train", "valid",
-    "features", "dh", "lambda", "eta", "k", "init", "speed", "view", "xaxis",
+    "features", "dh", "lambda", "eta", "k", "init", "speed", "view", "xaxis", "file", "inputs", "label", "std",
 ];
 
 const HIDE_KEYS: &[&str] = &[
@@ -1172,7 +1207,25 @@ const MISTAKES: &[&str] = &[
     "noreg", "relu_ge", "noupdate",
 ];
 const FEATURES: &[&str] = &["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"];
-const DATASETS: &[&str] = &["moons", "circles", "xor", "spirals", "blobs", "digits"];
+const DATASETS: &[&str] = &["moons", "circles", "xor", "spirals", "blobs", "digits", "csv"];
+const CSV_FIXTURES: &[&str] = &[
+    "clean.csv", "header.csv", "quoted.csv", "semicolon_comma.csv", "strings.csv", "tabs.tsv", "iris.csv", "wine.csv",
+    "broken_eleven_classes.csv", "broken_empty.csv", "broken_empty_label.csv", "broken_header_only.csv", "broken_infinite.csv",
+    "broken_not_a_number.csv", "broken_one_class.csv", "broken_one_column.csv", "broken_ragged.csv",
+];
+
+/// A table of random numbers: 1 to 6 inputs, 2 to 4 classes (one of them sometimes a single
+/// row), 3 to 80 rows, now and then a broken field.
+fn random_csv(r: &mut Rng) -> String {
+    let (inputs, classes, rows) = (r.range(1, 6) as usize, r.range(2, 4) as usize, r.range(3, 80) as usize);
+    let mut text = String::new();
+    for i in 0..rows {
+        let fields: Vec<String> = (0..inputs).map(|_| if r.chance(0.005) { "x".to_string() } else { r.decimal(-5.0, 5.0) }).collect();
+        let label = if i == rows / 2 { classes } else { i % classes };
+        text.push_str(&format!("{},c{label}\n", fields.join(",")));
+    }
+    text
+}
 
 /// Text no field should choke on.
 fn hostile(r: &mut Rng) -> String {
@@ -1228,6 +1281,10 @@ fn valid_param(r: &mut Rng, param: &str) -> String {
         "init" => r.range(0, 4_294_967_295).to_string(),
         "view" => r.pick(&["all", "lab", "step", "check"]).to_string(),
         "xaxis" => r.pick(&["auto", "linear", "log", "last"]).to_string(),
+        "file" => (0..64).map(|_| *r.pick(&['0', '7', 'a', 'f', 'C'])).collect(),
+        "inputs" => r.range(1, 256).to_string(),
+        "label" => r.range(1, 257).to_string(),
+        "std" => r.pick(&["0", "1"]).to_string(),
         "speed" if r.chance(0.4) => "teach".into(),
         _ => r.decimal(0.0, 1000.0),
     }
@@ -1275,6 +1332,10 @@ fn bad_param(r: &mut Rng, param: &str) -> String {
         "init" => vec!["-1".into(), "4294967296".into(), huge],
         "view" => vec!["slides".into(), "LAB".into(), "".into(), "step,check".into()],
         "xaxis" => vec!["logarithmic".into(), "LAST".into(), "".into(), "last500".into()],
+        "file" => vec!["abc".into(), "g".repeat(64), "0".repeat(65), "".into()],
+        "inputs" => vec!["0".into(), "257".into(), "2.5".into(), huge],
+        "label" => vec!["0".into(), "258".into(), "-1".into()],
+        "std" => vec!["2".into(), "yes".into(), "".into()],
         _ => vec!["-1".into(), "1001".into(), "1000".into()],
     };
     r.pick(&options).clone()
