@@ -3,7 +3,43 @@
 //! two directions along which the training rows vary most).
 
 use mlp::{Dataset, Table};
-use nalgebra::{DMatrix, SymmetricEigen};
+
+/// Most power iterations per direction: enough for 1e-12 on well-separated variances; with
+/// nearly equal ones the direction found is still in their plane, which is what the picture
+/// needs.
+const ITERATIONS: usize = 2000;
+
+/// The unit eigenvector of the largest eigenvalue of the symmetric positive semi-definite
+/// `matrix` (d × d, row by row), by power iteration, its largest entry positive; and that
+/// eigenvalue.
+fn top_direction(matrix: &[f64], d: usize) -> (Vec<f64>, f64) {
+    let times = |v: &[f64]| -> Vec<f64> { (0..d).map(|a| matrix[a * d..(a + 1) * d].iter().zip(v).map(|(m, x)| m * x).sum()).collect() };
+    let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
+    // A start with a part along every direction (no eigenvector is orthogonal to it but by chance).
+    let mut v: Vec<f64> = (0..d).map(|i| 1.0 + 0.37 * (i as f64 * 1.618).sin()).collect();
+    let start = norm(&v);
+    v.iter_mut().for_each(|x| *x /= start);
+    let mut value = 0.0;
+    for _ in 0..ITERATIONS {
+        let next = times(&v);
+        let length = norm(&next);
+        if length < 1e-300 {
+            break;
+        }
+        let next: Vec<f64> = next.iter().map(|x| x / length).collect();
+        let change = next.iter().zip(&v).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
+        v = next;
+        value = length;
+        if change < 1e-13 {
+            break;
+        }
+    }
+    let largest = v.iter().copied().fold(0.0_f64, |a, x| if x.abs() > a.abs() { x } else { a });
+    if largest < 0.0 {
+        v.iter_mut().for_each(|x| *x = -*x);
+    }
+    (v, value)
+}
 
 /// The projection on two principal directions.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,21 +60,32 @@ impl Projection {
         if d < 2 || n < 2 {
             return None;
         }
-        let rows = DMatrix::from_row_slice(n, d, &train.values[..n * d]);
-        let mean: Vec<f64> = (0..d).map(|c| rows.column(c).mean()).collect();
-        let centred = DMatrix::from_fn(n, d, |i, c| rows[(i, c)] - mean[c]);
-        let covariance = centred.transpose() * &centred / n as f64;
-        let eigen = SymmetricEigen::new(covariance);
-        let mut order: Vec<usize> = (0..d).collect();
-        order.sort_by(|&a, &b| eigen.eigenvalues[b].total_cmp(&eigen.eigenvalues[a]));
-        let total: f64 = eigen.eigenvalues.iter().map(|v| v.max(0.0)).sum();
-        let axis = |k: usize| {
-            let column: Vec<f64> = eigen.eigenvectors.column(order[k]).iter().copied().collect();
-            let largest = column.iter().copied().fold(0.0_f64, |a, v| if v.abs() > a.abs() { v } else { a });
-            column.iter().map(|v| if largest < 0.0 { -v } else { *v }).collect::<Vec<f64>>()
-        };
-        let share = |k: usize| if total > 0.0 { eigen.eigenvalues[order[k]].max(0.0) / total } else { 0.0 };
-        Some(Projection { mean, axes: [axis(0), axis(1)], explained: [share(0), share(1)] })
+        let rows = || (0..n).filter_map(|i| train.row(i));
+        let mut mean = vec![0.0; d];
+        for row in rows() {
+            mean.iter_mut().zip(row).for_each(|(m, x)| *m += x / n as f64);
+        }
+        // The covariance matrix (population, 1/n), d × d row by row.
+        let mut covariance = vec![0.0; d * d];
+        for row in rows() {
+            let centred: Vec<f64> = row.iter().zip(&mean).map(|(x, m)| x - m).collect();
+            for (a, &ca) in centred.iter().enumerate() {
+                for (b, &cb) in centred.iter().enumerate() {
+                    covariance[a * d + b] += ca * cb / n as f64;
+                }
+            }
+        }
+        let total: f64 = (0..d).map(|a| covariance[a * d + a]).sum();
+        let (first, variance_1) = top_direction(&covariance, d);
+        // Deflated: the first direction's variance taken out, the next one is on top.
+        for a in 0..d {
+            for b in 0..d {
+                covariance[a * d + b] -= variance_1 * first[a] * first[b];
+            }
+        }
+        let (second, variance_2) = top_direction(&covariance, d);
+        let share = |v: f64| if total > 0.0 { (v / total).clamp(0.0, 1.0) } else { 0.0 };
+        Some(Projection { mean, axes: [first, second], explained: [share(variance_1), share(variance_2)] })
     }
 
     /// `table`'s rows as points (c₁, c₂), with their labels.
@@ -87,6 +134,30 @@ mod tests {
         assert!((points.points[0][1] - (0.5 - 0.5 / 21.0)).abs() < 1e-9, "{:?}", points.points[0]);
         let mean_c1: f64 = points.points.iter().map(|p| p[0]).sum::<f64>() / 21.0;
         assert!(mean_c1.abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_directions_agree_with_a_full_eigendecomposition_on_the_wine_rows() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/csv/wine.csv");
+        let text = std::fs::read_to_string(path).expect("the fixture");
+        let table = mlp::dataset::csv::parse(&text, None).expect("wine").table;
+        let table = mlp::dataset::Standardization::of(&table).apply(&table);
+        let p = Projection::of(&table).expect("13 inputs");
+        let (n, d) = (table.len(), table.dim);
+        let rows = nalgebra::DMatrix::from_row_slice(n, d, &table.values);
+        let centred = nalgebra::DMatrix::from_fn(n, d, |i, c| rows[(i, c)] - p.mean[c]);
+        let eigen = nalgebra::SymmetricEigen::new(centred.transpose() * &centred / n as f64);
+        let mut order: Vec<usize> = (0..d).collect();
+        order.sort_by(|&a, &b| eigen.eigenvalues[b].total_cmp(&eigen.eigenvalues[a]));
+        for k in 0..2 {
+            let expected = eigen.eigenvectors.column(order[k]);
+            let dot: f64 = expected.iter().zip(&p.axes[k]).map(|(a, b)| a * b).sum();
+            assert!((dot.abs() - 1.0).abs() < 1e-9, "direction {k}: |cos| = {}", dot.abs());
+            let share = eigen.eigenvalues[order[k]] / eigen.eigenvalues.sum();
+            assert!((share - p.explained[k]).abs() < 1e-9, "share {k}: {share} vs {}", p.explained[k]);
+        }
+        // Wine's first two components of the z-scores: 36 % and 19 % of the variance.
+        assert!((p.explained[0] - 0.362).abs() < 0.001 && (p.explained[1] - 0.192).abs() < 0.001, "{:?}", p.explained);
     }
 
     #[test]
