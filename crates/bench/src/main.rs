@@ -84,6 +84,7 @@ mod native {
         }
         eprintln!("[bench] live training on dist/, the digits, d_h = 32, K = 10, {live_seconds} s");
         live.push(live_training(&scratch, &site, (32, 10, Some("digits")), live_seconds, None));
+        live.push(live_training(&scratch, &site, (32, 10, Some("csv")), live_seconds, None));
         for d_h in [8, 64] {
             eprintln!("[bench] live training on dist/ in the lab layout, presenter mode, 1280×720, d_h = {d_h}");
             live.push(live_training(&scratch, &site, (d_h, 10, None), live_seconds, Some(crate::driver::pages::PROJECTED)));

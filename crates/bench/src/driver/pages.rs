@@ -110,6 +110,9 @@ pub fn live_training(
             .as_bool()
             .filter(|ready| *ready)
     });
+    if data == Some("csv") {
+        open_wine(&browser);
+    }
     std::thread::sleep(Duration::from_millis(500));
     browser.exec(COLLECTOR);
     browser.click("#play-pause");
@@ -426,6 +429,33 @@ pub fn homework_check(scratch: &Path, server: &Server, label: &str, answers: &st
     browser.exec("document.getElementById('your-value-j').click(); document.getElementById('stepper').scrollIntoView(); return true;");
     let card = time("your-input-j", "your-check-j", "#your-result-j", w2, ["wrong", "right"], 0, times);
     HomeworkCheck { label: label.to_string(), first_ms: first.first().copied().unwrap_or(f64::NAN), then_ms: then, card_ms: card }
+}
+
+/// The CSV file a `data=csv` row opens: the UCI wine set (178 rows, 13 inputs, 3 classes), as
+/// a student would open it with the page's file picker.
+const WINE: &str = include_str!("../../../../tests/fixtures/csv/wine.csv");
+
+fn open_wine(browser: &Browser) {
+    let script = format!(
+        "const files = new DataTransfer();
+         files.items.add(new File([{}], 'wine.csv', {{ type: 'text/csv' }}));
+         const input = document.getElementById('open-csv');
+         input.files = files.files;
+         input.dispatchEvent(new Event('change', {{ bubbles: true }}));
+         return true;",
+        serde_json::to_string(WINE).unwrap_or_default()
+    );
+    browser.exec(&script);
+    browser.wait_for(30, "the wine rows' projection", |b| {
+        b.exec("const c = document.getElementById('projection-caption'); return !!c && c.textContent.length > 0")
+            .as_bool()
+            .filter(|ready| *ready)
+    });
+    browser.wait_for(30, "the trainer on the file", |b| {
+        b.exec("const s = document.getElementById('training-status'); return s && s.dataset.runner !== 'starting'")
+            .as_bool()
+            .filter(|ready| *ready)
+    });
 }
 
 /// The digits trained to their best validation epoch on the page (stop at best validation).

@@ -284,7 +284,10 @@ impl Report {
                  p95 ≤ {LIVE_P95_MS} ms, no long task; the rows with view=lab&present=1 are the lab layout in presenter mode \
                  in a 1280×720 window (the projected screen: larger plot and curves, drawn at their size); the row with \
                  data=digits trains the 8×8 digits (d = 64, m = 10, 1 258 training images) with their confusion matrix, \
-                 gallery and hidden units' images refreshed 4 times a second (no target: the targets are the moons')",
+                 gallery and hidden units' images refreshed 4 times a second; the row with data=csv opens the UCI wine \
+                 file (tests/fixtures/csv/wine.csv: 178 rows, 13 inputs standardized, 3 classes, 125 training rows) with \
+                 the page's file picker, then trains it with its confusion matrix, examples and principal-components \
+                 view (no target for either: the targets are the moons')",
                 super::pages::LIVE_WARM_UP.as_secs_f64()
             ),
             &[
