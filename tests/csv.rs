@@ -116,6 +116,13 @@ fn a_csv_file_opens_says_what_it_found_and_trains() {
     });
     assert!(summary.contains("/ 22") || summary.contains("/ 23"), "{summary}");
     b.screenshot("csv-iris");
+    // To the moons (m = 2) and back: the file is still open, and m is its 3 classes again.
+    b.click(&b.find("#field-dataset option[value='moons']"));
+    b.wait_for(10, "the moons", |b| (coloured_pixels(b) > 500 && b.query_param("m") == "2").then_some(()));
+    assert!(b.query_param("file").is_empty(), "the file's keys leave the link with it");
+    b.click(&b.find("#field-dataset option[value='csv']"));
+    b.wait_for(10, "the iris again", |b| (matrix(b).0 == 9 && b.query_param("m") == "3").then_some(()));
+    assert_eq!(b.query_param("file"), hash);
     assert!(severe_console_entries(&b).is_empty(), "{:?}", severe_console_entries(&b));
 }
 

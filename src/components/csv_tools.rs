@@ -97,6 +97,13 @@ pub fn CsvTools(settings: RwSignal<Settings>, own: RwSignal<Option<OwnFile>>) ->
         let sha = settings.with(|s| (s.dataset == DatasetKind::Csv).then_some(s.file.sha256).flatten());
         own.with(|o| o.clone().filter(|f| Some(f.sha256) == sha))
     });
+    // m is the file's number of classes, whatever changed it (a link, another data set's m).
+    Effect::new(move |_| {
+        let m = settings.with(|s| s.m);
+        if let Some(classes) = current.with(|f| f.as_ref().map(|f| f.data.table.classes)).filter(|&c| c != m) {
+            settings.update(|s| s.m = classes);
+        }
+    });
     let message = move || {
         let lang = lang.get();
         outcome.get().map(|o| match o {
@@ -229,8 +236,10 @@ fn FileDetails(
         settings.update(|s| s.file.standardize = on);
     };
     let columns = data.columns.clone();
+    // Split again only when the data's settings change (not d_h or η).
+    let key = Memo::new(move |_| settings.with(DataKey::of));
     let statistics = Memo::new(move |_| {
-        let key = settings.with(DataKey::of);
+        let key = key.get();
         own.with(|o| o.as_ref().and_then(|f| file_standardization(key, f)))
     });
     let table = move || {
