@@ -184,15 +184,29 @@ fn the_stepper_catches_up_off_screen_and_its_flow_rests() {
         (lambda_of_export(b) == Some(typed)).then_some(())
     });
 
-    // Step (r) reads and writes edges: they run their dashes a finite number of times.
-    let animation = browser.exec(
-        "const e = document.querySelector('#network-diagram .edge.read, #network-diagram .edge.written');
-         if (!e) return null; const s = getComputedStyle(e); return [s.animationName, s.animationIterationCount];",
-        vec![],
-    );
-    assert_eq!(animation[0], "nd-flow", "{animation}");
-    let count: f64 = animation[1].as_str().unwrap_or("").parse().unwrap_or(f64::INFINITY);
-    assert!(count.is_finite() && count >= 1.0, "the dashes run a few times, then rest: {animation}");
+    // A new network alone (λ typed above) redraws the diagram with its dashes at rest: while
+    // training publishes networks, restarting them restyled every edge in every frame.
+    let animation = |b: &Browser| {
+        b.exec(
+            "const e = document.querySelector('#network-diagram .edge.read, #network-diagram .edge.written');
+             if (!e) return null; const s = getComputedStyle(e); return [s.animationName, s.animationIterationCount];",
+            vec![],
+        )
+    };
+    assert_eq!(animation(&browser)[0], "none", "{}", animation(&browser));
+    // A step shown (here (r2), reading and writing edges) off screen waits with its dashes
+    // until the stepper is seen; then they run a finite number of times.
+    browser.exec("document.querySelector('.panel.settings').scrollIntoView(); return true", vec![]);
+    let off = "return document.getElementById('stepper').getBoundingClientRect().top > innerHeight";
+    browser.wait_for(5, "the stepper off screen", |b| (b.exec(off, vec![]) == true).then_some(()));
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    browser.exec("document.getElementById('goto-r2').click(); return true", vec![]);
+    browser.wait_for(5, "step (r2)", |b| (current_step(b) == "r2").then_some(()));
+    assert_eq!(animation(&browser)[0], "none", "off screen: {}", animation(&browser));
+    browser.exec("document.getElementById('stepper').scrollIntoView(); return true", vec![]);
+    let running = browser.wait_for(5, "the flow of (r2)", |b| Some(animation(b)).filter(|a| a[0] == "nd-flow"));
+    let count: f64 = running[1].as_str().unwrap_or("").parse().unwrap_or(f64::INFINITY);
+    assert!(count.is_finite() && count >= 1.0, "the dashes run a few times, then rest: {running}");
     assert!(severe_console_entries(&browser).is_empty());
 }
 

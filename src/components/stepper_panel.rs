@@ -215,7 +215,7 @@ pub fn StepperPanel(
             {no_walk}
             <div class="stepper-body">
                 <div class="stepper-main" node_ref=card_holder></div>
-                <aside class="stepper-diagram"><NetworkDiagram walk=walk step=diagram_step /></aside>
+                <aside class="stepper-diagram"><NetworkDiagram walk=walk step=diagram_step on_screen=on_screen /></aside>
             </div>
             <div class="stepper-tools" node_ref=tools>
                 <GradCheckPanel walk=walk />

@@ -40,6 +40,9 @@ pub fn NetworkDiagram(
     walk: Memo<Option<Walk>>,
     /// The step whose reads and writes are highlighted.
     step: Signal<Step>,
+    /// Whether the stepper is on screen (the dashes wait for it); always, when not given.
+    #[prop(default = None)]
+    on_screen: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let lang = page_lang();
     // Counts the walk's changes: a markup drawn ahead is used only for the walk it was drawn on.
@@ -83,6 +86,21 @@ pub fn NetworkDiagram(
             }
         }
     });
+    // The dashes run when a step shows its edges (and when the diagram first appears), not each
+    // time training publishes a network: new markup restarts them, and restarted every half
+    // second they restyled every edge in every frame (50 ms a frame at d = 13, d_h = 32 on the
+    // bench's machine, with the stepper off screen). Off screen they wait: they run when the
+    // stepper comes into view.
+    let flowing = Memo::new(move |previous: Option<&(Step, u64, bool)>| {
+        let (now, version) = (step.get(), walk_version.get());
+        let on = match previous {
+            None => true,
+            Some(&(before, _, _)) if before != now => true,
+            Some(&(_, v, _)) if v != version => false,
+            Some(&(_, _, on)) => on,
+        };
+        (now, version, on)
+    });
     let text = move |msg| move || t(lang.get(), msg);
     // On a phone the drawing keeps a readable size and scrolls sideways in its box.
     let scroll_box = NodeRef::<leptos::html::Div>::new();
@@ -94,7 +112,7 @@ pub fn NetworkDiagram(
                 when=move || markup.with(Option::is_some)
                 fallback=move || view! { <p class="diagram-empty">{text(DiagramMsg::Empty)}</p> }
             >
-                <div class="diagram-svg" node_ref=scroll_box inner_html=move || markup.get().unwrap_or_default()></div>
+                <div class="diagram-svg" class:flowing=move || flowing.with(|f| f.2) && on_screen.is_none_or(|s| s.get()) node_ref=scroll_box inner_html=move || markup.get().unwrap_or_default()></div>
             </Show>
             <DiagramLegend />
         </figure>
