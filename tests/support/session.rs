@@ -65,6 +65,18 @@ impl Session {
         .map(|s| s.to_string())
         .collect();
         args.push(format!("--window-size={},{}", WINDOW.0, WINDOW.1));
+        // BACKPROP_TRACE=<file>: Chromium records a performance trace of its first 20 s (style,
+        // layout, invalidations and scripts) into <file>; tools/trace-summary.py reads it.
+        if let Ok(file) = std::env::var("BACKPROP_TRACE") {
+            args.push(
+                "--trace-startup=devtools.timeline,disabled-by-default-devtools.timeline,\
+                 disabled-by-default-devtools.timeline.invalidationTracking"
+                    .into(),
+            );
+            args.push(format!("--trace-startup-file={file}"));
+            args.push("--trace-startup-duration=20".into());
+            args.push("--trace-startup-format=json".into());
+        }
         args.push(format!("--user-data-dir={}", profile.display()));
         let mut options = json!({
             "browserName": "chrome",
