@@ -234,14 +234,7 @@ fn axe_finds_nothing_serious_on_a_csv_file_and_its_views() {
     let fixture = |name: &str| {
         std::fs::read_to_string(format!("{}/tests/fixtures/csv/{name}", env!("CARGO_MANIFEST_DIR"))).expect("the fixture")
     };
-    let open = |b: &Browser, name: &str, text: &str| {
-        b.exec(
-            "const [name, text] = arguments; const input = document.getElementById('open-csv');
-             const files = new DataTransfer(); files.items.add(new File([text], name, { type: 'text/csv' }));
-             input.files = files.files; input.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![serde_json::Value::from(name), serde_json::Value::from(text)],
-        );
-    };
+    let open = |b: &Browser, name: &str, text: &str| support::choose_file(b, "open-csv", name, text);
     let wine = |b: &Browser| {
         b.click(&b.find("#field-dataset option[value='csv']"));
         open(b, "wine.csv", &fixture("wine.csv"));

@@ -16,18 +16,9 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(path).expect("the fixture")
 }
 
-/// Chooses a file named `name` holding `text` in the "Open a CSV file" picker, as a student
-/// would with the browser's dialog.
+/// Chooses a file named `name` holding `text` in the "Open a CSV file" picker.
 fn open_file(b: &Browser, name: &str, text: &str) {
-    b.exec(
-        "const [name, text] = arguments;
-         const input = document.getElementById('open-csv');
-         const files = new DataTransfer();
-         files.items.add(new File([text], name, { type: 'text/csv' }));
-         input.files = files.files;
-         input.dispatchEvent(new Event('change', { bubbles: true }));",
-        vec![Value::from(name), Value::from(text)],
-    );
+    support::choose_file(b, "open-csv", name, text);
 }
 
 /// Drags a file named `name` holding `text` over the page's plot, as from a file manager

@@ -179,14 +179,11 @@ fn walk(lang: &str) -> BTreeMap<&'static str, BTreeSet<String>> {
     for i in 0..60 {
         csv.push_str(&format!("{},{},{},{}\n", i % 7, (i * 3) % 11, i % 5, i % 3));
     }
-    let open = "const [name, text] = arguments; const input = document.getElementById('open-csv');
-        const files = new DataTransfer(); files.items.add(new File([text], name, { type: 'text/csv' }));
-        input.files = files.files; input.dispatchEvent(new Event('change', { bubbles: true }));";
-    b.exec(open, vec![Value::from("t.csv"), Value::from(csv)]);
+    support::choose_file(&b, "open-csv", "t.csv", &csv);
     b.wait_for(10, "the projection", |b| b.try_text("#projection-caption").filter(|t| !t.is_empty()).map(|_| ()));
     b.click(&b.find("#step-epoch"));
     seen.insert("a CSV file", texts(&b));
-    b.exec(open, vec![Value::from("u.csv"), Value::from("1,2,0\n3,x,1\n")]);
+    support::choose_file(&b, "open-csv", "u.csv", "1,2,0\n3,x,1\n");
     b.wait_for(10, "the refusal", |b| b.try_text("#csv-status").filter(|t| t.contains("u.csv")).map(|_| ()));
     b.click(&b.find("#csv-standardize"));
     seen.insert("a refused CSV file", texts(&b));

@@ -28,18 +28,9 @@ fn caught(b: &Browser) -> (String, String) {
     (v["name"].as_str().unwrap_or("").to_owned(), v["text"].as_str().unwrap_or("").to_owned())
 }
 
-/// Chooses a file named `name` holding `text` in the "Load weights" picker, as a student would
-/// with the browser's dialog.
+/// Chooses a file named `name` holding `text` in the "Load weights" picker.
 fn load_file(b: &Browser, name: &str, text: &str) {
-    b.exec(
-        "const [name, text] = arguments;
-         const input = document.getElementById('load-weights');
-         const files = new DataTransfer();
-         files.items.add(new File([text], name, { type: 'application/json' }));
-         input.files = files.files;
-         input.dispatchEvent(new Event('change', { bubbles: true }));",
-        vec![Value::from(name), Value::from(text)],
-    );
+    support::choose_file(b, "load-weights", name, text);
 }
 
 fn status(b: &Browser) -> String {

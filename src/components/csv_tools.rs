@@ -6,7 +6,7 @@
 
 use super::app::LangSignal;
 use crate::data::{file_standardization, DataKey, OwnFile};
-use crate::i18n::csv::{csv_error, format_text, CsvMsg};
+use crate::i18n::csv::{csv_error, format_text, outside_view, CsvMsg};
 use crate::i18n::{number, t, Lang};
 use crate::palette::{class_css, class_marker};
 use crate::settings::{FileSettings, Settings};
@@ -114,14 +114,14 @@ pub fn CsvTools(settings: RwSignal<Settings>, own: RwSignal<Option<OwnFile>>) ->
                     Some(false) => format!(" {}", t(lang, CsvMsg::OtherFile)),
                     None => String::new(),
                 };
-                format!("✓ {name}: {summary}.{link}")
+                format!("✓ {name}{} {summary}.{link}", colon(lang))
             }
             Outcome::Refused { name, why } => {
                 let why = match why {
                     Refusal::Csv(error) => csv_error(lang, &error),
                     Refusal::Unreadable => t(lang, CsvMsg::Unreadable).to_owned(),
                 };
-                format!("{name}: {why} {}", t(lang, CsvMsg::Kept))
+                format!("{name}{} {why} {}", colon(lang), t(lang, CsvMsg::Kept))
             }
         })
     };
@@ -159,6 +159,11 @@ fn adopt(settings: RwSignal<Settings>, own: RwSignal<Option<OwnFile>>, file: Own
         s.file = FileSettings { sha256: Some(sha256), inputs, label: Some(label), standardize: s.file.standardize };
         s.m = classes;
     });
+}
+
+/// ":" in English, " :" in French (a space before the colon).
+fn colon(lang: Lang) -> &'static str {
+    if lang == Lang::Fr { " :" } else { ":" }
 }
 
 /// Whether a drag carries files (not text or a link being dragged within the page).
@@ -286,7 +291,7 @@ fn FileDetails(
         {table}
         <p class="help" id="csv-plane" hidden=!plane>{move || t(lang.get(), CsvMsg::Plane)}</p>
         <p class="field-error" id="csv-outside" hidden=move || !outside_shown()>
-            {move || format!("{outside} {}", t(lang.get(), CsvMsg::OutsideView))}
+            {move || outside_view(lang.get(), outside)}
         </p>
     }
 }

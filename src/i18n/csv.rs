@@ -67,10 +67,6 @@ crate::messages! {
             "Two inputs: drawn in the plane as x₁ and x₂, with the decision regions, the input features and the clicks.",
             "Deux entrées : dessinées dans le plan comme x₁ et x₂, avec les régions de décision, les caractéristiques d'entrée et les clics."
         ),
-        OutsideView => (
-            "points lie outside the plot's square [−2.5, 2.5]²: switch the standardization on to see them.",
-            "points sont hors du carré du graphique [−2,5, 2,5]² : activez la standardisation pour les voir."
-        ),
         ProjectionHeading => ("The rows on their first two principal components", "Les lignes sur leurs deux premières composantes principales"),
         ProjectionCaption => (
             "Each row projected on the two directions along which the training rows vary most (computed here, on the inputs the network gets). Filled: training rows; hollow: validation and test rows. Share of the variance along",
@@ -148,16 +144,40 @@ pub fn csv_error(lang: Lang, error: &CsvError) -> String {
 
 /// A class with no row in the training set.
 pub fn no_training_example(lang: Lang, class: &str, rows: usize) -> String {
+    let s = if rows == 1 { "" } else { "s" };
     match lang {
         Lang::En => format!(
-            "Class \"{class}\" has no example in the training set ({rows} rows in the whole file): raise the training fraction or add rows of it."
+            "Class \"{class}\" has no example in the training set ({rows} row{s} in the whole file): raise the training fraction or add rows of it."
         ),
         Lang::Fr => format!(
-            "La classe « {class} » n'a aucun exemple dans l'ensemble d'entraînement ({rows} lignes dans tout le fichier) : augmentez la fraction d'entraînement ou ajoutez-en des lignes."
+            "La classe « {class} » n'a aucun exemple dans l'ensemble d'entraînement ({rows} ligne{s} dans tout le fichier) : augmentez la fraction d'entraînement ou ajoutez-en des lignes."
         ),
+    }
+}
+
+/// "12 points lie outside the plot's square …" (one point lies).
+pub fn outside_view(lang: Lang, points: usize) -> String {
+    match (lang, points) {
+        (Lang::En, 1) => "1 point lies outside the plot's square [−2.5, 2.5]²: switch the standardization on to see it.".into(),
+        (Lang::Fr, 1) => "1 point est hors du carré du graphique [−2,5, 2,5]² : activez la standardisation pour le voir.".into(),
+        (Lang::En, n) => format!("{n} points lie outside the plot's square [−2.5, 2.5]²: switch the standardization on to see them."),
+        (Lang::Fr, n) => format!("{n} points sont hors du carré du graphique [−2,5, 2,5]² : activez la standardisation pour les voir."),
     }
 }
 
 fn pick(en: bool, english: &str, french: &str) -> String {
     if en { english } else { french }.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_of_one_read_in_the_singular() {
+        assert!(no_training_example(Lang::En, "rare", 1).contains("(1 row in the whole file)"));
+        assert!(no_training_example(Lang::Fr, "rare", 3).contains("(3 lignes dans tout le fichier)"));
+        assert!(outside_view(Lang::En, 1).starts_with("1 point lies"));
+        assert!(outside_view(Lang::Fr, 12).starts_with("12 points sont"));
+    }
 }

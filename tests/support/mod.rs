@@ -84,3 +84,17 @@ pub fn go_to(b: &webdriver::Browser, step: &str) {
     b.click(&b.find(&format!("#goto-{step}")));
     b.wait_for(5, &format!("step ({step})"), |b| (current_step(b) == step).then_some(()));
 }
+
+/// Chooses a file named `name` holding `text` in the file input `#input`, as a student would
+/// with the browser's dialog (the input's `change` event fires).
+pub fn choose_file(b: &webdriver::Browser, input: &str, name: &str, text: &str) {
+    b.exec(
+        "const [input, name, text] = arguments;
+         const element = document.getElementById(input);
+         const files = new DataTransfer();
+         files.items.add(new File([text], name));
+         element.files = files.files;
+         element.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![input.into(), name.into(), text.into()],
+    );
+}
