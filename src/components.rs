@@ -16,6 +16,7 @@ mod matrix_view;
 mod mistakes_panel;
 pub(crate) mod presenter_tools;
 mod region_layer;
+mod penalty_fields;
 mod settings_panel;
 mod shortcuts;
 mod step_card;

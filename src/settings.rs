@@ -5,7 +5,7 @@
 //! [`crate::i18n::field_error`]) and the last valid value stays in force.
 
 use engine::Speed;
-use mlp::{DatasetKind, FeatureSet, Shape};
+use mlp::{DatasetKind, FeatureSet, Penalty, Shape};
 
 /// Everything the page is drawn from.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,7 +21,9 @@ pub struct Settings {
     /// The input features; their count is d.
     pub features: FeatureSet,
     pub d_h: usize,
-    pub lambda: f64,
+    /// The penalty Ω of (r): the course's weight decay λ by default, or the homework's four
+    /// coefficients (λ₁₁, λ₁₂ on W⁽¹⁾, λ₂₁, λ₂₂ on W⁽²⁾).
+    pub penalty: Penalty,
     /// Learning rate η of the update (f).
     pub eta: f64,
     /// Fractions of the points in the training and validation sets; the rest is the test set.
@@ -73,7 +75,7 @@ impl Default for Settings {
             m: 2,
             features: FeatureSet::default(),
             d_h: 8,
-            lambda: 1e-3,
+            penalty: Penalty::weight_decay(1e-3),
             eta: 0.1,
             train_frac: 0.7,
             valid_frac: 0.15,
@@ -208,7 +210,7 @@ mod tests {
         assert!(SEED_RULE.parse(&s.seed.to_string()).is_ok());
         assert!(M_RULE.parse(&s.m.to_string()).is_ok());
         assert!(D_H_RULE.parse(&s.d_h.to_string()).is_ok());
-        assert!(LAMBDA_RULE.parse(&s.lambda.to_string()).is_ok());
+        assert!(mlp::Coefficient::ALL.iter().all(|&c| LAMBDA_RULE.parse(&s.penalty.get(c).to_string()).is_ok()));
         assert!(ETA_RULE.parse(&s.eta.to_string()).is_ok());
         assert!(TRAIN_FRAC_RULE.parse(&s.train_frac.to_string()).is_ok());
         assert!(VALID_FRAC_RULE.parse(&s.valid_frac.to_string()).is_ok());

@@ -15,7 +15,7 @@ use crate::settings::{
     FieldError, NumRule, Settings, BATCH_RULE, D_H_RULE, ETA_RULE, INIT_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE,
     N_RULE, SEED_RULE, SPEED_RULE, TRAIN_FRAC_RULE, VALID_FRAC_RULE,
 };
-use mlp::{DatasetKind, FeatureError, FeatureSet};
+use mlp::{Coefficient, DatasetKind, FeatureError, FeatureSet, Penalty};
 
 /// The key of the data set parameter (a [`DatasetKind::key`]).
 pub const DATA: &str = "data";
@@ -42,6 +42,13 @@ pub const STANDARDIZE: &str = "std";
 pub const INPUTS: &str = "inputs";
 /// The keys of a CSV file's settings.
 pub const FILE_KEYS: [&str; 4] = [FILE, INPUTS, LABEL, STANDARDIZE];
+
+/// The key of the weight decay λ (λ₁₂ = λ₂₂ = λ, no L1), written when the penalty is one.
+pub const LAMBDA: &str = "lambda";
+/// The keys of the penalty's four coefficients ([`Coefficient::key`]), written instead of
+/// `lambda` when the penalty is not a single weight decay; read after `lambda`, each replacing
+/// its own coefficient.
+pub const PENALTY_KEYS: [&str; 4] = ["l11", "l12", "l21", "l22"];
 
 /// A file's number of inputs, as [`mlp::dataset::csv::MAX_INPUTS`] allows.
 const INPUTS_RULE: NumRule = NumRule { min: 1.0, max: 256.0, min_text: "1", max_text: "256", integer: true };
@@ -106,7 +113,7 @@ const DATA_NUMBERS: [NumParam; 6] = [
 /// `features`).
 const NETWORK_NUMBERS: [NumParam; 5] = [
     NumParam { key: "dh", rule: D_H_RULE, get: |s| s.d_h as f64, set: |s, v| s.d_h = v as usize },
-    NumParam { key: "lambda", rule: LAMBDA_RULE, get: |s| s.lambda, set: |s, v| s.lambda = v },
+    NumParam { key: LAMBDA, rule: LAMBDA_RULE, get: weight_decay, set: |s, v| s.penalty = Penalty::weight_decay(v) },
     NumParam { key: "eta", rule: ETA_RULE, get: |s| s.eta, set: |s, v| s.eta = v },
     NumParam { key: "k", rule: BATCH_RULE, get: |s| s.batch_size as f64, set: |s, v| s.batch_size = v as usize },
     NumParam { key: "init", rule: INIT_RULE, get: |s| s.init as f64, set: |s, v| s.init = v as u64 },
@@ -134,6 +141,7 @@ pub fn settings_from_pairs(pairs: &[(String, String)]) -> (Settings, Vec<UrlNoti
             read_number(&mut s, param, text, &mut notices);
         }
     }
+    read_penalty(&mut s, &find, &mut notices);
     if let Some(text) = find(SPEED) {
         read_speed(&mut s, text, &mut notices);
     }
@@ -178,13 +186,40 @@ fn read_file<'a>(s: &mut Settings, find: &impl Fn(&str) -> Option<&'a str>, noti
 /// meaning the same thing even if the defaults change.
 pub fn settings_to_pairs(s: &Settings) -> Vec<(&'static str, String)> {
     let number = |param: &NumParam| (param.key, number_text((param.get)(s)));
+    // `lambda` for a weight decay, else the four coefficients in its place
+    let network = NETWORK_NUMBERS.iter().flat_map(|param| match (param.key, s.penalty.as_weight_decay()) {
+        (LAMBDA, None) => Coefficient::ALL.iter().map(|&c| (c.key(), number_text(s.penalty.get(c)))).collect(),
+        _ => vec![number(param)],
+    });
     std::iter::once((DATA, s.dataset.key().to_owned()))
         .chain(DATA_NUMBERS.iter().map(number))
         .chain(std::iter::once((FEATURES, s.features.to_keys())))
-        .chain(NETWORK_NUMBERS.iter().map(number))
+        .chain(network)
         .chain(std::iter::once((SPEED, s.speed.key())))
         .chain(file_pairs(s))
         .collect()
+}
+
+/// The λ a link writes and the λ field shows: the weight decay, or λ₁₂ when the penalty has
+/// four coefficients.
+fn weight_decay(s: &Settings) -> f64 {
+    s.penalty.as_weight_decay().unwrap_or(s.penalty.w1.l2)
+}
+
+/// `l11`, `l12`, `l21`, `l22`, after `lambda`: each replaces its coefficient, with λ's rule.
+fn read_penalty<'a>(s: &mut Settings, find: &impl Fn(&str) -> Option<&'a str>, notices: &mut Vec<UrlNotice>) {
+    for c in Coefficient::ALL {
+        let Some(text) = find(c.key()) else { continue };
+        match LAMBDA_RULE.parse(text) {
+            Ok(value) => s.penalty.set(c, value),
+            Err(error) => notices.push(UrlNotice {
+                param: c.key(),
+                value: text.to_owned(),
+                problem: UrlProblem::Number(error),
+                used: number_text(s.penalty.get(c)),
+            }),
+        }
+    }
 }
 
 /// A CSV file's settings, while the data set is the file (the hash once a file was opened).
@@ -316,7 +351,8 @@ pub fn read_page() -> (Settings, Vec<UrlNotice>) {
 pub fn write_page(s: &Settings) {
     let pairs = settings_to_pairs(s);
     crate::url::set_query_params(&pairs);
-    for key in FILE_KEYS.into_iter().filter(|key| pairs.iter().all(|(k, _)| k != key)) {
+    let written_elsewhere = FILE_KEYS.into_iter().chain(PENALTY_KEYS).chain([LAMBDA]);
+    for key in written_elsewhere.filter(|key| pairs.iter().all(|(k, _)| k != key)) {
         crate::url::remove_query_param(key);
     }
 }

@@ -55,7 +55,7 @@ fn rows(out: &mut String, m: &DMatrix<f64>, digits: Option<usize>) {
 fn answers(mistakes: Mistakes) -> String {
     let (p, x, y, lambda) = case();
     let fwd = forward_with(&p, &x, y, mistakes).unwrap();
-    let g = backward_with(&p, &fwd, &x, y, lambda, mistakes);
+    let g = backward_with(&p, &fwd, &x, y, mlp::Penalty::weight_decay(lambda), mistakes);
     let mut out = format!("{{\"lambda\": {lambda:?}, \"y\": {y}, \"x\": ");
     list(&mut out, x.iter().copied(), None);
     out.push_str(", \"params\": {\"W1\": ");
@@ -91,7 +91,7 @@ fn answers(mistakes: Mistakes) -> String {
     out.push_str(", \"b2\": ");
     list(&mut out, g.b2_reg.iter().copied(), Some(4));
     let mut updated = p.clone();
-    mlp::sgd_update(&mut updated, &g.regularized(), 0.5, mistakes);
+    mlp::sgd_update(&mut updated, &g.regularized(), 0.5, mlp::Penalty::NONE, mistakes);
     out.push_str("},\n \"eta\": 0.5, \"updated_params\": {\"W1\": ");
     rows(&mut out, &updated.w1, Some(4));
     out.push_str(", \"b2\": ");
@@ -284,7 +284,7 @@ fn case_param() -> String {
 fn printed_w2(mistakes: Mistakes, french: bool) -> String {
     let (p, x, y, lambda) = case();
     let fwd = forward_with(&p, &x, y, mistakes).unwrap();
-    let g = backward_with(&p, &fwd, &x, y, lambda, mistakes);
+    let g = backward_with(&p, &fwd, &x, y, mlp::Penalty::weight_decay(lambda), mistakes);
     let rows: Vec<String> = g.w2.row_iter().map(|r| r.iter().map(|v| format!("{v:.4}")).collect::<Vec<_>>().join(if french { " " } else { ", " })).collect();
     if french {
         rows.join("\n").replace('.', ",")

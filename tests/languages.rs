@@ -212,7 +212,7 @@ fn homework() -> String {
     .expect("a network");
     let x = DVector::from_column_slice(&[1.0, 0.5]);
     let fwd = forward(&params, &x, 0).expect("a forward pass");
-    let g = backward(&params, &fwd, &x, 0, 0.01);
+    let g = backward(&params, &fwd, &x, 0, mlp::Penalty::weight_decay(0.01));
     let list = |v: &DVector<f64>| v.iter().map(|v| format!("{v:.4}")).collect::<Vec<_>>().join(", ");
     format!(
         r#"{{"lambda": 0.01, "y": 0, "x": [1.0, 0.5],

@@ -111,7 +111,7 @@ fn is_message(message: impl Fn(Lang) -> String) -> bool {
 // ── Number fields ─────────────────────────────────────────────────────────────────────────────
 
 /// Every number field's rule, by its link key.
-const RULES: [(&str, NumRule); 12] = [
+const RULES: [(&str, NumRule); 16] = [
     ("n", N_RULE),
     ("noise", NOISE_RULE),
     ("seed", SEED_RULE),
@@ -120,6 +120,10 @@ const RULES: [(&str, NumRule); 12] = [
     ("valid", VALID_FRAC_RULE),
     ("dh", D_H_RULE),
     ("lambda", LAMBDA_RULE),
+    ("l11", LAMBDA_RULE),
+    ("l12", LAMBDA_RULE),
+    ("l21", LAMBDA_RULE),
+    ("l22", LAMBDA_RULE),
     ("eta", ETA_RULE),
     ("k", BATCH_RULE),
     ("init", INIT_RULE),
@@ -141,7 +145,11 @@ fn field(s: &Settings, key: &str) -> f64 {
         "train" => s.train_frac,
         "valid" => s.valid_frac,
         "dh" => s.d_h as f64,
-        "lambda" => s.lambda,
+        "lambda" => s.penalty.as_weight_decay().unwrap_or(s.penalty.w1.l2),
+        "l11" => s.penalty.w1.l1,
+        "l12" => s.penalty.w1.l2,
+        "l21" => s.penalty.w2.l1,
+        "l22" => s.penalty.w2.l2,
         "eta" => s.eta,
         "k" => s.batch_size as f64,
         "init" => s.init as f64,
@@ -451,7 +459,7 @@ proptest! {
             .fold(FeatureSet::default(), |set, (_, &f)| set.with(f, true).unwrap_or(set));
         if !edited.train.is_empty() {
             let shape = Shape::new(features.d(), 4, key.classes).expect("a valid shape");
-            let config = TrainConfig { eta: 0.1, batch_size: 10, lambda: 1e-3, seed: key.seed };
+            let config = TrainConfig { eta: 0.1, batch_size: 10, penalty: mlp::Penalty::weight_decay(1e-3), seed: key.seed };
             let trainer = Trainer::new(initial_params(shape, key.seed, 0), config, features, &edited);
             prop_assert!(trainer.is_ok(), "{:?} on {text:?}", trainer.err());
         }
@@ -547,7 +555,7 @@ proptest! {
         match pasted {
             Ok(case) => {
                 let m = case.params.w2.nrows();
-                let example = Example { params: case.params, x: case.x, y: case.y, lambda: case.lambda, eta, mistakes: mistakes_of(bits) };
+                let example = Example { params: case.params, x: case.x, y: case.y, penalty: case.penalty, eta, mistakes: mistakes_of(bits) };
                 let walk = Walk::new(example);
                 prop_assert!(walk.is_ok(), "{:?}", walk.err());
                 if let Ok(walk) = walk {

@@ -9,16 +9,38 @@
 //! (`0.10` stays `0.10`). An invalid text being typed is kept while the setting stays put.
 
 use super::app::LangSignal;
-use crate::i18n::{field_error, t, Msg};
+use crate::i18n::{field_error, t, Lang, Msg};
 use crate::settings::NumRule;
 use crate::url_state::number_text;
 use leptos::prelude::*;
+
+/// A field's label: a message of the page, or a text built for the language.
+#[derive(Clone, Copy)]
+pub enum FieldLabel {
+    Msg(Msg),
+    Text(fn(Lang) -> String),
+}
+
+impl From<Msg> for FieldLabel {
+    fn from(msg: Msg) -> Self {
+        FieldLabel::Msg(msg)
+    }
+}
+
+impl FieldLabel {
+    fn text(self, lang: Lang) -> String {
+        match self {
+            FieldLabel::Msg(msg) => t(lang, msg).to_owned(),
+            FieldLabel::Text(text) => text(lang),
+        }
+    }
+}
 
 #[component]
 pub fn NumberField(
     /// The input's id; the error message's id is `{id}-error`.
     id: &'static str,
-    label: Msg,
+    #[prop(into)] label: FieldLabel,
     #[prop(optional)] help: Option<Msg>,
     rule: NumRule,
     /// The setting the box shows.
@@ -46,7 +68,7 @@ pub fn NumberField(
     };
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
-            <label for=id>{move || t(lang.get(), label)}</label>
+            <label for=id>{move || label.text(lang.get())}</label>
             <input
                 id=id
                 type="text"

@@ -1,13 +1,15 @@
-//! The settings form: data (kind, n, noise, seed, m) and network (features → d, d_h, λ).
+//! The settings form: data (kind, n, noise, seed, m) and network (features → d, d_h, the
+//! penalty, η, K).
 
 use super::app::LangSignal;
 use super::csv_tools::CsvTools;
 use super::field::NumberField;
+use super::penalty_fields::PenaltyFields;
 use crate::data::{DataError, OwnFile};
 use crate::i18n::data::DataMsg;
 use crate::i18n::{data_error, dataset_name, feature_error, t, Msg};
 use crate::settings::{
-    Settings, BATCH_RULE, D_H_RULE, ETA_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE, N_RULE, SEED_RULE, TRAIN_FRAC_RULE,
+    Settings, BATCH_RULE, D_H_RULE, ETA_RULE, M_RULE, NOISE_RULE, N_RULE, SEED_RULE, TRAIN_FRAC_RULE,
     VALID_FRAC_RULE,
 };
 use leptos::prelude::*;
@@ -72,8 +74,7 @@ pub fn SettingsPanel(
                 </p>
                 <NumberField id="field-d_h" label=Msg::HiddenUnits rule=D_H_RULE value=get(|s| s.d_h as f64)
                     on_valid=set(|s, v| s.d_h = v as usize) />
-                <NumberField id="field-lambda" label=Msg::Lambda help=Msg::LambdaHelp rule=LAMBDA_RULE
-                    value=get(|s| s.lambda) on_valid=set(|s, v| s.lambda = v) />
+                <PenaltyFields settings=settings />
                 <NumberField id="field-eta" label=Msg::LearningRate help=Msg::LearningRateHelp rule=ETA_RULE
                     value=get(|s| s.eta) on_valid=set(|s, v| s.eta = v) />
                 <NumberField id="field-k" label=Msg::BatchSize help=Msg::BatchHelp rule=BATCH_RULE

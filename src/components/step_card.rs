@@ -11,6 +11,8 @@ use crate::mathml::math;
 use crate::i18n::mistakes::{mistake_title, mistake_why, wrong_numpy};
 use crate::stepper::content::{matrix_form, mistakes_altering, numpy, operands, scalar_form};
 use crate::i18n::fixed;
+use crate::i18n::penalty::PenaltyMsg;
+use mlp::Penalty;
 use crate::stepper::formula::{formula, reads, Cells};
 use crate::stepper::quantity::Quantity;
 use crate::stepper::selection::{Cell, Selection};
@@ -63,6 +65,18 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
             }
         })
         .collect::<Vec<_>>();
+    // The penalty the walk was computed with: (r) and (f) are written for it.
+    let penalty = Memo::new(move |_| walk.with(|w| w.as_ref().map_or(Penalty::NONE, |w| w.example.penalty)));
+    let note = move || {
+        let p = penalty.get();
+        let msg = match step {
+            Step::RegW1 if p.w1.l1 > 0.0 => PenaltyMsg::SignNote,
+            Step::RegW2 if p.w2.l1 > 0.0 => PenaltyMsg::SignNote,
+            Step::Update if p.has_l1() => PenaltyMsg::ProximalNote,
+            _ => return None,
+        };
+        Some(view! { <p class="penalty-note">{move || t(lang.get(), msg)}</p> })
+    };
     let instantiated = move || {
         let cell = clicked.get()?;
         let more = t(lang.get(), StepperMsg::MoreTerms);
@@ -78,18 +92,19 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
             <div class="equations">
                 <div class="equation">
                     <span class="eq-label">{move || t(lang.get(), StepperMsg::MatrixForm)}</span>
-                    <div inner_html=math(true, &matrix_form(step))></div>
+                    <div inner_html=move || math(true, &matrix_form(step, &penalty.get()))></div>
                 </div>
                 <div class="equation">
                     <span class="eq-label">{move || t(lang.get(), StepperMsg::ScalarForm)}</span>
-                    <div inner_html=math(true, &scalar_form(step))></div>
+                    <div inner_html=move || math(true, &scalar_form(step, &penalty.get()))></div>
                     {(step != Step::Update).then(|| view! { <p class="index-note">{move || t(lang.get(), StepperMsg::IndexLetters)}</p> })}
                 </div>
             </div>
             <div class="numpy">
                 <span class="eq-label">{move || t(lang.get(), StepperMsg::Numpy)}</span>
-                <pre><code>{numpy(step)}</code></pre>
+                <pre><code>{move || numpy(step, &penalty.get())}</code></pre>
             </div>
+            {note}
             <Altered step=step walk=walk />
             <div class="operands">
                 <div class="side reads">

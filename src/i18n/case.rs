@@ -130,10 +130,10 @@ pub fn case_error(lang: Lang, error: &CaseError) -> String {
                 format!("y = {y} n'est pas une classe : avec m = {m} classes, y doit être entre 0 et {last}."),
             )
         }
-        CaseError::Lambda { found } => pick(
+        CaseError::Penalty { key, found } => pick(
             lang,
-            format!("lambda = {found} is negative; the penalty weight λ must be 0 or more."),
-            format!("lambda = {found} est négatif ; le poids λ de la pénalité doit être positif ou nul."),
+            format!("{key} = {found} is negative; a penalty coefficient must be 0 or more."),
+            format!("{key} = {found} est négatif ; un coefficient de la pénalité doit être positif ou nul."),
         ),
     }
 }

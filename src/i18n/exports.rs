@@ -119,7 +119,7 @@ pub fn settings_items(lang: Lang, s: &Settings) -> Vec<String> {
             format!("{} = {}/{}/{}", t(lang, ExportMsg::Split), fraction(s.train_frac), fraction(s.valid_frac), fraction(test)),
             inputs,
             format!("d_h = {}", s.d_h),
-            format!("λ = {}", value(lang, s.lambda)),
+            super::penalty::penalty_text(lang, &s.penalty),
             format!("η = {}", value(lang, s.eta)),
             format!("K = {}", s.batch_size),
             format!("{} = {}", t(lang, ExportMsg::Init), s.init),

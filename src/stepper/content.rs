@@ -3,7 +3,7 @@
 
 use super::quantity::Quantity as Q;
 use super::steps::Step;
-use mlp::{Mistake, Mistakes};
+use mlp::{Mistake, Mistakes, Penalty};
 use crate::mathml::{act, act_at, b, b_at, dl, dr, frac, mi, mn, mo, row, sub, tilde_r, transpose, under, w, w_at};
 
 /// The quantities a step reads (operands) and writes (results), in display order.
@@ -53,9 +53,22 @@ pub fn mistakes_altering(step: Step, mistakes: Mistakes) -> Vec<Mistake> {
     mistakes.iter().filter(|m| steps_altered_by(*m).contains(&step)).collect()
 }
 
-/// The correct numpy line(s) for the step, with the course's variable names.
-pub fn numpy(step: Step) -> &'static str {
+/// The correct numpy line(s) for the step, with the course's variable names; (r) and (f) as
+/// the penalty makes them (the course's `lam`, or the four coefficients).
+pub fn numpy(step: Step, penalty: &Penalty) -> &'static str {
+    let full = penalty.as_weight_decay().is_none();
     match step {
+        Step::RegW1 if full => "grad_W1 += l11 * np.sign(W1) + 2 * l12 * W1",
+        Step::RegW2 if full => "grad_W2 += l21 * np.sign(W2) + 2 * l22 * W2",
+        Step::Update if penalty.has_l1() => {
+            "# the L1 term as a step that stops at 0 (soft thresholding)
+             u = W1 - eta * (grad_W1 - l11 * np.sign(W1))
+             W1 = np.sign(u) * np.maximum(np.abs(u) - eta * l11, 0)
+             b1 -= eta * grad_b1
+             u = W2 - eta * (grad_W2 - l21 * np.sign(W2))
+             W2 = np.sign(u) * np.maximum(np.abs(u) - eta * l21, 0)
+             b2 -= eta * grad_b2"
+        }
         Step::HiddenActivation => "ha = W1 @ x + b1",
         Step::HiddenOutput => "hs = np.maximum(0, ha)",
         Step::OutputActivation => "oa = W2 @ hs + b2",
@@ -75,8 +88,19 @@ pub fn numpy(step: Step) -> &'static str {
     }
 }
 
+/// The penalty's terms of (r) after ∂L/∂W, for `layer`'s weight `weight` (a matrix or an
+/// entry): the course's `+ 2λW` for a weight decay, else both terms with the homework's
+/// coefficients, `+ λ₁₁ sign(W⁽¹⁾) + 2λ₁₂ W⁽¹⁾`.
+pub fn penalty_terms(layer: u8, penalty: &Penalty, weight: &str) -> Vec<String> {
+    if penalty.as_weight_decay().is_some() {
+        return vec![mo("+"), mn("2"), mi("λ"), weight.to_owned()];
+    }
+    let lambda = |kind: u8| sub(&mi("λ"), &mn(&format!("{layer}{kind}")));
+    vec![mo("+"), lambda(1), fun("sign", weight), mo("+"), mn("2"), lambda(2), weight.to_owned()]
+}
+
 /// The equation in matrix (vector) form, as MathML content.
-pub fn matrix_form(step: Step) -> String {
+pub fn matrix_form(step: Step, penalty: &Penalty) -> String {
     let (ha, hs, oa, os) = (act("h", "a"), act("h", "s"), act("o", "a"), act("o", "s"));
     let eq = |lhs: String, rhs: Vec<String>| row(&[vec![lhs, mo("=")], rhs].concat());
     match step {
@@ -93,14 +117,14 @@ pub fn matrix_form(step: Step) -> String {
         Step::GradW1 => eq(dl(&w(1)), vec![dl(&ha), transpose(&mi("x"))]),
         Step::GradB1 => eq(dl(&b(1)), vec![dl(&ha)]),
         Step::GradInput => eq(dl(&mi("x")), vec![transpose(&w(1)), dl(&ha)]),
-        Step::RegW1 => eq(dr(&w(1)), vec![dl(&w(1)), mo("+"), mn("2"), mi("λ"), w(1)]),
-        Step::RegW2 => eq(dr(&w(2)), vec![dl(&w(2)), mo("+"), mn("2"), mi("λ"), w(2)]),
+        Step::RegW1 => eq(dr(&w(1)), [vec![dl(&w(1))], penalty_terms(1, penalty, &w(1))].concat()),
+        Step::RegW2 => eq(dr(&w(2)), [vec![dl(&w(2))], penalty_terms(2, penalty, &w(2))].concat()),
         Step::Update => row(&[mi("θ"), mo("←"), mi("θ"), mo("−"), mi("η"), sub(&mo("∇"), &mi("θ")), tilde_r()]),
     }
 }
 
 /// The equation for one entry (scalar form), as MathML content.
-pub fn scalar_form(step: Step) -> String {
+pub fn scalar_form(step: Step, penalty: &Penalty) -> String {
     let at = act_at;
     let eq = |lhs: String, rhs: Vec<String>| row(&[vec![lhs, mo("=")], rhs].concat());
     let sum = |index: &str, body: Vec<String>| row(&[vec![under(&mo("∑"), &mi(index))], body].concat());
@@ -118,8 +142,8 @@ pub fn scalar_form(step: Step) -> String {
         Step::GradW1 => eq(dl(&w_at(1, "j", "i")), vec![dl(&at("h", "a", "j")), sub(&mi("x"), &mi("i"))]),
         Step::GradB1 => eq(dl(&b_at(1, "j")), vec![dl(&at("h", "a", "j"))]),
         Step::GradInput => eq(dl(&sub(&mi("x"), &mi("i"))), vec![sum("j", vec![dl(&at("h", "a", "j")), w_at(1, "j", "i")])]),
-        Step::RegW1 => eq(dr(&w_at(1, "j", "i")), vec![dl(&w_at(1, "j", "i")), mo("+"), mn("2"), mi("λ"), w_at(1, "j", "i")]),
-        Step::RegW2 => eq(dr(&w_at(2, "k", "j")), vec![dl(&w_at(2, "k", "j")), mo("+"), mn("2"), mi("λ"), w_at(2, "k", "j")]),
+        Step::RegW1 => eq(dr(&w_at(1, "j", "i")), [vec![dl(&w_at(1, "j", "i"))], penalty_terms(1, penalty, &w_at(1, "j", "i"))].concat()),
+        Step::RegW2 => eq(dr(&w_at(2, "k", "j")), [vec![dl(&w_at(2, "k", "j"))], penalty_terms(2, penalty, &w_at(2, "k", "j"))].concat()),
         // One scalar parameter θ (an entry of W⁽¹⁾, b⁽¹⁾, W⁽²⁾ or b⁽²⁾): no index letter, which
         // would clash with i, j, k.
         Step::Update => row(&[mi("θ"), mo("←"), mi("θ"), mo("−"), mi("η"), crate::mathml::partial(&tilde_r(), &mi("θ"))]),
@@ -161,12 +185,32 @@ mod tests {
 
     #[test]
     fn every_step_has_an_equation_a_numpy_line_and_a_result() {
-        for step in Step::ALL {
-            assert!(matrix_form(step).starts_with("<mrow>"), "{step:?}");
-            assert!(scalar_form(step).contains("<mo>=</mo>") || step == Step::Update, "{step:?}");
-            assert!(!numpy(step).is_empty());
-            assert!(!operands(step).1.is_empty(), "{step:?} writes nothing");
+        let mut full = Penalty::weight_decay(0.01);
+        full.w1.l1 = 0.05;
+        for penalty in [Penalty::weight_decay(0.01), full] {
+            for step in Step::ALL {
+                assert!(matrix_form(step, &penalty).starts_with("<mrow>"), "{step:?}");
+                assert!(scalar_form(step, &penalty).contains("<mo>=</mo>") || step == Step::Update, "{step:?}");
+                assert!(!numpy(step, &penalty).is_empty());
+                assert!(!operands(step).1.is_empty(), "{step:?} writes nothing");
+            }
         }
+    }
+
+    #[test]
+    fn the_full_penalty_shows_both_terms_with_its_coefficients() {
+        // the course's λ: `+ 2λW`, no sign
+        let course = matrix_form(Step::RegW1, &Penalty::weight_decay(0.01));
+        assert!(course.contains("<mi>λ</mi>") && !course.contains("sign"), "{course}");
+        let mut full = Penalty::weight_decay(0.01);
+        full.w2.l1 = 0.2;
+        for (step, layer) in [(Step::RegW1, "1"), (Step::RegW2, "2")] {
+            let form = matrix_form(step, &full);
+            assert!(form.contains("sign") && form.contains(&format!("<mn>{layer}1</mn>")) && form.contains(&format!("<mn>{layer}2</mn>")), "{form}");
+        }
+        assert!(numpy(Step::RegW2, &full).contains("l21 * np.sign(W2) + 2 * l22 * W2"));
+        assert!(numpy(Step::Update, &full).contains("np.maximum(np.abs(u) - eta * l21, 0)"));
+        assert_eq!(numpy(Step::Update, &Penalty::weight_decay(0.01)), numpy(Step::Update, &Penalty::NONE));
     }
 
     #[test]

@@ -8,7 +8,10 @@ use super::quantity::Quantity as Q;
 use super::selection::Cell;
 use super::steps::Step;
 use super::walk::Walk;
+use super::content::penalty_terms;
 use crate::mathml::{mi, mn, mo, num, row};
+use mlp::penalty::sign;
+use mlp::{Mistake, Penalty};
 use nalgebra::{DMatrix, DVector};
 
 /// Sums longer than this are shown with their first terms and "+ … (n more terms)".
@@ -138,7 +141,7 @@ fn terms(walk: &Walk, step: Step, result: Q, r: usize, c: usize, more: &str) -> 
     let val = |q: Q, i: usize, j: usize| at(&q.value(walk), i, j);
     let sym = |q: Q, idx: &[usize]| entry(&q.symbol(), idx);
     let (params, x) = (&walk.example.params, &walk.example.x);
-    let (lambda, eta) = (walk.example.lambda, walk.example.eta);
+    let (penalty, eta) = (walk.example.penalty, walk.example.eta);
     match step {
         Step::HiddenActivation => {
             let pairs: Vec<(f64, f64)> = (0..x.len()).map(|i| (at(&params.w1, r, i), at_v(x, i))).collect();
@@ -180,8 +183,8 @@ fn terms(walk: &Walk, step: Step, result: Q, r: usize, c: usize, more: &str) -> 
             let pairs: Vec<(f64, f64)> = (0..g.len()).map(|k| (at_v(g, k), at(&params.w1, k, r))).collect();
             sum_terms("j", Q::GradHiddenActivation, Q::W1, r, &pairs, more, true)
         }
-        Step::RegW1 => regularized(Q::GradW1, Q::W1, r, c, val(Q::GradW1, r, c), val(Q::W1, r, c), lambda),
-        Step::RegW2 => regularized(Q::GradW2, Q::W2, r, c, val(Q::GradW2, r, c), val(Q::W2, r, c), lambda),
+        Step::RegW1 => regularized((Q::GradW1, Q::W1, 1), &penalty, r, c, val(Q::GradW1, r, c), val(Q::W1, r, c)),
+        Step::RegW2 => regularized((Q::GradW2, Q::W2, 2), &penalty, r, c, val(Q::GradW2, r, c), val(Q::W2, r, c)),
         Step::Update => update_terms(walk, result, r, c, eta),
     }
 }
@@ -244,13 +247,20 @@ fn softmax_terms(walk: &Walk, k: usize) -> (String, String) {
     )
 }
 
-/// ∂R̃/∂W[r,c] = ∂L/∂W[r,c] + 2λW[r,c].
-fn regularized(grad: Q, weight: Q, r: usize, c: usize, g: f64, w: f64, lambda: f64) -> (String, String) {
+/// ∂R̃/∂W[r,c] = ∂L/∂W[r,c] + 2λW[r,c], or with the full penalty
+/// ∂L/∂W[r,c] + λ₁ sign(W[r,c]) + 2λ₂W[r,c] (sign(0) = 0), for `layer`'s `(grad, weight)`.
+fn regularized((grad, weight, layer): (Q, Q, u8), penalty: &Penalty, r: usize, c: usize, g: f64, w: f64) -> (String, String) {
     let idx = [r, c];
-    (
-        row(&[entry(&grad.symbol(), &idx), mo("+"), mn("2"), mi("λ"), entry(&weight.symbol(), &idx)]),
-        row(&[num(g), mo("+"), mn("2"), mo("×"), num(lambda), mo("×"), num(w)]),
-    )
+    let symbols = [vec![entry(&grad.symbol(), &idx)], penalty_terms(layer, penalty, &entry(&weight.symbol(), &idx))].concat();
+    let l = penalty.layer(usize::from(layer));
+    let numbers = match penalty.as_weight_decay() {
+        Some(lambda) => vec![num(g), mo("+"), mn("2"), mo("×"), num(lambda), mo("×"), num(w)],
+        None => {
+            let l1 = [num(l.l1), mo("×"), num(sign(w))];
+            [vec![num(g), mo("+")], l1.to_vec(), vec![mo("+"), mn("2"), mo("×"), num(l.l2), mo("×"), num(w)]].concat()
+        }
+    };
+    (row(&symbols), row(&numbers))
 }
 
 /// θ′[r,c] = θ[r,c] − η ∂R̃/∂θ[r,c].
@@ -263,6 +273,27 @@ fn update_terms(walk: &Walk, result: Q, r: usize, c: usize, eta: f64) -> (String
     };
     let idx = index_of(result, r, c);
     let val = |q: Q| at(&q.value(walk), r, c);
+    // A weight under an L1 term takes the step that stops at 0 (mlp::sgd): S(u, ηλ₁).
+    let l1 = match result {
+        Q::NewW1 => walk.example.penalty.w1.l1,
+        Q::NewW2 => walk.example.penalty.w2.l1,
+        _ => 0.0,
+    };
+    let plain = walk.example.mistakes.contains(Mistake::GradientAscent) || walk.example.mistakes.contains(Mistake::NoPenalty);
+    if l1 > 0.0 && !plain {
+        let (theta, g) = (val(before), val(gradient));
+        let lambda = mi("λ");
+        let s = |args: &[String]| row(&[vec![crate::mathml::mi_upright("S"), mo("(")], args.to_vec(), vec![mo(")")]].concat());
+        let symbols = s(&[
+            entry(&before.symbol(), &idx), mo("−"), mi("η"), mo("("), entry(&gradient.symbol(), &idx), mo("−"), lambda.clone(),
+            crate::mathml::mi_upright("sign"), entry(&before.symbol(), &idx), mo(")"), mo(","), mi("η"), lambda,
+        ]);
+        let numbers = s(&[
+            num(theta), mo("−"), num(eta), mo("×"), mo("("), num(g), mo("−"), num(l1), mo("×"), num(sign(theta)), mo(")"),
+            mo(","), num(eta), mo("×"), num(l1),
+        ]);
+        return (symbols, numbers);
+    }
     (
         row(&[entry(&before.symbol(), &idx), mo("−"), mi("η"), entry(&gradient.symbol(), &idx)]),
         row(&[num(val(before)), mo("−"), num(eta), mo("×"), num(val(gradient))]),

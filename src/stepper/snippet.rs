@@ -15,6 +15,7 @@ use crate::i18n::mistakes::mistake_title;
 use crate::i18n::stepper::step_title;
 use crate::i18n::{t, Lang};
 use crate::url_state::number_text;
+use mlp::Penalty;
 use nalgebra::DMatrix;
 
 /// The two snippet formats.
@@ -57,8 +58,13 @@ enum Term {
     T(Q),
     /// LaTeX written the same way in both copies.
     Op(&'static str),
-    /// 2λ: the symbol, or `2 · 0.001`.
-    TwoLambda,
+    /// 2λ of the layer's L2 term: the symbol (λ, or λ₁₂ / λ₂₂ with the full penalty), or
+    /// `2 · 0.001`.
+    TwoLambda(u8),
+    /// λ₁₁ sign(W⁽¹⁾) (or layer 2's): the symbols, or the coefficient times the signs.
+    L1Sign(u8),
+    /// ηλ₁₁ (or layer 2's), the threshold of the L1 step: the symbols, or their values.
+    EtaL1(u8),
     /// η: the symbol, or its value.
     Eta,
     /// o^s_y: the symbol, or the probability of the true class.
@@ -77,9 +83,28 @@ fn eq(lhs: Q, rhs: Vec<Term>) -> Equation {
     Equation { lhs, relation: "=", rhs }
 }
 
-/// The step's equations in matrix form (the update has one per parameter).
-fn equations(step: Step) -> Vec<Equation> {
+/// The step's equations in matrix form (the update has one per parameter), for `penalty`:
+/// the full penalty adds the L1 terms to (r), and a layer with an L1 term updates its weights
+/// with the step that stops at 0, `S(u, ηλ₁)` (see `mlp::sgd`).
+fn equations(step: Step, penalty: &Penalty) -> Vec<Equation> {
     use Term::{Op, Q as S, T};
+    let full = penalty.as_weight_decay().is_none();
+    let reg = |lhs: Q, grad: Q, weight: Q, layer: u8| {
+        let l1 = if full { vec![Term::L1Sign(layer), Op("+")] } else { Vec::new() };
+        eq(lhs, [vec![S(grad), Op("+")], l1, vec![Term::TwoLambda(layer), S(weight)]].concat())
+    };
+    let update = |new: Q, old: Q, grad: Q| {
+        let layer = match new {
+            Q::NewW1 if penalty.w1.l1 > 0.0 => 1,
+            Q::NewW2 if penalty.w2.l1 > 0.0 => 2,
+            _ => return eq(new, vec![S(old), Op("-"), Term::Eta, S(grad)]),
+        };
+        let rhs = vec![
+            Op("S\\big("), S(old), Op("-"), Term::Eta, Op("\\big("), S(grad), Op("-"), Term::L1Sign(layer), Op("\\big),"),
+            Term::EtaL1(layer), Op("\\big)"),
+        ];
+        eq(new, rhs)
+    };
     match step {
         Step::HiddenActivation => vec![eq(Q::HiddenActivation, vec![S(Q::W1), S(Q::X), Op("+"), S(Q::B1)])],
         Step::HiddenOutput => vec![eq(Q::HiddenOutput, vec![Op("\\max\\left(0,"), S(Q::HiddenActivation), Op("\\right)")])],
@@ -96,11 +121,11 @@ fn equations(step: Step) -> Vec<Equation> {
         Step::GradW1 => vec![eq(Q::GradW1, vec![S(Q::GradHiddenActivation), T(Q::X)])],
         Step::GradB1 => vec![eq(Q::GradB1, vec![S(Q::GradHiddenActivation)])],
         Step::GradInput => vec![eq(Q::GradX, vec![T(Q::W1), S(Q::GradHiddenActivation)])],
-        Step::RegW1 => vec![eq(Q::RegW1, vec![S(Q::GradW1), Op("+"), Term::TwoLambda, S(Q::W1)])],
-        Step::RegW2 => vec![eq(Q::RegW2, vec![S(Q::GradW2), Op("+"), Term::TwoLambda, S(Q::W2)])],
+        Step::RegW1 => vec![reg(Q::RegW1, Q::GradW1, Q::W1, 1)],
+        Step::RegW2 => vec![reg(Q::RegW2, Q::GradW2, Q::W2, 2)],
         Step::Update => [(Q::NewW1, Q::W1, Q::RegW1), (Q::NewB1, Q::B1, Q::RegB1), (Q::NewW2, Q::W2, Q::RegW2), (Q::NewB2, Q::B2, Q::RegB2)]
             .into_iter()
-            .map(|(new, old, grad)| eq(new, vec![S(old), Op("-"), Term::Eta, S(grad)]))
+            .map(|(new, old, grad)| update(new, old, grad))
             .collect(),
     }
 }
@@ -189,8 +214,18 @@ fn latex_term(term: Term, walk: &Walk, numbers: bool) -> String {
         (Term::T(q), false) => format!("({})^\\top", latex_symbol(q)),
         (Term::T(q), true) => latex_matrix(&q.value(walk).transpose()),
         (Term::Op(op), _) => op.into(),
-        (Term::TwoLambda, false) => "2\\lambda".into(),
-        (Term::TwoLambda, true) => format!("2 \\cdot {} \\cdot", latex_exact(walk.example.lambda)),
+        (Term::TwoLambda(_), false) if walk.example.penalty.as_weight_decay().is_some() => "2\\lambda".into(),
+        (Term::TwoLambda(layer), false) => format!("2\\lambda_{{{layer}2}}"),
+        (Term::TwoLambda(layer), true) => format!("2 \\cdot {} \\cdot", latex_exact(walk.example.penalty.layer(layer.into()).l2)),
+        (Term::L1Sign(layer), false) => format!("\\lambda_{{{layer}1}} \\operatorname{{sign}}\\big({}\\big)", latex_symbol(weight_of(layer))),
+        (Term::L1Sign(layer), true) => {
+            let signs = weight_of(layer).value(walk).map(mlp::penalty::sign);
+            format!("{} \\cdot {}", latex_exact(walk.example.penalty.layer(layer.into()).l1), latex_matrix(&signs))
+        }
+        (Term::EtaL1(layer), false) => format!("\\eta\\lambda_{{{layer}1}}"),
+        (Term::EtaL1(layer), true) => {
+            format!("{} \\cdot {}", latex_exact(walk.example.eta), latex_exact(walk.example.penalty.layer(layer.into()).l1))
+        }
         (Term::Eta, false) => "\\eta".into(),
         (Term::Eta, true) => format!("{} \\cdot", latex_exact(walk.example.eta)),
         (Term::SoftmaxAtY, false) => "o^s_y".into(),
@@ -300,14 +335,36 @@ fn latex_shape(q: Q, walk: &Walk) -> String {
     }
 }
 
+/// The penalty as the example line writes it: `$\lambda = 0.001$`, or its four coefficients
+/// `$\lambda_{11} = 0.05$, …`.
+fn latex_penalty(penalty: &Penalty) -> String {
+    match penalty.as_weight_decay() {
+        Some(lambda) => format!("$\\lambda = {}$", latex_exact(lambda)),
+        None => mlp::Coefficient::ALL
+            .iter()
+            .map(|&c| format!("$\\lambda_{{{}}} = {}$", &c.key()[1..], latex_exact(penalty.get(c))))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The weights of `layer`: W⁽¹⁾ or W⁽²⁾.
+fn weight_of(layer: u8) -> Q {
+    if layer == 1 {
+        Q::W1
+    } else {
+        Q::W2
+    }
+}
+
 /// The example: x (as the card prints it), y, λ and η.
 fn latex_example(walk: &Walk) -> String {
     let x: Vec<String> = walk.example.x.iter().map(|&v| latex_number(v)).collect();
     format!(
-        "$\\mathbf{{x}} = ({})^\\top$, $y = {}$, $\\lambda = {}$, $\\eta = {}$",
+        "$\\mathbf{{x}} = ({})^\\top$, $y = {}$, {}, $\\eta = {}$",
         x.join(", "),
         walk.example.y,
-        latex_exact(walk.example.lambda),
+        latex_penalty(&walk.example.penalty),
         latex_exact(walk.example.eta)
     )
 }
@@ -337,7 +394,7 @@ fn altered_note(step: Step, walk: &Walk, lang: Lang) -> Option<String> {
 /// The step as a LaTeX snippet (see the module docs).
 pub fn latex(walk: &Walk, step: Step, lang: Lang) -> String {
     let text = |m| latex_text(t(lang, m));
-    let equations = equations(step);
+    let equations = equations(step, &walk.example.penalty);
     let mut out = format!(
         "% {} — {}: {}.\n% {}.\n",
         t(lang, ExportMsg::Generated),
@@ -399,18 +456,18 @@ pub fn markdown(walk: &Walk, step: Step, lang: Lang) -> String {
         out.push_str(&format!("> {note}\n\n"));
     }
     let mut formulas: Vec<String> = general(step).map(str::to_owned).into_iter().collect();
-    formulas.extend(equations(step).iter().map(|e| latex_line(e, walk, false).trim().replacen(" &", " ", 1)));
+    formulas.extend(equations(step, &walk.example.penalty).iter().map(|e| latex_line(e, walk, false).trim().replacen(" &", " ", 1)));
     for formula in formulas {
         out.push_str(&format!("$${formula}$$\n\n"));
     }
     let x: Vec<String> = walk.example.x.iter().map(|&v| markdown_number(v)).collect();
     out.push_str(&format!(
-        "**{}{}** $\\mathbf{{x}} = ({})^\\top$, $y = {}$, $\\lambda = {}$, $\\eta = {}$\n\n",
+        "**{}{}** $\\mathbf{{x}} = ({})^\\top$, $y = {}$, {}, $\\eta = {}$\n\n",
         t(lang, ExportMsg::Example),
         colon(lang),
         x.join(", "),
         walk.example.y,
-        latex_exact(walk.example.lambda),
+        latex_penalty(&walk.example.penalty),
         latex_exact(walk.example.eta)
     ));
     out.push_str(&format!("### {}\n\n", t(lang, ExportMsg::Numbers)));

@@ -1,7 +1,7 @@
 //! One example walked through the network: every value the stepper shows, computed once by
 //! the math crate from the network's current parameters.
 
-use mlp::{backward_with, forward, forward_with, sgd_update, Forward, Gradients, Mistakes, Params, ShapeError};
+use mlp::{backward_with, forward, forward_with, sgd_update, Forward, Gradients, Mistakes, Params, Penalty, ShapeError};
 use nalgebra::DVector;
 
 /// Where the walked example comes from.
@@ -31,7 +31,8 @@ pub struct Example {
     pub x: DVector<f64>,
     /// Its class, in 0..m.
     pub y: usize,
-    pub lambda: f64,
+    /// The penalty Ω of (r).
+    pub penalty: Penalty,
     /// The learning rate of the update step (f).
     pub eta: f64,
     /// The common mistakes switched on: the walk computes what the mistaken code computes.
@@ -43,12 +44,13 @@ pub struct Example {
 pub struct Walk {
     pub example: Example,
     pub fwd: Forward,
-    /// λ(Σ W⁽¹⁾² + Σ W⁽²⁾²), the penalty of (r).
-    pub penalty: f64,
+    /// Ω(θ), the penalty of (r), before the update.
+    pub omega: f64,
     pub grads: Gradients,
     /// ∇_θ R̃, the gradient the update uses: (r) for the weights, (j), (p) for the biases.
     pub regularized: Params,
-    /// θ − η ∇_θ R̃: the parameters after the update (f).
+    /// θ − η ∇_θ R̃ (with the L1 term's proximal step, [`mlp::sgd`]): the parameters after the
+    /// update (f).
     pub updated: Params,
     /// L on this example with the updated parameters.
     pub loss_after: f64,
@@ -59,25 +61,25 @@ impl Walk {
     /// With mistakes on, the forward, backward and update steps are the mistaken ones; the
     /// loss after the update is always the true one, which is how the mistake shows.
     pub fn new(example: Example) -> Result<Walk, ShapeError> {
-        let Example { params, x, y, lambda, eta, mistakes } = &example;
+        let Example { params, x, y, penalty, eta, mistakes } = &example;
         let fwd = forward_with(params, x, *y, *mistakes)?;
-        let grads = backward_with(params, &fwd, x, *y, *lambda, *mistakes);
+        let grads = backward_with(params, &fwd, x, *y, *penalty, *mistakes);
         let regularized = grads.regularized();
         let mut updated = params.clone();
-        sgd_update(&mut updated, &regularized, *eta, *mistakes);
+        sgd_update(&mut updated, &regularized, *eta, *penalty, *mistakes);
         let loss_after = forward(&updated, x, *y)?.loss;
-        let penalty = params.penalty(*lambda);
-        Ok(Walk { fwd, penalty, grads, regularized, updated, loss_after, example })
+        let omega = penalty.value(params);
+        Ok(Walk { fwd, omega, grads, regularized, updated, loss_after, example })
     }
 
-    /// The true regularized objective on this example before the update: L + λ(ΣW1² + ΣW2²).
+    /// The true regularized objective on this example before the update: L + Ω.
     pub fn objective(&self) -> f64 {
         let Example { params, x, y, .. } = &self.example;
-        forward(params, x, *y).map(|f| f.loss).unwrap_or(f64::NAN) + self.penalty
+        forward(params, x, *y).map(|f| f.loss).unwrap_or(f64::NAN) + self.omega
     }
 
     /// The regularized objective after the update.
     pub fn objective_after(&self) -> f64 {
-        self.loss_after + self.updated.penalty(self.example.lambda)
+        self.loss_after + self.example.penalty.value(&self.updated)
     }
 }

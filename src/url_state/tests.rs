@@ -34,6 +34,27 @@ fn assert_valid(s: &Settings) {
     let (lo, hi) = s.dataset.classes_range();
     assert!((lo..=hi).contains(&s.m), "{s:?}");
     assert!(s.features.d() >= 1);
+    assert_eq!(s.penalty.invalid(), None, "{s:?}");
+}
+
+#[test]
+fn the_full_penalty_is_written_as_its_four_coefficients_and_lambda_still_reads() {
+    // `lambda` alone: the course's weight decay
+    let (s, notices) = read("lambda=0.01");
+    assert_eq!((s.penalty, notices), (mlp::Penalty::weight_decay(0.01), vec![]));
+    // the four keys replace what `lambda` set, one by one
+    let (s, notices) = read("lambda=0.01&l11=0.05&l22=0");
+    assert_eq!(notices, []);
+    assert_eq!((s.penalty.w1.l1, s.penalty.w1.l2, s.penalty.w2.l1, s.penalty.w2.l2), (0.05, 0.01, 0.0, 0.0));
+    let query: Vec<String> = settings_to_pairs(&s).iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let query = query.join("&");
+    assert!(query.contains("&dh=8&l11=0.05&l12=0.01&l21=0&l22=0&eta=0.1") && !query.contains("lambda"), "{query}");
+    // a bad coefficient keeps the previous one, with a notice naming it
+    let (s, notices) = read("l21=-1&l12=abc");
+    assert_eq!(s.penalty, Settings::default().penalty);
+    let params: Vec<&str> = notices.iter().map(|n| n.param).collect();
+    assert_eq!(params, ["l12", "l21"]);
+    assert_eq!(notices[1].used, "0");
 }
 
 #[test]
@@ -44,7 +65,7 @@ fn a_teachers_link_sets_what_it_says_and_nothing_else() {
         dataset: DatasetKind::Spirals,
         m: 4,
         d_h: 16,
-        lambda: 0.0005,
+        penalty: mlp::Penalty::weight_decay(0.0005),
         eta: 0.05,
         seed: 7,
         features: FeatureSet::new(&[Feature::X1, Feature::X2, Feature::X1X2]).unwrap_or_default(),
@@ -192,6 +213,13 @@ fn random_settings(rng: &mut Pcg64) -> Settings {
     }
     let chosen: Vec<Feature> = Feature::ALL.into_iter().filter(|_| rng.random_bool(0.4)).collect();
     s.features = FeatureSet::new(&chosen).unwrap_or_default();
+    // half the time the full penalty, some coefficients 0
+    if rng.random_bool(0.5) {
+        for c in mlp::Coefficient::ALL {
+            let v = if rng.random_bool(0.3) { 0.0 } else { rng.random_range(0.0..=10.0) };
+            s.penalty.set(c, v);
+        }
+    }
     s
 }
 
@@ -204,7 +232,9 @@ fn every_valid_setting_survives_a_round_trip_bit_for_bit() {
         let (back, notices) = settings_from_pairs(&owned(settings_to_pairs(&s)));
         assert_eq!(notices, [], "{s:?}");
         assert_eq!(back, s);
-        assert_eq!(back.lambda.to_bits(), s.lambda.to_bits());
+        for c in mlp::Coefficient::ALL {
+            assert_eq!(back.penalty.get(c).to_bits(), s.penalty.get(c).to_bits());
+        }
         assert_eq!(back.eta.to_bits(), s.eta.to_bits());
     }
 }
@@ -224,6 +254,7 @@ fn random_queries_never_panic_and_always_give_valid_settings() {
     let mut rng = Pcg64::seed_from_u64(6390);
     let mut known = keys();
     known.extend(["lang", "step", "case", "mistakes", "", "DH", "zz"]);
+    known.extend(PENALTY_KEYS);
     for _ in 0..20_000 {
         let query: Vec<(String, String)> = (0..rng.random_range(0..20))
             .map(|_| (known[rng.random_range(0..known.len())].to_owned(), random_value(&mut rng)))

@@ -110,11 +110,11 @@ pub fn homework_answers(d_h: usize) -> (String, String, [String; 2]) {
     let set = trainer.train_set();
     let x = set.xs.row(0).transpose();
     let y = set.ys.first().copied().unwrap_or(0);
-    let case = mlp::Case { params: trainer.params().clone(), x: x.clone(), y, lambda: settings.lambda };
+    let case = mlp::Case { params: trainer.params().clone(), x: x.clone(), y, penalty: settings.penalty };
     let outer = mlp::Mistakes::from(mlp::Mistake::ElementwiseOuter);
     let printed = |mistakes: mlp::Mistakes| {
         let fwd = mlp::forward_with(&case.params, &x, y, mistakes).expect("the page's network fits its data");
-        let g = mlp::backward_with(&case.params, &fwd, &x, y, case.lambda, mistakes);
+        let g = mlp::backward_with(&case.params, &fwd, &x, y, case.penalty, mistakes);
         let rows: Vec<String> =
             g.w2.row_iter().map(|r| format!("[{}]", r.iter().map(|v| format!("{v:.4}")).collect::<Vec<_>>().join(", "))).collect();
         format!("array([{}])", rows.join(",\n       "))

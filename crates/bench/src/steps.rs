@@ -42,7 +42,7 @@ pub fn run(d_h: usize, k: usize) -> TrainResult {
         rng: Pcg64::seed_from_u64(settings.seed),
         k: k.max(1),
         eta: settings.eta,
-        lambda: settings.lambda,
+        penalty: settings.penalty,
         epochs_per_check: CHECK_EXAMPLES.div_ceil(n.max(1)),
         epochs: 0,
         divergences: 0,
@@ -78,7 +78,7 @@ struct Steps<'a> {
     rng: Pcg64,
     k: usize,
     eta: f64,
-    lambda: f64,
+    penalty: mlp::Penalty,
     epochs_per_check: usize,
     epochs: usize,
     divergences: usize,
@@ -105,7 +105,7 @@ impl Steps<'_> {
     fn epoch(&mut self) -> usize {
         self.order.shuffle(&mut self.rng);
         for rows in self.order.chunks(self.k) {
-            let outcome = self.kernel.step(&self.set.xs, &self.set.ys, rows, self.eta, self.lambda);
+            let outcome = self.kernel.step(&self.set.xs, &self.set.ys, rows, self.eta, self.penalty);
             // The trainer's divergence test (`check_divergence` in mlp's train/step.rs).
             let (loss, max_abs) = (outcome.loss, outcome.max_abs);
             if !loss.is_finite() || !max_abs.is_finite() || loss > LOSS_LIMIT || max_abs > PARAM_LIMIT {

@@ -60,7 +60,7 @@ pub fn page_trainer(settings: &Settings) -> Trainer {
         config: TrainConfig {
             eta: settings.eta,
             batch_size: settings.batch_size,
-            lambda: settings.lambda,
+            penalty: settings.penalty,
             seed: settings.seed,
         },
         features: settings.features,

@@ -150,11 +150,11 @@ impl Engine {
         self.map_dirty = true;
     }
 
-    /// η, λ, K and the mistakes: the same trainer goes on with them.
+    /// η, the penalty, K and the mistakes: the same trainer goes on with them.
     fn configure(&mut self, config: TrainConfig, mistakes: Mistakes) {
         if let Some(t) = self.trainer.as_mut() {
             // An invalid value (the page's settings refuse them first) keeps the previous one.
-            let _ = (t.set_eta(config.eta), t.set_lambda(config.lambda), t.set_batch_size(config.batch_size));
+            let _ = (t.set_eta(config.eta), t.set_penalty(config.penalty), t.set_batch_size(config.batch_size));
             t.set_mistakes(mistakes);
         }
     }

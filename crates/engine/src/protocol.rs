@@ -13,7 +13,7 @@
 
 use crate::engine::{MapSpec, Setup, Status, StepSize};
 use crate::pace::Speed;
-use mlp::{Data, Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, SetStats, Shape, Split, Table, TrainConfig};
+use mlp::{Coefficient, Data, Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, Penalty, SetStats, Shape, Split, Table, TrainConfig};
 use nalgebra::{DMatrix, DVector};
 use std::fmt;
 
@@ -262,7 +262,9 @@ impl Writer<'_> {
     fn config(&mut self, config: &TrainConfig) {
         self.f64(config.eta);
         self.count(config.batch_size);
-        self.f64(config.lambda);
+        for c in Coefficient::ALL {
+            self.f64(config.penalty.get(c));
+        }
         self.u64(config.seed);
     }
 
@@ -481,9 +483,17 @@ impl Reader<'_> {
         Ok(TrainConfig {
             eta: self.f64("η")?,
             batch_size: self.whole("K")?,
-            lambda: self.f64("λ")?,
+            penalty: self.penalty()?,
             seed: self.u64("seed")?,
         })
+    }
+
+    fn penalty(&mut self) -> Result<Penalty, DecodeError> {
+        let mut penalty = Penalty::NONE;
+        for c in Coefficient::ALL {
+            penalty.set(c, self.f64(c.symbol())?);
+        }
+        Ok(penalty)
     }
 
     /// Parameters of a valid shape; their values may be anything (a diverged network's are

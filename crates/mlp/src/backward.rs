@@ -8,7 +8,8 @@
 //! (m),(n) ∂L/∂h_a = ∂L/∂h_s ⊙ 1{h_a > 0}     d_h           (rect'(0) is taken as 0)
 //! (o),(p) ∂L/∂W1  = ∂L/∂h_a xᵀ               [d_h x d]     ∂L/∂b1 = ∂L/∂h_a
 //! (q)     ∂L/∂x   = W1ᵀ ∂L/∂h_a              d
-//! (r)     ∂R̃/∂W   = ∂L/∂W + 2λW   for W1 and W2; biases are not penalised
+//! (r)     ∂R̃/∂W1  = ∂L/∂W1 + λ₁₁ sign(W1) + 2λ₁₂ W1, the same for W2 with λ₂₁, λ₂₂;
+//!         biases are not penalised; sign(0) = 0 (see [`crate::penalty`])
 //! ```
 //!
 //! [`backward_with`] is the same pass with some of the course's common mistakes switched on
@@ -21,6 +22,7 @@ pub mod step;
 use crate::forward::Forward;
 use crate::mistakes::Mistakes;
 use crate::params::Params;
+use crate::penalty::Penalty;
 
 /// One gradient per step of the course, named after the quantity it differentiates.
 ///
@@ -44,19 +46,19 @@ pub struct Gradients {
     pub b1: DVector<f64>,
     /// (q) ∂L/∂x = W1ᵀ ∂L/∂h_a. // d
     pub x: DVector<f64>,
-    /// (r) ∂R̃/∂W1 = ∂L/∂W1 + 2λ W1. // [d_h x d]
+    /// (r) ∂R̃/∂W1 = ∂L/∂W1 + λ₁₁ sign(W1) + 2λ₁₂ W1. // [d_h x d]
     pub w1_reg: DMatrix<f64>,
     /// (r) ∂R̃/∂b1 = ∂L/∂b1: biases are not penalised (equal to `b1` unless
     /// [`crate::Mistake::PenalizedBiases`] is on). // d_h
     pub b1_reg: DVector<f64>,
-    /// (r) ∂R̃/∂W2 = ∂L/∂W2 + 2λ W2. // [m x d_h]
+    /// (r) ∂R̃/∂W2 = ∂L/∂W2 + λ₂₁ sign(W2) + 2λ₂₂ W2. // [m x d_h]
     pub w2_reg: DMatrix<f64>,
     /// (r) ∂R̃/∂b2 = ∂L/∂b2 (equal to `b2` unless [`crate::Mistake::PenalizedBiases`] is on). // m
     pub b2_reg: DVector<f64>,
 }
 
 /// Runs (g)–(r) for one example, reusing the values `fwd` cached by
-/// [`forward(params, x, y)`](crate::forward()), with penalty weight `lambda`. The same as
+/// [`forward(params, x, y)`](crate::forward()), with the penalty Ω of `penalty`. The same as
 /// [`backward_with`] with no mistake.
 ///
 /// # Panics
@@ -68,9 +70,9 @@ pub fn backward(
     fwd: &Forward,
     x: &DVector<f64>,
     y: usize,
-    lambda: f64,
+    penalty: Penalty,
 ) -> Gradients {
-    backward_with(params, fwd, x, y, lambda, Mistakes::NONE)
+    backward_with(params, fwd, x, y, penalty, Mistakes::NONE)
 }
 
 /// [`backward`] with the common mistakes `mistakes` switched on, each replacing the line of its
@@ -84,7 +86,7 @@ pub fn backward_with(
     fwd: &Forward,
     x: &DVector<f64>,
     y: usize,
-    lambda: f64,
+    penalty: Penalty,
     mistakes: Mistakes,
 ) -> Gradients {
     let o_a = step::output_activation(&fwd.o_s, y, mistakes); // (g),(h)
@@ -95,12 +97,13 @@ pub fn backward_with(
     let w1 = step::weights1(&h_a, x, mistakes); // (o),(p)
     let b1 = h_a.clone();
     let x_grad = step::input(&params.w1, &h_a, x, mistakes); // (q)
-    // (r) d/dW of λ ΣW² is 2λW (the factor 2 matters); biases are not penalised.
+    // (r) d/dW of λ₁ Σ|W| + λ₂ ΣW² is λ₁ sign(W) + 2λ₂W (the factor 2 matters); biases are not
+    // penalised.
     Gradients {
-        w1_reg: step::penalized_weights(&w1, &params.w1, lambda, mistakes),
-        b1_reg: step::penalized_biases(&b1, &params.b1, lambda, mistakes),
-        w2_reg: step::penalized_weights(&w2, &params.w2, lambda, mistakes),
-        b2_reg: step::penalized_biases(&b2, &params.b2, lambda, mistakes),
+        w1_reg: step::penalized_weights(&w1, &params.w1, penalty.w1, mistakes),
+        b1_reg: step::penalized_biases(&b1, &params.b1, penalty.w1, mistakes),
+        w2_reg: step::penalized_weights(&w2, &params.w2, penalty.w2, mistakes),
+        b2_reg: step::penalized_biases(&b2, &params.b2, penalty.w2, mistakes),
         o_a,
         w2,
         b2,
@@ -123,7 +126,8 @@ impl Gradients {
         }
     }
 
-    /// ∂R̃/∂θ = ∂L/∂θ + 2λ(W1, 0, W2, 0), the gradient an SGD step follows: the `*_reg` fields.
+    /// ∂R̃/∂θ = ∂L/∂θ + ∂Ω/∂θ (nothing on the biases), the gradient a step follows: the `*_reg`
+    /// fields.
     pub fn regularized(&self) -> Params {
         Params {
             w1: self.w1_reg.clone(),
@@ -148,7 +152,7 @@ mod tests {
         // Forward (see forward.rs): h_a = h_s = 1, o_a = (1, −1), p = o_s_0 = 1 / (1 + e^-2).
         let params = tiny(-1.0);
         let x = DVector::from_column_slice(&[1.0]);
-        let g = backward(&params, &forward(&params, &x, 0).unwrap(), &x, 0, 0.1);
+        let g = backward(&params, &forward(&params, &x, 0).unwrap(), &x, 0, Penalty::weight_decay(0.1));
         let p = 1.0 / (1.0 + (-2f64).exp());
         let close = |a: f64, b: f64| (a - b).abs() < 1e-15;
         // dL/do_a = o_s − onehot(0) = (p − 1, 1 − p)
@@ -173,7 +177,7 @@ mod tests {
         for b1 in [-3.0, -2.0] {
             let params = tiny(b1);
             let x = DVector::from_column_slice(&[1.0]);
-            let g = backward(&params, &forward(&params, &x, 1).unwrap(), &x, 1, 0.0);
+            let g = backward(&params, &forward(&params, &x, 1).unwrap(), &x, 1, Penalty::NONE);
             assert_ne!(g.h_s[0], 0.0);
             assert_eq!(
                 (g.h_a[0], g.w1[(0, 0)], g.b1[0], g.x[0]),

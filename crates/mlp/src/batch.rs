@@ -8,7 +8,7 @@
 //! ∂/∂W2 = G_oaᵀ H_s        ∂/∂b2 = column sums of G_oa
 //! G_ha = (G_oa W2) ⊙ 1{H_a > 0}                        [K x d_h]
 //! ∂/∂W1 = G_haᵀ X          ∂/∂b1 = column sums of G_ha
-//! then + 2λW1, + 2λW2 (biases are not penalised)
+//! then + ∂Ω/∂W1, + ∂Ω/∂W2 (λ₁ sign(W) + 2λ₂W; biases are not penalised)
 //! ```
 //!
 //! The gradient is the *mean* over the K examples, so the learning rate does not depend on K;
@@ -27,6 +27,7 @@ use nalgebra::{DMatrix, DVector};
 
 use crate::forward::{log_sum_exp, rect, softmax};
 use crate::params::{Params, Shape, ShapeError};
+use crate::penalty::Penalty;
 
 /// The forward pass of a minibatch: row i holds the values of example i.
 #[derive(Clone, Debug, PartialEq)]
@@ -101,7 +102,7 @@ pub fn batch_forward(
 }
 
 /// The backward pass of a minibatch, written as the matrix equations. Returns
-/// `(mean ∂L/∂θ, mean ∂L/∂θ + 2λ(W1, 0, W2, 0))`: the unregularized and regularized gradients.
+/// `(mean ∂L/∂θ, mean ∂L/∂θ + ∂Ω/∂θ)`: the unregularized and regularized gradients.
 ///
 /// # Panics
 /// If `fwd` does not come from `batch_forward(params, xs, ys)`, which checks every shape and
@@ -111,7 +112,7 @@ pub fn batch_backward(
     fwd: &BatchForward,
     xs: &DMatrix<f64>,
     ys: &[usize],
-    lambda: f64,
+    penalty: Penalty,
 ) -> (Params, Params) {
     let k = ys.len() as f64;
     // G_oa = (O_s − Y_onehot) / K, the mean of (g) over the rows
@@ -131,9 +132,8 @@ pub fn batch_backward(
 
     let grads = Params { w1, b1, w2, b2 };
     let mut regularized = grads.clone();
-    // (r) + 2λW; biases are not penalised
-    regularized.w1 += &params.w1 * (2.0 * lambda);
-    regularized.w2 += &params.w2 * (2.0 * lambda);
+    // (r) + λ₁ sign(W) + 2λ₂W; biases are not penalised
+    penalty.add_gradient(params, &mut regularized);
     (grads, regularized)
 }
 
@@ -172,7 +172,7 @@ mod tests {
         let mean_loss = (2f64.ln() - p.ln()) / 2.0;
         assert!((fwd.loss - mean_loss).abs() < 1e-15);
         // G_oa = (O_s − Y) / 2 = [½, −½; p − 1, 1 − p] / 2; ∂b2 = column sums
-        let (grads, _) = batch_backward(&params, &fwd, &xs, &[1, 0], 0.0);
+        let (grads, _) = batch_backward(&params, &fwd, &xs, &[1, 0], Penalty::weight_decay(0.0));
         assert!((grads.b2[0] - (0.5 + p - 1.0) / 2.0).abs() < 1e-15);
         assert!((grads.b2[0] + grads.b2[1]).abs() < 1e-15); // each row of O_s − Y sums to 0
     }
@@ -197,19 +197,19 @@ mod tests {
             let x: DVector<f64> = xs.row(i).transpose();
             let fwd = crate::forward(&params, &x, y).unwrap();
             assert_eq!((fwd.h_a[0], fwd.h_a[1]), (0.0, 0.0));
-            let g = crate::backward(&params, &fwd, &x, y, 0.0);
+            let g = crate::backward(&params, &fwd, &x, y, Penalty::NONE);
             assert!(g.h_s[0] != 0.0 && g.h_s[1] != 0.0);
             mean.axpy(1.0 / 3.0, &g.regularized());
         }
         let fwd = batch_forward(&params, &xs, &ys).unwrap();
-        let (matrix_form, _) = batch_backward(&params, &fwd, &xs, &ys, 0.0);
+        let (matrix_form, _) = batch_backward(&params, &fwd, &xs, &ys, Penalty::NONE);
         let mut workspace = Params::zeros(params.shape());
         Workspace::new(params.shape(), 2).gradient(
             &params,
             &xs,
             &ys,
             &[0, 1, 2],
-            0.0,
+            Penalty::weight_decay(0.0),
             &mut workspace,
         );
         for (form, g) in [

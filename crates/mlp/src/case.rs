@@ -1,5 +1,5 @@
 //! A worked case as JSON, for the "check my homework" panel: a student pastes the network, the
-//! example and λ of their own homework, and gets back every value of (a)–(r) to compare with.
+//! example and penalty of their own homework, and gets back every value of (a)–(r) to compare with.
 //!
 //! **Input** ([`parse_case`]): one JSON object, the same as each entry of the reference
 //! `cases.json` (extra keys such as `forward` or `seed` are ignored):
@@ -16,14 +16,17 @@
 //!
 //! The sizes are read from the arrays: d_h = rows of W1, d = length of W1's row 0, m = rows of
 //! W2. `d`, `d_h` and `m` may be omitted; when given they must agree with those. Every other
-//! array must then fit (d ≥ 1, d_h ≥ 1, m ≥ 2). `lambda` (λ ≥ 0), `params`, `x` and `y` are
-//! required. Whole numbers may be written `2` or `2.0`. The checks run in this order, and the
+//! array must then fit (d ≥ 1, d_h ≥ 1, m ≥ 2). `params`, `x` and `y` are required, and the
+//! penalty: `lambda` (the weight decay λ ≥ 0: λ₁₂ = λ₂₂ = λ) and/or the homework's four
+//! coefficients `l11`, `l12`, `l21`, `l22` (λ₁₁ Σ|W1| + λ₁₂ ΣW1² + λ₂₁ Σ|W2| + λ₂₂ ΣW2², each
+//! ≥ 0): each of them given replaces what `lambda` set, the others not given are 0. At least one
+//! of the five keys must be there. Whole numbers may be written `2` or `2.0`. The checks run in this order, and the
 //! first problem found is reported as a [`CaseError`] naming the field, row and column.
 //!
 //! **Output** ([`export_case`]): the case with everything computed, as pretty-printed JSON:
-//! `d, d_h, m, lambda, params {W1, b1, W2, b2}, x, y`, then
-//! `forward {h_a, h_s, o_a, o_s, loss, regularized_loss}` with
-//! `regularized_loss = L + λ(ΣW1² + ΣW2²)`, `gradients {o_a, W2, b2, h_s, h_a, W1, b1, x}` (of L
+//! `d, d_h, m`, the penalty (`lambda` for a weight decay, else `l11, l12, l21, l22`),
+//! `params {W1, b1, W2, b2}, x, y`, then `forward {h_a, h_s, o_a, o_s, loss, regularized_loss}`
+//! with `regularized_loss = L + Ω`, `gradients {o_a, W2, b2, h_s, h_a, W1, b1, x}` (of L
 //! alone) and `regularized_gradients {W1, b1, W2, b2}` (∂R̃/∂θ), and `mistakes` (their keys) only
 //! when some are switched on. Matrices are arrays of rows. Numbers are written in the shortest
 //! form that reads back to the same f64, so an exported case parses back bit for bit. JSON has no
@@ -42,8 +45,9 @@ use nalgebra::DVector;
 
 use crate::mistakes::Mistakes;
 use crate::params::{Params, Shape, ShapeError};
+use crate::penalty::Penalty;
 
-/// One worked example of the homework: a network θ, one example (x, y) and the penalty weight λ.
+/// One worked example of the homework: a network θ, one example (x, y) and the penalty Ω.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Case {
     /// θ = (W1, b1, W2, b2).
@@ -52,8 +56,8 @@ pub struct Case {
     pub x: DVector<f64>,
     /// Its class, in 0..m.
     pub y: usize,
-    /// The weight λ ≥ 0 of the penalty λ(ΣW1² + ΣW2²) of (r).
-    pub lambda: f64,
+    /// The penalty Ω of (r).
+    pub penalty: Penalty,
 }
 
 impl Case {

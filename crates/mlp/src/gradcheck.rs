@@ -1,6 +1,7 @@
 //! The finite-difference gradient check: does backprop compute the derivative of the objective?
 //!
-//! For every scalar parameter θ_i, the centred difference of R̃ = L(x, y) + λ(ΣW1² + ΣW2²)
+//! For every scalar parameter θ_i, the centred difference of R̃ = L(x, y) + Ω(θ) (the penalty of
+//! [`crate::penalty`])
 //!
 //! ```text
 //! g_fd_i = (R̃(θ + ε e_i) − R̃(θ − ε e_i)) / (2ε)        (error O(ε²), ε ≈ 1e-5 in f64)
@@ -31,6 +32,14 @@
 //! Expect failures only where a hidden unit sits within ε of its kink (h_a_j ≈ 0): there R̃ is
 //! not differentiable and the two sides of the difference see different slopes.
 //!
+//! **The L1 kink.** With an L1 coefficient λ₁ > 0 on a layer, R̃ has a corner at every weight
+//! w = 0 of that layer. For |w| < ε the centred difference of λ₁|w| is λ₁·w/ε (the secant across
+//! the corner), not the slope λ₁ sign(w) that backprop uses (sign(0) = 0: at w = 0 both are 0).
+//! Such an entry is reported [`EntryCheck::at_kink`], and its g_fd is the difference with that
+//! secant replaced by the slope, `g_fd − λ₁ (|w+ε| − |w−ε|)/(2ε) + λ₁ sign(w)`: the rest of
+//! the objective is still differenced and compared with the same rule, so a wrong ∂L/∂w or a
+//! missing L2 term still fails there.
+//!
 //! **The input x (q).** ∂L/∂x is not a parameter, but (q) asks for it, so when the whole
 //! [`Gradients`] is given ([`gradient_check`], [`gradient_check_with`], [`check_gradients`]) it is
 //! checked too, against centred differences of L in each x_j (the penalty does not depend on
@@ -57,6 +66,7 @@ use crate::backward::{backward_with, Gradients};
 use crate::forward::{forward, forward_with};
 use crate::mistakes::Mistakes;
 use crate::params::{Params, Shape, ShapeError};
+use crate::penalty::{sign, Penalty};
 
 /// The default finite-difference step ε.
 pub const DEFAULT_EPSILON: f64 = 1e-5;
@@ -67,10 +77,10 @@ pub fn gradient_check(
     params: &Params,
     x: &DVector<f64>,
     y: usize,
-    lambda: f64,
+    penalty: Penalty,
     epsilon: f64,
 ) -> Result<GradCheck, ShapeError> {
-    gradient_check_with(params, x, y, lambda, epsilon, Mistakes::NONE)
+    gradient_check_with(params, x, y, penalty, epsilon, Mistakes::NONE)
 }
 
 /// Checks the gradients that [`forward_with`] and [`backward_with`] compute with `mistakes`
@@ -80,13 +90,13 @@ pub fn gradient_check_with(
     params: &Params,
     x: &DVector<f64>,
     y: usize,
-    lambda: f64,
+    penalty: Penalty,
     epsilon: f64,
     mistakes: Mistakes,
 ) -> Result<GradCheck, ShapeError> {
     let fwd = forward_with(params, x, y, mistakes)?;
-    let grads = backward_with(params, &fwd, x, y, lambda, mistakes);
-    check_gradients(params, x, y, lambda, epsilon, &grads)
+    let grads = backward_with(params, &fwd, x, y, penalty, mistakes);
+    check_gradients(params, x, y, penalty, epsilon, &grads)
 }
 
 /// Checks a whole [`Gradients`]: its regularized gradient `grads.regularized()` as
@@ -98,31 +108,31 @@ pub fn check_gradients(
     params: &Params,
     x: &DVector<f64>,
     y: usize,
-    lambda: f64,
+    penalty: Penalty,
     epsilon: f64,
     grads: &Gradients,
 ) -> Result<GradCheck, ShapeError> {
-    let mut check = check_against(params, x, y, lambda, epsilon, &grads.regularized())?;
+    let mut check = check_against(params, x, y, penalty, epsilon, &grads.regularized())?;
     check.input = Some(input::check_input(params, x, y, epsilon, &grads.x)?);
     Ok(check)
 }
 
 /// Checks a given gradient `backprop` (meant to be ∂R̃/∂θ, penalty included) against centred
-/// differences of R̃ = L(x, y) + λ(ΣW1² + ΣW2²) on every scalar parameter. Passing a wrong
+/// differences of R̃ = L(x, y) + Ω(θ) on every scalar parameter. Passing a wrong
 /// gradient (one of the course's common mistakes) shows which group fails. ∂L/∂x is not part of
 /// `backprop`, so [`GradCheck::input`] is `None`.
 ///
 /// Errors when `x`, `y` or `backprop` do not fit `params`, when a parameter is not finite, when
-/// `lambda` is negative or not finite, or when `epsilon` is not positive and finite.
+/// a coefficient of `penalty` is negative or not finite, or when `epsilon` is not positive and finite.
 pub fn check_against(
     params: &Params,
     x: &DVector<f64>,
     y: usize,
-    lambda: f64,
+    penalty: Penalty,
     epsilon: f64,
     backprop: &Params,
 ) -> Result<GradCheck, ShapeError> {
-    check_lambda(lambda)?;
+    check_penalty(penalty)?;
     if !(epsilon > 0.0 && epsilon.is_finite()) {
         return Err(ShapeError::InvalidEpsilon { epsilon });
     }
@@ -135,13 +145,18 @@ pub fn check_against(
     )?; // checks that θ is finite; this copy is the one we perturb
     check_same_shape(backprop, params.shape())?;
 
-    let r_tilde = objective(&params, x, y, lambda);
+    let r_tilde = objective(&params, x, y, penalty);
     let mut probe = params;
     let groups = Group::ALL
         .iter()
         .map(|&group| {
-            let at = |p: &Params| objective(p, x, y, lambda);
-            check_group(&mut probe, group, backprop, at, r_tilde, epsilon)
+            let at = |p: &Params| objective(p, x, y, penalty);
+            let l1 = match group {
+                Group::W1 => penalty.w1.l1,
+                Group::W2 => penalty.w2.l1,
+                _ => 0.0,
+            };
+            check_group(&mut probe, group, backprop, at, (r_tilde, epsilon, l1))
         })
         .collect();
     Ok(GradCheck {
@@ -152,30 +167,29 @@ pub fn check_against(
     })
 }
 
-/// R̃ = L(x, y) + λ(ΣW1² + ΣW2²) with the correct forward pass. The inputs were checked, so
-/// `forward` cannot fail here (NaN if it did).
-pub(crate) fn objective(params: &Params, x: &DVector<f64>, y: usize, lambda: f64) -> f64 {
-    forward(params, x, y).map_or(f64::NAN, |f| f.loss) + params.penalty(lambda)
+/// R̃ = L(x, y) + Ω(θ) with the correct forward pass. The inputs were checked, so `forward`
+/// cannot fail here (NaN if it did).
+pub(crate) fn objective(params: &Params, x: &DVector<f64>, y: usize, penalty: Penalty) -> f64 {
+    forward(params, x, y).map_or(f64::NAN, |f| f.loss) + penalty.value(params)
 }
 
-/// λ must be 0 or a positive finite number.
-pub(crate) fn check_lambda(lambda: f64) -> Result<(), ShapeError> {
-    if lambda.is_finite() && lambda >= 0.0 {
-        Ok(())
-    } else {
-        Err(ShapeError::InvalidLambda { lambda })
+/// Each coefficient of Ω must be 0 or a positive finite number.
+pub(crate) fn check_penalty(penalty: Penalty) -> Result<(), ShapeError> {
+    match penalty.invalid() {
+        None => Ok(()),
+        Some((coefficient, value)) => Err(ShapeError::InvalidPenalty { coefficient, value }),
     }
 }
 
-/// Centred differences of `r_tilde` on every entry of `group`, each restored afterwards;
-/// `value` is R̃ at the unperturbed θ (it sets the noise floor).
+/// Centred differences of `r_tilde` on every entry of `group`, each restored afterwards.
+/// `(value, epsilon, l1)`: R̃ at the unperturbed θ (it sets the noise floor), the step ε, and the
+/// group's L1 coefficient (entries within ε of 0 are then at the kink, see the module docs).
 fn check_group(
     probe: &mut Params,
     group: Group,
     backprop: &Params,
     r_tilde: impl Fn(&Params) -> f64,
-    value: f64,
-    epsilon: f64,
+    (value, epsilon, l1): (f64, f64, f64),
 ) -> GroupCheck {
     let (rows, cols) = group.dims(probe.shape());
     let mut entries = Vec::with_capacity(rows * cols);
@@ -188,18 +202,20 @@ fn check_group(
                 }
                 r_tilde(probe)
             };
-            let finite_diff = (at(theta + epsilon) - at(theta - epsilon)) / (2.0 * epsilon);
+            let mut finite_diff = (at(theta + epsilon) - at(theta - epsilon)) / (2.0 * epsilon);
             if let Some(slot) = group.entry(probe, row, col) {
                 *slot = theta;
             }
+            let at_kink = l1 > 0.0 && theta.abs() < epsilon;
+            if at_kink {
+                // the secant of λ₁|w| across the corner, replaced by its slope at w
+                let secant = l1 * ((theta + epsilon).abs() - (theta - epsilon).abs()) / (2.0 * epsilon);
+                finite_diff += l1 * sign(theta) - secant;
+            }
             let backprop = group.value(backprop, row, col);
-            entries.push(EntryCheck::with_objective(
-                row,
-                col,
-                backprop,
-                finite_diff,
-                value,
-            ));
+            let mut entry = EntryCheck::with_objective(row, col, backprop, finite_diff, value);
+            entry.at_kink = at_kink;
+            entries.push(entry);
         }
     }
     GroupCheck::new(group, entries)

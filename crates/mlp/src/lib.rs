@@ -25,6 +25,7 @@ mod lanes;
 pub mod map;
 pub mod mistakes;
 pub mod params;
+pub mod penalty;
 pub mod sgd;
 pub mod train;
 
@@ -36,5 +37,6 @@ pub use forward::{forward, forward_with, Forward};
 pub use gradcheck::{gradient_check, gradient_check_with, update_check, GradCheck, UpdateCheck};
 pub use mistakes::{Mistake, Mistakes};
 pub use params::{Params, Shape, ShapeError};
+pub use penalty::{Coefficient, LayerPenalty, Penalty};
 pub use sgd::sgd_update;
 pub use train::{Divergence, EpochRecord, SetStats, TrainConfig, TrainError, Trainer};

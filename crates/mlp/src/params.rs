@@ -85,11 +85,6 @@ impl Params {
         }
     }
 
-    /// The penalty of (r): λ(Σ_ij W1_ij² + Σ_ij W2_ij²). Biases are not penalised.
-    pub fn penalty(&self, lambda: f64) -> f64 {
-        lambda * (self.w1.norm_squared() + self.w2.norm_squared())
-    }
-
     /// True when no parameter is NaN or ±∞ (training has not diverged).
     pub fn is_finite(&self) -> bool {
         self.slices()
@@ -207,7 +202,7 @@ mod tests {
             &[100.0, 100.0],
         )
         .unwrap();
-        assert_eq!(p.penalty(0.5), 15.0);
+        assert_eq!(crate::Penalty::weight_decay(0.5).value(&p), 15.0);
     }
 
     #[test]

@@ -52,6 +52,7 @@ use crate::dataset::{Data, Split, Table};
 use crate::features::FeatureSet;
 use crate::mistakes::Mistakes;
 use crate::params::{Params, Shape};
+use crate::penalty::Penalty;
 
 /// Records reserved at a time for the history, so that pushing one rarely allocates.
 pub const HISTORY_CHUNK: usize = 1024;
@@ -250,14 +251,14 @@ impl Trainer {
         Ok(())
     }
 
-    /// Changes λ from the next step on, without resetting anything.
-    pub fn set_lambda(&mut self, lambda: f64) -> Result<(), TrainError> {
+    /// Changes the penalty Ω from the next step on, without resetting anything.
+    pub fn set_penalty(&mut self, penalty: Penalty) -> Result<(), TrainError> {
         TrainConfig {
-            lambda,
+            penalty,
             ..self.config
         }
         .validate()?;
-        self.config.lambda = lambda;
+        self.config.penalty = penalty;
         Ok(())
     }
 
@@ -383,8 +384,8 @@ impl Trainer {
     fn record(&mut self, loss: f64, error: f64) -> EpochRecord {
         // The training set was the workspace's last pass (`evaluate` or the full gradient).
         let dead_units = self.workspace.dead_units_seen();
-        let (ws, params, lambda) = (&mut self.workspace, &self.params, self.config.lambda);
-        let penalty = params.penalty(lambda);
+        let (ws, params) = (&mut self.workspace, &self.params);
+        let penalty = self.config.penalty.value(params);
         let train = SetStats {
             loss,
             objective: loss + penalty,

@@ -4,6 +4,7 @@
 //! thread while counting is switched on; the checks run in a single `#[test]` so no other test
 //! runs at the same time.
 
+use mlp::Penalty;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -98,7 +99,7 @@ fn training_allocations(d_h: usize, batch_size: usize) {
         trainer.train_examples(500).unwrap();
         trainer.evaluate();
         trainer.set_eta(0.02).unwrap();
-        trainer.set_lambda(0.0).unwrap();
+        trainer.set_penalty(Penalty::NONE).unwrap();
         trainer.set_batch_size(1).unwrap(); // smaller than the workspace: no growth
         trainer.step_minibatch().unwrap();
     });
@@ -139,7 +140,7 @@ fn workspace_allocations() {
     let mut workspace = Workspace::new(params.shape(), 100);
     let mut grads = Params::zeros(params.shape());
     let rows: Vec<usize> = (0..set.len()).rev().collect();
-    workspace.gradient(params, &set.xs, &set.ys, &rows[..100], 1e-4, &mut grads); // warm-up
+    workspace.gradient(params, &set.xs, &set.ys, &rows[..100], Penalty::weight_decay(1e-4), &mut grads); // warm-up
                                                                                   // The decision plane: a 100 x 100 grid of points, probabilities into a [10000 x m] buffer.
     let grid = DMatrix::from_fn(10_000, 2, |i, j| {
         let (row, col) = (i / 100, i % 100);
@@ -149,7 +150,7 @@ fn workspace_allocations() {
     let (count, total) = allocations(|| {
         let mut total = 0.0;
         for chunk in rows.chunks(100).chain(rows.chunks(1).take(50)) {
-            total += workspace.gradient(params, &set.xs, &set.ys, chunk, 1e-4, &mut grads);
+            total += workspace.gradient(params, &set.xs, &set.ys, chunk, Penalty::weight_decay(1e-4), &mut grads);
         }
         for _ in 0..20 {
             total += workspace.evaluate(params, &set.xs, &set.ys).0;
@@ -189,7 +190,7 @@ fn map_and_kernel_allocations() {
         }
         kernel.load(params);
         for chunk in rows.chunks(10) {
-            total += kernel.step(&set.xs, &set.ys, chunk, 0.1, 1e-4).loss;
+            total += kernel.step(&set.xs, &set.ys, chunk, 0.1, Penalty::weight_decay(1e-4)).loss;
         }
         total
     });

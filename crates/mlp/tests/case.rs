@@ -1,7 +1,7 @@
 //! A worked case as JSON: every reference case parses (extra keys ignored) and exports its
 //! reference values; export then parse gives back the same bits. Bad input: `case_errors.rs`.
 
-use mlp::{export_case, export_params, parse_case, parse_params, Case, CaseError, Mistake, Mistakes, Params};
+use mlp::{export_case, export_params, parse_case, parse_params, Case, CaseError, Coefficient, Mistake, Mistakes, Params, Penalty};
 use nalgebra::{DMatrix, DVector};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -40,7 +40,14 @@ fn every_reference_case_parses_and_exports_its_reference_values() {
         // The whole entry, with its extra keys (seed, note, forward, …), is accepted.
         let case = parse_case(&entry.to_string()).unwrap_or_else(|e| panic!("{entry}: {e}"));
         assert_eq!(case.y as u64, entry["y"].as_u64().unwrap());
-        assert_eq!(case.lambda, entry["lambda"].as_f64().unwrap());
+        // `lambda` sets λ₁₂ = λ₂₂, the four keys (the full penalty's cases) set their own
+        let mut expected = Penalty::weight_decay(entry["lambda"].as_f64().unwrap_or(0.0));
+        for c in Coefficient::ALL {
+            if let Some(v) = entry[c.key()].as_f64() {
+                expected.set(c, v);
+            }
+        }
+        assert_eq!(case.penalty, expected);
         assert_eq!(case.x[0], entry["x"][0].as_f64().unwrap());
         assert_eq!(
             case.params.w2[(1, 0)],
@@ -50,8 +57,18 @@ fn every_reference_case_parses_and_exports_its_reference_values() {
         let exported: Value = serde_json::from_str(&export_case(&case, Mistakes::NONE).unwrap())
             .expect("the export is valid JSON");
         let seed = &entry["seed"];
-        for key in ["d", "d_h", "m", "y", "params", "x", "lambda"] {
+        for key in ["d", "d_h", "m", "y", "params", "x"] {
             assert_eq!(exported[key], entry[key], "case {seed}: {key}");
+        }
+        // a weight decay is written `lambda`, any other penalty as its four coefficients
+        match expected.as_weight_decay() {
+            Some(lambda) => assert_eq!(exported["lambda"], json!(lambda), "case {seed}"),
+            None => {
+                assert!(exported.get("lambda").is_none(), "case {seed}");
+                for c in Coefficient::ALL {
+                    assert_eq!(exported[c.key()], json!(expected.get(c)), "case {seed}: {}", c.key());
+                }
+            }
         }
         for key in ["forward", "gradients", "regularized_gradients"] {
             assert_close(&exported[key], &entry[key], &format!("case {seed}: {key}"));
@@ -116,7 +133,8 @@ fn bits(case: &Case) -> Vec<u64> {
         .flat_map(|s| s.iter().map(|v| v.to_bits()))
         .collect();
     bits.extend(case.x.iter().map(|v| v.to_bits()));
-    bits.extend([case.lambda.to_bits(), case.y as u64]);
+    bits.extend(Coefficient::ALL.map(|c| case.penalty.get(c).to_bits()));
+    bits.push(case.y as u64);
     bits
 }
 
@@ -132,8 +150,19 @@ fn every_reference_case_round_trips_bit_for_bit() {
 fn any_case() -> impl Strategy<Value = Case> {
     (1..=4usize, 1..=4usize, 2..=4usize).prop_flat_map(|(d, d_h, m)| {
         let v = |n: usize| proptest::collection::vec(finite(), n);
-        (v(d_h * d), v(d_h), v(m * d_h), v(m), v(d), 0..m, finite()).prop_map(
-            move |(w1, b1, w2, b2, x, y, lambda)| Case {
+        // a weight decay (written `lambda`) or four coefficients (written `l11` … `l22`)
+        let penalty = prop_oneof![
+            finite().prop_map(|l| Penalty::weight_decay(l.abs())),
+            proptest::array::uniform4(finite()).prop_map(|l| {
+                let mut p = Penalty::NONE;
+                for (c, v) in Coefficient::ALL.into_iter().zip(l) {
+                    p.set(c, v.abs());
+                }
+                p
+            }),
+        ];
+        (v(d_h * d), v(d_h), v(m * d_h), v(m), v(d), 0..m, penalty).prop_map(
+            move |(w1, b1, w2, b2, x, y, penalty)| Case {
                 params: Params {
                     w1: DMatrix::from_vec(d_h, d, w1),
                     b1: DVector::from_vec(b1),
@@ -142,7 +171,7 @@ fn any_case() -> impl Strategy<Value = Case> {
                 },
                 x: DVector::from_vec(x),
                 y,
-                lambda: lambda.abs(),
+                penalty,
             },
         )
     })

@@ -231,11 +231,19 @@ fn bad_labels_and_lambdas() {
     );
 
     let err = error_after(|v| v["lambda"] = json!(-0.1));
-    assert_eq!(err, CaseError::Lambda { found: -0.1 });
+    assert_eq!(err, CaseError::Penalty { key: "lambda", found: -0.1 });
     assert!(
         err.to_string().starts_with("lambda = -0.1 is negative"),
         "{err}"
     );
+    let err = error_after(|v| v["l21"] = json!(-2));
+    assert_eq!(err, CaseError::Penalty { key: "l21", found: -2.0 });
+    // without `lambda`, one of the four coefficients is enough; none at all is missing `lambda`
+    let mut v = valid_input();
+    remove(&mut v, "lambda");
+    v["l11"] = json!(0.5);
+    let case = parse_case(&v.to_string()).unwrap();
+    assert_eq!((case.penalty.w1.l1, case.penalty.w1.l2, case.penalty.w2.l2), (0.5, 0.0, 0.0));
     let err = error_after(|v| v["lambda"] = json!(true));
     assert_eq!(err.to_string(), "lambda must be a number, found a boolean");
 }

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use serde_json::{Map, Value};
 
 /// The keys of a case, and a few others, so random objects often hit the real fields.
-const KEYS: [&str; 14] = ["d", "d_h", "m", "lambda", "params", "x", "y", "W1", "b1", "W2", "b2", "forward", "", "é"];
+const KEYS: [&str; 16] = ["d", "d_h", "m", "lambda", "l11", "l22", "params", "x", "y", "W1", "b1", "W2", "b2", "forward", "", "é"];
 
 /// A JSON number as a student, a spreadsheet or a fuzzer might write it: small integers, any
 /// i64/u64 (beyond 2^53 too), fractions, negatives, ±1e300, subnormals and -0.
@@ -93,7 +93,7 @@ fn case_like() -> impl Strategy<Value = Value> {
         4 => object_of(&["W1", "b1", "W2", "b2"], shaped_field().boxed()),
         1 => any_json(),
     ];
-    (object_of(&["d", "d_h", "m", "lambda", "x", "y"], shaped_field().boxed()), prop::option::weighted(0.9, params))
+    (object_of(&["d", "d_h", "m", "lambda", "l11", "l21", "x", "y"], shaped_field().boxed()), prop::option::weighted(0.9, params))
         .prop_map(|(mut root, params)| {
             if let (Value::Object(o), Some(p)) = (&mut root, params) {
                 o.insert("params".into(), p);
@@ -148,7 +148,10 @@ fn oracle(v: &Value) -> bool {
                 declared[i] = Some(whole(value).filter(|&n| n >= min)?);
             }
         }
-        let lambda = root.get("lambda")?.as_f64()?;
+        // the penalty: at least one of the five keys, each a number ≥ 0
+        let coefficients: Vec<&Value> = ["lambda", "l11", "l12", "l21", "l22"].iter().filter_map(|k| root.get(*k)).collect();
+        let penalty_ok = !coefficients.is_empty()
+            && coefficients.iter().map(|v| v.as_f64()).collect::<Option<Vec<f64>>>()?.iter().all(|&c| c >= 0.0);
         let params = root.get("params")?.as_object()?;
         let (w1, b1) = (rows(params.get("W1")?)?, numbers(params.get("b1")?)?);
         let (w2, b2) = (rows(params.get("W2")?)?, numbers(params.get("b2")?)?);
@@ -157,7 +160,7 @@ fn oracle(v: &Value) -> bool {
         let (d_h, d, m) = (w1.len(), w1.first().map_or(0, Vec::len), w2.len());
         let sizes_agree = [d, d_h, m].iter().zip(declared).all(|(&n, declared)| declared.is_none_or(|k| k == n as f64));
         Some(
-            lambda >= 0.0
+            penalty_ok
                 && sizes_agree
                 && d >= 1
                 && d_h >= 1
@@ -190,7 +193,7 @@ fn check_accepted(case: &Case, json: &Value, bits: u16) -> Result<(), TestCaseEr
     prop_assert_eq!(b2.len(), m);
     prop_assert_eq!(case.x.len(), d);
     prop_assert!(case.y < m);
-    prop_assert!(case.lambda >= 0.0 && case.lambda.is_finite());
+    prop_assert!(case.penalty.invalid().is_none());
     let p = &json["params"];
     let at = |v: &Value| v.as_f64().map(f64::to_bits);
     for j in 0..d_h {
@@ -210,7 +213,7 @@ fn check_accepted(case: &Case, json: &Value, bits: u16) -> Result<(), TestCaseEr
     let fwd = forward_with(&case.params, &case.x, case.y, on);
     prop_assert!(fwd.is_ok(), "{:?}", fwd.err());
     if let Ok(fwd) = fwd {
-        let _ = backward_with(&case.params, &fwd, &case.x, case.y, case.lambda, on);
+        let _ = backward_with(&case.params, &fwd, &case.x, case.y, case.penalty, on);
     }
     let exported = export_case(case, on);
     prop_assert!(exported.is_ok(), "{:?}", exported.err());
@@ -325,7 +328,7 @@ fn expected_error(mutation: Mutation, error: &CaseError) -> bool {
         Mutation::DeclaredD => matches!(error, DeclaredMismatch { field: "d", .. }),
         Mutation::HugeDh(_) => matches!(error, DeclaredMismatch { field: "d_h", .. }),
         Mutation::OneClass => matches!(error, TooSmall { field: "m", declared: true, .. }),
-        Mutation::NegativeLambda => matches!(error, Lambda { .. }),
+        Mutation::NegativeLambda => matches!(error, Penalty { .. }),
         Mutation::ShortX => matches!(error, Length { field: "x", .. }),
         Mutation::LongB2 => matches!(error, Length { field: "params.b2", .. }),
         Mutation::StringNumber => matches!(error, WrongType { .. }),

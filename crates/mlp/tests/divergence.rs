@@ -2,6 +2,7 @@
 //! beyond `LOSS_LIMIT`, weights beyond `PARAM_LIMIT`, and a network whose hidden units are all
 //! dead; then it refuses steps until it gets new parameters.
 
+use mlp::Penalty;
 use mlp::train::{LOSS_LIMIT, PARAM_LIMIT};
 use mlp::{forward, Divergence, Mistake, Params, TrainConfig, Trainer};
 
@@ -119,7 +120,7 @@ fn runaway_weights_with_a_small_loss_are_caught_by_the_parameter_limit() {
     // PARAM_LIMIT at step 6, long before the loss could matter: only PARAM_LIMIT sees it.
     let config = TrainConfig {
         eta: 1.0,
-        lambda: 10.0,
+        penalty: Penalty::weight_decay(10.0),
         ..MOONS_CONFIG
     };
     let mut trainer = trainer_with(5, config, kill_every_unit);
@@ -140,7 +141,7 @@ fn overshooting_weight_decay_is_exploding() {
     // Each step multiplies W by about (1 − 2ηλ) = −19: |W| passes PARAM_LIMIT within a few steps.
     let config = TrainConfig {
         eta: 1.0,
-        lambda: 10.0,
+        penalty: Penalty::weight_decay(10.0),
         ..MOONS_CONFIG
     };
     let mut trainer = moons_trainer(4, config);

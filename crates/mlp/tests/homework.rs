@@ -4,6 +4,7 @@
 //! values are all right; a slip in one entry is wrong, unexplained, and the steps computed from
 //! it are "right given your values"; hostile text is refused with a reason.
 
+use mlp::Penalty;
 use std::fmt::Write;
 
 use mlp::backward::step;
@@ -20,7 +21,7 @@ const ETA: f64 = 0.1;
 fn all_cases() -> Vec<Case> {
     let mut cases: Vec<Case> = fixture::cases()
         .iter()
-        .map(|c| Case { params: c.params(), x: c.x(), y: c.y, lambda: c.lambda })
+        .map(|c| Case { params: c.params(), x: c.x(), y: c.y, penalty: c.penalty() })
         .collect();
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move || {
@@ -38,7 +39,7 @@ fn all_cases() -> Vec<Case> {
             let b2: Vec<f64> = (0..m).map(|_| next() * 0.5).collect();
             let x: Vec<f64> = (0..d).map(|_| next() * 2.0).collect();
             let params = Params::from_rows(&w1, &b1, &w2, &b2).unwrap();
-            cases.push(Case { params, x: DVector::from_vec(x), y, lambda: 0.05 });
+            cases.push(Case { params, x: DVector::from_vec(x), y, penalty: Penalty::weight_decay(0.05) });
         }
     }
     // x = 0 and b1 = (0, 0.5, −0.5): the first unit sits exactly at the kink.
@@ -49,10 +50,10 @@ fn all_cases() -> Vec<Case> {
         &[0.1, -0.1],
     )
     .unwrap();
-    cases.push(Case { params, x: DVector::zeros(2), y: 1, lambda: 0.05 });
+    cases.push(Case { params, x: DVector::zeros(2), y: 1, penalty: Penalty::weight_decay(0.05) });
     // Logits far beyond ±709: the softmax without its shift overflows.
     let params = Params::from_rows(&[vec![1.0, 1.0], vec![-1.0, 0.5]], &[0.0, 0.0], &[vec![1.0, 0.0], vec![0.0, 0.0]], &[0.0, 0.0]).unwrap();
-    cases.push(Case { params, x: DVector::from_column_slice(&[500.0, 500.0]), y: 1, lambda: 0.01 });
+    cases.push(Case { params, x: DVector::from_column_slice(&[500.0, 500.0]), y: 1, penalty: Penalty::weight_decay(0.01) });
     cases
 }
 
@@ -60,14 +61,16 @@ fn all_cases() -> Vec<Case> {
 /// [`Quantity::ALL`].
 fn walk(case: &Case, mistakes: Mistakes) -> Vec<(Quantity, DMatrix<f64>)> {
     use Quantity as Q;
-    let (p, x, y, lambda) = (&case.params, &case.x, case.y, case.lambda);
+    let (p, x, y, penalty) = (&case.params, &case.x, case.y, case.penalty);
     let fwd = forward_with(p, x, y, mistakes).unwrap();
-    let g = backward_with(p, &fwd, x, y, lambda, mistakes);
+    let g = backward_with(p, &fwd, x, y, penalty, mistakes);
     let mut updated = p.clone();
-    sgd_update(&mut updated, &g.regularized(), ETA, mistakes);
+    // (f) as the homework writes it, θ − η ∇R̃: with no penalty given, the plain step (the
+    // trainer's L1 proximal step is not the homework's formula).
+    sgd_update(&mut updated, &g.regularized(), ETA, Penalty::NONE, mistakes);
     let col = |v: &DVector<f64>| DMatrix::from_column_slice(v.len(), 1, v.as_slice());
     let scalar = |v: f64| DMatrix::from_element(1, 1, v);
-    let penalty = if mistakes.contains(Mistake::NoPenalty) { 0.0 } else { p.penalty(lambda) };
+    let penalty = if mistakes.contains(Mistake::NoPenalty) { 0.0 } else { penalty.value(p) };
     vec![
         (Q::HiddenActivation, col(&fwd.h_a)),
         (Q::HiddenOutput, col(&fwd.h_s)),
@@ -135,7 +138,7 @@ fn matrix(out: &mut String, m: &DMatrix<f64>, digits: Option<usize>, vector: boo
 /// (all of them when `None`).
 fn answers_json(case: &Case, values: &[(Quantity, DMatrix<f64>)], digits: Option<usize>) -> String {
     let mut out = String::from("{");
-    let _ = write!(out, "\"lambda\": {:?}, \"y\": {}, \"eta\": {ETA:?}, \"x\": ", case.lambda, case.y);
+    let _ = write!(out, "{}, \"y\": {}, \"eta\": {ETA:?}, \"x\": ", penalty_keys(case.penalty), case.y);
     list(&mut out, case.x.iter().copied(), None);
     out.push_str(", \"params\": {\"W1\": ");
     matrix(&mut out, &case.params.w1, None, false);
@@ -244,7 +247,7 @@ fn through_the_page_s_calls(case: &Case, mistakes: Mistakes, first: Quantity, di
     let value = &values.iter().find(|(q, _)| *q == first).expect("a value").1;
     let printed = numpy(value, digits);
     let mut input = String::new();
-    let _ = write!(input, "{{\"lambda\": {:?}, \"y\": {}, \"x\": ", case.lambda, case.y);
+    let _ = write!(input, "{{{}, \"y\": {}, \"x\": ", penalty_keys(case.penalty), case.y);
     list(&mut input, case.x.iter().copied(), None);
     input.push_str(", \"params\": {\"W1\": ");
     matrix(&mut input, &case.params.w1, None, false);
@@ -337,13 +340,15 @@ fn a_slip_in_one_entry_is_wrong_unexplained_and_the_next_steps_follow_it() {
         let mut values = walk(case, Mistakes::NONE);
         // A slip in ∂L/∂hˢ at an active unit, the later steps computed from it as a student would.
         let fwd = forward_with(&case.params, &case.x, case.y, Mistakes::NONE).unwrap();
-        let Some(k) = (0..fwd.h_a.len()).rev().find(|&k| fwd.h_a[k] > 1e-3 && case.x.iter().any(|v| v.abs() > 1e-2)) else { continue };
+        // (a unit whose W1 row is not all 0, else ∂L/∂x would not see the slip)
+        let moves_x = |k: usize| case.params.w1.row(k).iter().any(|w| w.abs() > 1e-2);
+        let Some(k) = (0..fwd.h_a.len()).rev().find(|&k| fwd.h_a[k] > 1e-3 && moves_x(k) && case.x.iter().any(|v| v.abs() > 1e-2)) else { continue };
         let slip = 0.25 + 0.125 * n as f64;
         let mut h_s = DVector::from_column_slice(values[8].1.as_slice());
         h_s[k] += slip;
         let h_a = step::hidden_activation(&h_s, &fwd.h_a, Mistakes::NONE);
         let w1 = step::weights1(&h_a, &case.x, Mistakes::NONE);
-        let reg_w1 = step::penalized_weights(&w1, &case.params.w1, case.lambda, Mistakes::NONE);
+        let reg_w1 = step::penalized_weights(&w1, &case.params.w1, case.penalty.w1, Mistakes::NONE);
         let col = |v: &DVector<f64>| DMatrix::from_column_slice(v.len(), 1, v.as_slice());
         let mut new_w1 = case.params.w1.clone();
         new_w1 -= &reg_w1 * ETA;
@@ -469,4 +474,10 @@ mod hostile {
             }
         }
     }
+}
+
+/// The penalty as the case JSON's keys: `"l11": …, "l12": …, "l21": …, "l22": …`.
+fn penalty_keys(penalty: Penalty) -> String {
+    let keys: Vec<String> = mlp::Coefficient::ALL.iter().map(|&c| format!("\"{}\": {:?}", c.key(), penalty.get(c))).collect();
+    keys.join(", ")
 }

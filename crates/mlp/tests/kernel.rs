@@ -5,7 +5,7 @@
 
 use mlp::batch::{batch_backward, batch_forward};
 use mlp::train::StepKernel;
-use mlp::{Params, Shape};
+use mlp::{sgd_update, LayerPenalty, Mistake, Mistakes, Params, Penalty, Shape};
 use nalgebra::DMatrix;
 use proptest::prelude::*;
 use rand::{RngExt, SeedableRng};
@@ -48,9 +48,12 @@ proptest! {
     #[test]
     fn one_step_is_theta_minus_eta_times_the_mean_regularized_gradient(
         d in 1usize..=7, d_h in 1usize..=19, m in 2usize..=10, k in 1usize..=12,
-        eta in 0.001f64..2.0, lambda in prop_oneof![Just(0.0), 0.0f64..0.1],
+        eta in 0.001f64..2.0,
+        l in prop::array::uniform4(prop_oneof![Just(0.0), 0.0f64..0.1]),
         ascent in any::<bool>(), seed in any::<u64>(),
     ) {
+        // the full penalty Ω, each coefficient 0 or not (L1: sign(W), sign(0) = 0)
+        let lambda = Penalty { w1: LayerPenalty { l1: l[0], l2: l[1] }, w2: LayerPenalty { l1: l[2], l2: l[3] } };
         let shape = Shape::new(d, d_h, m).unwrap();
         let (params, xs, ys) = setup(shape, 15, seed);
         // A minibatch of k rows taken from the set in a scrambled order, with a repeat.
@@ -60,7 +63,8 @@ proptest! {
         let fwd = batch_forward(&params, &batch, &labels).unwrap();
         let (_, regularized) = batch_backward(&params, &fwd, &batch, &labels, lambda);
         let mut expected = params.clone();
-        expected.axpy(if ascent { eta } else { -eta }, &regularized);
+        let ascent_on = if ascent { Mistakes::from(Mistake::GradientAscent) } else { Mistakes::NONE };
+        sgd_update(&mut expected, &regularized, eta, lambda, ascent_on);
 
         let mut kernel = StepKernel::new(shape);
         kernel.load(&params);
@@ -95,14 +99,14 @@ fn bad_rows_or_labels_give_nan_and_leave_theta_alone() {
     kernel.load(&params);
     let mut after = Params::zeros(shape);
     for rows in [vec![0, 5], vec![9]] {
-        let outcome = kernel.step(&xs, &ys, &rows, 0.5, 0.0);
+        let outcome = kernel.step(&xs, &ys, &rows, 0.5, Penalty::weight_decay(0.0));
         assert!(outcome.loss.is_nan(), "{rows:?}");
         assert_eq!(outcome.max_abs, params.max_abs());
     }
     ys[2] = 2; // a label ≥ m
-    assert!(kernel.step(&xs, &ys, &[2], 0.5, 0.0).loss.is_nan());
-    assert!(kernel.step(&xs, &ys[..4], &[0], 0.5, 0.0).loss.is_nan(), "ys too short");
-    assert!(kernel.step(&DMatrix::zeros(5, 3), &ys, &[0], 0.5, 0.0).loss.is_nan(), "d = 3");
+    assert!(kernel.step(&xs, &ys, &[2], 0.5, Penalty::weight_decay(0.0)).loss.is_nan());
+    assert!(kernel.step(&xs, &ys[..4], &[0], 0.5, Penalty::weight_decay(0.0)).loss.is_nan(), "ys too short");
+    assert!(kernel.step(&DMatrix::zeros(5, 3), &ys, &[0], 0.5, Penalty::weight_decay(0.0)).loss.is_nan(), "d = 3");
     kernel.store(&mut after);
     assert_eq!(after, params);
 }
@@ -115,7 +119,7 @@ fn an_overflowing_step_reports_a_nan_bound() {
     params.w2.fill(1e300);
     let mut kernel = StepKernel::new(shape);
     kernel.load(&params);
-    let outcome = kernel.step(&xs, &ys, &[0, 1, 2], 1e10, 1e10);
+    let outcome = kernel.step(&xs, &ys, &[0, 1, 2], 1e10, Penalty::weight_decay(1e10));
     let mut after = Params::zeros(shape);
     kernel.store(&mut after);
     if outcome.loss.is_finite() {
@@ -136,7 +140,7 @@ fn long_minibatches_fold_the_product_of_sums_before_it_overflows() {
     let rows: Vec<usize> = (0..1000).collect();
     let mut kernel = StepKernel::new(shape);
     kernel.load(&Params::zeros(shape));
-    let outcome = kernel.step(&xs, &ys, &rows, 0.1, 0.0);
+    let outcome = kernel.step(&xs, &ys, &rows, 0.1, Penalty::weight_decay(0.0));
     assert!((outcome.loss - 8f64.ln()).abs() < 1e-12, "{}", outcome.loss);
 }
 
@@ -152,11 +156,11 @@ fn odd_d_h_follows_the_matrix_form_over_many_steps() {
     let mut rng = Pcg64::seed_from_u64(4);
     for _ in 0..300 {
         let rows: Vec<usize> = (0..5).map(|_| rng.random_range(0..40)).collect();
-        assert!(kernel.step(&xs, &ys, &rows, 0.2, 1e-3).loss.is_finite());
+        assert!(kernel.step(&xs, &ys, &rows, 0.2, Penalty::weight_decay(1e-3)).loss.is_finite());
         let batch = DMatrix::from_fn(5, 2, |i, l| xs[(rows[i], l)]);
         let labels: Vec<usize> = rows.iter().map(|&r| ys[r]).collect();
         let fwd = batch_forward(&reference, &batch, &labels).unwrap();
-        let (_, g) = batch_backward(&reference, &fwd, &batch, &labels, 1e-3);
+        let (_, g) = batch_backward(&reference, &fwd, &batch, &labels, Penalty::weight_decay(1e-3));
         reference.axpy(-0.2, &g);
     }
     let mut after = Params::zeros(shape);

@@ -2,6 +2,7 @@
 //! each mistake computes its formula; the gradient check (or, for gradient ascent, the update
 //! check) catches each one on the reference cases. Training with them: `mistakes_train.rs`.
 
+use mlp::Penalty;
 use mlp::gradcheck::{
     gradient_check_with, update_check, Group, DEFAULT_EPSILON, DEFAULT_UPDATE_ETA,
 };
@@ -25,8 +26,8 @@ fn without_mistakes_the_passes_are_exactly_the_correct_ones() {
         let (params, x, y) = (case.params(), case.x(), case.y);
         let fwd = forward(&params, &x, y).unwrap();
         assert_eq!(forward_with(&params, &x, y, Mistakes::NONE).unwrap(), fwd);
-        let g = backward(&params, &fwd, &x, y, case.lambda);
-        let g_with = backward_with(&params, &fwd, &x, y, case.lambda, Mistakes::default());
+        let g = backward(&params, &fwd, &x, y, case.penalty());
+        let g_with = backward_with(&params, &fwd, &x, y, case.penalty(), Mistakes::default());
         assert_eq!(g_with, g, "case {}", case.seed);
         // Only the softmax mistake touches the forward pass.
         for m in Mistake::ALL
@@ -56,7 +57,7 @@ fn by_hand() -> (Params, DVector<f64>, usize, f64) {
 fn grads_by_hand(mistakes: Mistakes) -> mlp::Gradients {
     let (params, x, y, lambda) = by_hand();
     let fwd = forward_with(&params, &x, y, mistakes).unwrap();
-    backward_with(&params, &fwd, &x, y, lambda, mistakes)
+    backward_with(&params, &fwd, &x, y, Penalty::weight_decay(lambda), mistakes)
 }
 
 fn rows(r: usize, c: usize, v: &[f64]) -> DMatrix<f64> {
@@ -175,7 +176,7 @@ fn passing_groups(params: &Params, case: &Case, mistakes: Mistakes) -> Vec<(Grou
         params,
         &case.x(),
         case.y,
-        case.lambda,
+        case.penalty(),
         DEFAULT_EPSILON,
         mistakes,
     )
@@ -225,7 +226,7 @@ fn an_overflowing_softmax_fails_the_check_with_an_infinite_error() {
         .all(|g| g.1));
     // Logits × 4: NaN gradients. A NaN entry fails, with rel_error ∞ and no ratio.
     let params = huge_logits();
-    let check = gradient_check_with(&params, &c.x(), c.y, 0.0, DEFAULT_EPSILON, mistakes).unwrap();
+    let check = gradient_check_with(&params, &c.x(), c.y, Penalty::NONE, DEFAULT_EPSILON, mistakes).unwrap();
     assert!(!check.passes());
     assert_eq!(check.max_rel_error(), f64::INFINITY);
     let nan = check.all_groups().flat_map(|g| &g.entries);
@@ -235,7 +236,7 @@ fn an_overflowing_softmax_fails_the_check_with_an_infinite_error() {
         .iter()
         .all(|e| !e.passes() && e.rel_error == f64::INFINITY && e.ratio.is_none()));
     // The correct pass on the same network passes.
-    let right = gradient_check_with(&params, &c.x(), c.y, 0.0, DEFAULT_EPSILON, Mistakes::NONE);
+    let right = gradient_check_with(&params, &c.x(), c.y, Penalty::NONE, DEFAULT_EPSILON, Mistakes::NONE);
     assert!(right.unwrap().passes());
 }
 
@@ -249,7 +250,7 @@ fn an_overflowing_softmax_spreads_nan_only_where_the_sums_reach() {
     assert!(f.o_s[0].is_nan() && f.o_s[1] == 0.0 && f.loss.is_nan()); // y = 0 overflows
     let f = forward_with(&params, &x, 1, mistakes).unwrap();
     assert_eq!(f.loss, f64::INFINITY); // y = 1 does not: L = −ln 0 = ∞, not NaN
-    let g = backward_with(&params, &f, &x, 1, 0.0, mistakes);
+    let g = backward_with(&params, &f, &x, 1, Penalty::NONE, mistakes);
     // ∂L/∂o_a = (NaN, 0 − 1): class 1's row of ∂W2 is −h_sᵀ = (−1, −2, 0), class 0's is NaN
     assert!(g.b2[0].is_nan() && g.b2[1] == -1.0);
     assert_eq!(
@@ -271,8 +272,8 @@ fn gradient_ascent_passes_the_gradient_check_but_not_the_update_check() {
         let (params, x) = (case.params(), case.x());
         assert!(passing_groups(&params, &case, ascent).iter().all(|g| g.1));
         let eta = DEFAULT_UPDATE_ETA;
-        let right = update_check(&params, &x, case.y, case.lambda, eta, Mistakes::NONE).unwrap();
-        let wrong = update_check(&params, &x, case.y, case.lambda, eta, ascent).unwrap();
+        let right = update_check(&params, &x, case.y, case.penalty(), eta, Mistakes::NONE).unwrap();
+        let wrong = update_check(&params, &x, case.y, case.penalty(), eta, ascent).unwrap();
         assert!(
             right.decreased && right.passes(),
             "case {}: {right:?}",
@@ -283,7 +284,7 @@ fn gradient_ascent_passes_the_gradient_check_but_not_the_update_check() {
         assert_eq!(wrong.loss_before, right.loss_before);
     }
     let (params, x, ..) = by_hand();
-    assert!(update_check(&params, &x, 5, 0.0, 1e-3, ascent).is_err()); // y ≥ m
+    assert!(update_check(&params, &x, 5, Penalty::NONE, 1e-3, ascent).is_err()); // y ≥ m
 }
 
 #[test]
@@ -347,15 +348,15 @@ fn relu_at_zero_and_transposed_act_where_they_can() {
     let x0 = DVector::from_column_slice(&[0.0, 0.0]);
     let fwd0 = forward(&params, &x0, 1).unwrap();
     assert_eq!(fwd0.h_a.as_slice(), &[0.0, 1.0]);
-    let right = backward(&params, &fwd0, &x0, 1, 0.0);
-    let at_zero = backward_with(&params, &fwd0, &x0, 1, 0.0, one(Mistake::ReluAtZero));
+    let right = backward(&params, &fwd0, &x0, 1, Penalty::NONE);
+    let at_zero = backward_with(&params, &fwd0, &x0, 1, Penalty::NONE, one(Mistake::ReluAtZero));
     assert_eq!(right.h_a[0], 0.0);
     assert_eq!(at_zero.h_a[0], right.h_s[0]);
     assert_ne!(at_zero.h_a[0], 0.0);
     // Square matrices: both weight gradients come out transposed.
     let fwd = forward(&params, &x, 1).unwrap();
-    let right = backward(&params, &fwd, &x, 1, 0.1);
-    let t = backward_with(&params, &fwd, &x, 1, 0.1, one(Mistake::Transposed));
+    let right = backward(&params, &fwd, &x, 1, Penalty::weight_decay(0.1));
+    let t = backward_with(&params, &fwd, &x, 1, Penalty::weight_decay(0.1), one(Mistake::Transposed));
     assert_eq!((t.w1.transpose(), t.w2.transpose()), (right.w1.clone(), right.w2.clone()));
     assert_ne!(t.w1, right.w1);
     assert_eq!(t.h_s, right.h_s);

@@ -4,6 +4,7 @@
 //! loss is ≥ 0; the minibatch gradient is the mean of one-example gradients; the workspace agrees
 //! with the matrix form; a small SGD step lowers the objective; bad inputs are errors, not panics.
 
+use mlp::{LayerPenalty, Penalty};
 use mlp::batch::{batch_backward, batch_forward, Workspace};
 use mlp::forward::{log_sum_exp, softmax};
 use mlp::gradcheck::{gradient_check, Group, DEFAULT_EPSILON};
@@ -49,14 +50,28 @@ fn shape() -> impl Strategy<Value = Shape> {
 }
 
 /// Weights up to twice the initialization bound 1/√n_c, biases in [−1, 1]: realistic logits.
+/// A weight in [−a, a], exactly 0 one time in four: the L1 term's corner.
+fn weight(a: f64) -> impl Strategy<Value = f64> {
+    prop_oneof![3 => -a..=a, 1 => Just(0.0)]
+}
+
+/// The four coefficients of Ω, each 0 one time in three, else in [0, 0.1).
+fn penalty() -> impl Strategy<Value = Penalty> {
+    let c = || prop_oneof![1 => Just(0.0), 2 => 0.0..0.1];
+    (c(), c(), c(), c()).prop_map(|(l11, l12, l21, l22)| Penalty {
+        w1: LayerPenalty { l1: l11, l2: l12 },
+        w2: LayerPenalty { l1: l21, l2: l22 },
+    })
+}
+
 fn params_for(s: Shape) -> impl Strategy<Value = Params> {
     let a1 = 2.0 / (s.d as f64).sqrt();
     let a2 = 2.0 / (s.d_h as f64).sqrt();
     let b = -1.0..=1.0;
     (
-        vec(-a1..=a1, s.d_h * s.d),
+        vec(weight(a1), s.d_h * s.d),
         vec(b.clone(), s.d_h),
-        vec(-a2..=a2, s.m * s.d_h),
+        vec(weight(a2), s.m * s.d_h),
         vec(b, s.m),
     )
         .prop_map(move |(w1, b1, w2, b2)| Params {
@@ -67,23 +82,23 @@ fn params_for(s: Shape) -> impl Strategy<Value = Params> {
         })
 }
 
-/// A network, one example (x in [−3, 3]^d, y) and λ.
-fn one_example() -> impl Strategy<Value = (Params, DVector<f64>, usize, f64)> {
+/// A network, one example (x in [−3, 3]^d, y) and Ω.
+fn one_example() -> impl Strategy<Value = (Params, DVector<f64>, usize, Penalty)> {
     shape().prop_flat_map(|s| {
         (
             params_for(s),
             vec(-3.0..3.0, s.d).prop_map(DVector::from_vec),
             0..s.m,
-            0.0..0.1,
+            penalty(),
         )
     })
 }
 
-/// A network, a set xs `[n x d]` with labels ys (n in 1..=12), and λ.
-fn data_set() -> impl Strategy<Value = (Params, DMatrix<f64>, Vec<usize>, f64)> {
+/// A network, a set xs `[n x d]` with labels ys (n in 1..=12), and Ω.
+fn data_set() -> impl Strategy<Value = (Params, DMatrix<f64>, Vec<usize>, Penalty)> {
     (shape(), 1..=12usize).prop_flat_map(|(s, n)| {
         let xs = vec(-3.0..3.0, n * s.d).prop_map(move |v| DMatrix::from_row_slice(n, s.d, &v));
-        (params_for(s), xs, vec(0..s.m, n), 0.0..0.1)
+        (params_for(s), xs, vec(0..s.m, n), penalty())
     })
 }
 
@@ -94,9 +109,9 @@ fn select_rows(xs: &DMatrix<f64>, rows: &[usize]) -> DMatrix<f64> {
 
 proptest! {
     #[test]
-    fn backprop_matches_finite_differences((params, x, y, lambda) in one_example()) {
+    fn backprop_matches_finite_differences((params, x, y, penalty) in one_example()) {
         let h_a = forward(&params, &x, y).unwrap().h_a;
-        let check = gradient_check(&params, &x, y, lambda, DEFAULT_EPSILON).unwrap();
+        let check = gradient_check(&params, &x, y, penalty, DEFAULT_EPSILON).unwrap();
         for group in &check.groups {
             for e in &group.entries {
                 // W1 row j and b1_j move h_a_j by at most ε·3: skip units near their kink.
@@ -115,29 +130,28 @@ proptest! {
     }
 
     #[test]
-    fn batch_gradient_is_the_mean_of_one_example_gradients((params, xs, ys, lambda) in data_set()) {
+    fn batch_gradient_is_the_mean_of_one_example_gradients((params, xs, ys, penalty) in data_set()) {
         let fwd = batch_forward(&params, &xs, &ys).unwrap();
-        let (plain, regularized) = batch_backward(&params, &fwd, &xs, &ys, lambda);
+        let (plain, regularized) = batch_backward(&params, &fwd, &xs, &ys, penalty);
         let mut mean = Params::zeros(params.shape());
         let mut mean_loss = 0.0;
         let k = ys.len() as f64;
         for (i, &y) in ys.iter().enumerate() {
             let x = xs.row(i).transpose();
             let f = forward(&params, &x, y).unwrap();
-            mean.axpy(1.0 / k, &backward(&params, &f, &x, y, lambda).params());
+            mean.axpy(1.0 / k, &backward(&params, &f, &x, y, penalty).params());
             mean_loss += f.loss / k;
         }
         prop_assert!((fwd.loss - mean_loss).abs() <= 1e-9 * mean_loss.abs() + 1e-12);
         assert_params_close(&plain, &mean, "batch vs mean of one-example")?;
         // (r) is added once to the mean, not K times.
-        mean.w1 += &params.w1 * (2.0 * lambda);
-        mean.w2 += &params.w2 * (2.0 * lambda);
+        penalty.add_gradient(&params, &mut mean);
         assert_params_close(&regularized, &mean, "regularized")?;
     }
 
     #[test]
     fn workspace_agrees_with_the_matrix_form(
-        (params, xs, ys, lambda) in data_set(),
+        (params, xs, ys, penalty) in data_set(),
         picks in vec(any::<Index>(), 0..=20),
         capacity in 1..=8usize,
     ) {
@@ -145,14 +159,14 @@ proptest! {
         let rows: Vec<usize> = picks.iter().map(|p| p.index(ys.len())).collect();
         let mut ws = Workspace::new(params.shape(), capacity);
         let mut grads = Params::zeros(Shape { d: 1, d_h: 1, m: 2 }); // wrong shape: resized
-        let loss = ws.gradient(&params, &xs, &ys, &rows, lambda, &mut grads);
+        let loss = ws.gradient(&params, &xs, &ys, &rows, penalty, &mut grads);
         if rows.is_empty() {
             prop_assert_eq!(loss, 0.0);
         } else {
             let batch_ys: Vec<usize> = rows.iter().map(|&r| ys[r]).collect();
             let batch_xs = select_rows(&xs, &rows);
             let fwd = batch_forward(&params, &batch_xs, &batch_ys).unwrap();
-            let (_, regularized) = batch_backward(&params, &fwd, &batch_xs, &batch_ys, lambda);
+            let (_, regularized) = batch_backward(&params, &fwd, &batch_xs, &batch_ys, penalty);
             prop_assert!((loss - fwd.loss).abs() <= 1e-9 * fwd.loss.abs() + 1e-12);
             assert_params_close(&grads, &regularized, "workspace vs batch_backward")?;
         }
@@ -176,11 +190,17 @@ proptest! {
     }
 
     #[test]
-    fn a_small_sgd_step_lowers_the_objective((params, xs, ys, lambda) in data_set()) {
-        // Objective of the minibatch: (1/K) Σ L + λ(ΣW1² + ΣW2²).
-        let objective = |p: &Params| batch_forward(p, &xs, &ys).unwrap().loss + p.penalty(lambda);
+    fn a_small_sgd_step_lowers_the_objective((params, xs, ys, penalty) in data_set()) {
+        // Objective of the minibatch: (1/K) Σ L + Ω. At a weight exactly 0 under an L1 term the
+        // subgradient (sign(0) = 0) need not be a descent direction: those penalties drop L1.
+        let mut penalty = penalty;
+        if params.w1.iter().chain(params.w2.iter()).any(|&w| w == 0.0) {
+            penalty.w1.l1 = 0.0;
+            penalty.w2.l1 = 0.0;
+        }
+        let objective = |p: &Params| batch_forward(p, &xs, &ys).unwrap().loss + penalty.value(p);
         let fwd = batch_forward(&params, &xs, &ys).unwrap();
-        let (_, grads) = batch_backward(&params, &fwd, &xs, &ys, lambda);
+        let (_, grads) = batch_backward(&params, &fwd, &xs, &ys, penalty);
         let norm2: f64 = [&grads.w1, &grads.w2].iter().map(|w| w.norm_squared()).sum::<f64>()
             + grads.b1.norm_squared() + grads.b2.norm_squared();
         prop_assume!(norm2 > 1e-8, "gradient too small for the decrease to beat rounding");
@@ -325,11 +345,11 @@ fn workspace_rejects_bad_data_without_panicking() {
     let mut grads = Params::zeros(shape);
     // label 3 ≥ m, row index 2 ≥ n, ys too short, xs with 3 columns
     assert!(ws
-        .gradient(&params, &xs, &[0, 3], &[1], 0.0, &mut grads)
+        .gradient(&params, &xs, &[0, 3], &[1], Penalty::weight_decay(0.0), &mut grads)
         .is_nan());
     assert_eq!(grads.max_abs(), 0.0);
     assert!(ws
-        .gradient(&params, &xs, &[0, 1], &[2], 0.0, &mut grads)
+        .gradient(&params, &xs, &[0, 1], &[2], Penalty::weight_decay(0.0), &mut grads)
         .is_nan());
     assert!(ws.evaluate(&params, &xs, &[0]).0.is_nan());
     let mut out = DMatrix::zeros(0, 0);
@@ -339,6 +359,6 @@ fn workspace_rejects_bad_data_without_panicking() {
     assert_eq!(ws.evaluate(&params, &DMatrix::zeros(0, 2), &[]), (0.0, 0.0));
     // parameters of another shape: the workspace adopts it
     let bigger = Params::init(Shape::new(2, 5, 4).unwrap(), &mut Pcg64::seed_from_u64(2));
-    let loss = ws.gradient(&bigger, &xs, &[0, 3], &[0, 1], 0.0, &mut grads);
+    let loss = ws.gradient(&bigger, &xs, &[0, 3], &[0, 1], Penalty::weight_decay(0.0), &mut grads);
     assert!(loss.is_finite() && grads.has_shape(bigger.shape()) && ws.shape() == bigger.shape());
 }

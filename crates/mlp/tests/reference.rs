@@ -88,7 +88,7 @@ fn forward_matches_reference() {
         bad.vector(&name, "o_a", f.o_a.as_slice(), &want.o_a);
         bad.vector(&name, "o_s", f.o_s.as_slice(), &want.o_s);
         bad.scalar(&name, "loss", f.loss, want.loss);
-        let regularized = f.loss + params.penalty(case.lambda);
+        let regularized = f.loss + case.penalty().value(&params);
         bad.scalar(
             &name,
             "regularized_loss",
@@ -105,7 +105,7 @@ fn gradients_match_reference() {
     for case in cases() {
         let (name, params, x) = (case.name(), case.params(), case.x());
         let f = forward(&params, &x, case.y).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let g = backward(&params, &f, &x, case.y, case.lambda);
+        let g = backward(&params, &f, &x, case.y, case.penalty());
         let want = &case.gradients;
         bad.vector(&name, "grad o_a", g.o_a.as_slice(), &want.o_a);
         bad.matrix(&name, "grad W2", &g.w2, &want.w2);
@@ -139,8 +139,8 @@ fn matrix_form_with_one_row_equals_one_example_form() {
         bad.vector(&name, "batch O_s row 0", &row(&bf.o_s, 0), f.o_s.as_slice());
         bad.scalar(&name, "batch loss", bf.loss, f.loss);
 
-        let (plain, regularized) = batch_backward(&params, &bf, &xs, &[case.y], case.lambda);
-        let g = backward(&params, &f, &x, case.y, case.lambda);
+        let (plain, regularized) = batch_backward(&params, &bf, &xs, &[case.y], case.penalty());
+        let g = backward(&params, &f, &x, case.y, case.penalty());
         bad.params(&name, "batch", &plain, &raw(&g.params()));
         bad.params(
             &name,
@@ -163,14 +163,14 @@ fn workspace_with_one_row_equals_backward_regularized() {
             &forward(&params, &x, case.y).unwrap(),
             &x,
             case.y,
-            case.lambda,
+            case.penalty(),
         );
         // The example sits in row 1 of a 2-row set, to exercise the row selection.
         let xs = DMatrix::from_fn(2, case.d, |i, l| if i == 1 { case.x[l] } else { 9.0 });
         let ys = [0, case.y];
         let mut ws = Workspace::new(shape, 4);
         let mut grads = Params::zeros(shape);
-        let loss = ws.gradient(&params, &xs, &ys, &[1], case.lambda, &mut grads);
+        let loss = ws.gradient(&params, &xs, &ys, &[1], case.penalty(), &mut grads);
         bad.scalar(&name, "workspace loss", loss, case.forward.loss);
         bad.params(&name, "workspace", &grads, &raw(&g.regularized()));
 
@@ -199,7 +199,7 @@ fn gradient_check_passes_on_every_case() {
     let mut failures = Vec::new();
     for case in cases() {
         let (name, params) = (case.name(), case.params());
-        let check = gradient_check(&params, &case.x(), case.y, case.lambda, DEFAULT_EPSILON)
+        let check = gradient_check(&params, &case.x(), case.y, case.penalty(), DEFAULT_EPSILON)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         for group in check.groups.iter().filter(|g| !g.passes) {
             let e = &group.entries[group.worst];

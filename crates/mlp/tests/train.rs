@@ -3,6 +3,7 @@
 //! of a long history. Divergence:
 //! `divergence.rs`.
 
+use mlp::Penalty;
 use mlp::batch::{batch_backward, batch_forward};
 use mlp::train::{Examples, TrainError, HISTORY_LIMIT};
 use mlp::{
@@ -77,7 +78,7 @@ fn learns_two_moons() {
 fn one_example_step_is_theta_minus_eta_times_backward() {
     let config = TrainConfig {
         eta: 0.3,
-        lambda: 0.01,
+        penalty: Penalty::weight_decay(0.01),
         ..MOONS_CONFIG
     };
     let mut trainer = moons_trainer(5, config);
@@ -90,7 +91,7 @@ fn one_example_step_is_theta_minus_eta_times_backward() {
     let fwd = forward(&before, &x, y).unwrap();
     // θ − η ∂R̃/∂θ with ∂R̃/∂W = ∂L/∂W + 2λW (r)
     let mut expected = before.clone();
-    expected.axpy(-0.3, &backward(&before, &fwd, &x, y, 0.01).regularized());
+    expected.axpy(-0.3, &backward(&before, &fwd, &x, y, Penalty::weight_decay(0.01)).regularized());
 
     let loss = trainer.step_example().unwrap();
     assert!(
@@ -161,7 +162,7 @@ fn minibatches_walk_the_shuffled_epoch_and_the_last_one_is_shorter() {
 fn full_gradient_norm(trainer: &Trainer) -> f64 {
     let (set, params) = (trainer.train_set(), trainer.params());
     let fwd = batch_forward(params, &set.xs, &set.ys).unwrap();
-    let (_, g) = batch_backward(params, &fwd, &set.xs, &set.ys, trainer.config().lambda);
+    let (_, g) = batch_backward(params, &fwd, &set.xs, &set.ys, trainer.config().penalty);
     let squares = g.w1.norm_squared() + g.b1.norm_squared();
     (squares + g.w2.norm_squared() + g.b2.norm_squared()).sqrt()
 }
@@ -195,12 +196,12 @@ fn the_stopping_test_uses_the_gradient_of_the_whole_training_set() {
 #[test]
 fn records_hold_loss_plus_penalty_and_the_dead_units() {
     let config = TrainConfig {
-        lambda: 0.01,
+        penalty: Penalty::weight_decay(0.01),
         ..MOONS_CONFIG
     };
     let mut trainer = moons_trainer(8, config);
     let record = trainer.run_epoch().unwrap().clone();
-    let penalty = trainer.params().penalty(0.01);
+    let penalty = Penalty::weight_decay(0.01).value(trainer.params());
     for stats in [Some(record.train), record.valid, record.test] {
         let stats = stats.unwrap();
         // objective = R̂/n + λ(ΣW1² + ΣW2²), the same two numbers added: exactly equal
@@ -221,7 +222,7 @@ fn hyper_parameters_change_without_reset() {
     }
     let seen = trainer.examples_seen();
     trainer.set_eta(0.05).unwrap();
-    trainer.set_lambda(0.0).unwrap();
+    trainer.set_penalty(Penalty::NONE).unwrap();
     trainer.set_batch_size(1000).unwrap(); // more than the 160 training examples: full batch
     assert_eq!(trainer.next_batch_len(), 160);
     trainer.run_epoch().unwrap();
@@ -233,7 +234,7 @@ fn hyper_parameters_change_without_reset() {
         &TrainConfig {
             eta: 0.05,
             batch_size: 1000,
-            lambda: 0.0,
+            penalty: Penalty::weight_decay(0.0),
             seed: 6
         }
     );
@@ -250,7 +251,9 @@ fn hyper_parameters_change_without_reset() {
         .to_string()
         .contains("learning rate η"));
     assert_eq!(trainer.set_batch_size(0), Err(TrainError::BatchSize));
-    assert_eq!(trainer.set_lambda(-1e-3), Err(TrainError::Lambda(-1e-3)));
+    let mut bad = Penalty::weight_decay(1e-3);
+    bad.set(mlp::Coefficient::L11, -1e-3);
+    assert_eq!(trainer.set_penalty(bad), Err(TrainError::Penalty(mlp::Coefficient::L11, -1e-3)));
     assert_eq!(trainer.config().eta, 0.05);
     assert_eq!(trainer.config().batch_size, 1000);
 }

@@ -7,7 +7,7 @@
 
 use crate::base64url;
 use crate::stepper::Walk;
-use mlp::{parse_case, Case, CaseError};
+use mlp::{parse_case, Case, CaseError, Coefficient, Penalty};
 use nalgebra::DMatrix;
 
 /// Why a link's `case` parameter could not be opened.
@@ -23,10 +23,10 @@ pub enum LinkError {
     Case(CaseError),
 }
 
-/// The case a walk is about: its parameters, example and λ.
+/// The case a walk is about: its parameters, example and penalty.
 pub fn case_of(walk: &Walk) -> Case {
     let example = &walk.example;
-    Case { params: example.params.clone(), x: example.x.clone(), y: example.y, lambda: example.lambda }
+    Case { params: example.params.clone(), x: example.x.clone(), y: example.y, penalty: example.penalty }
 }
 
 /// The input of `case` as compact JSON; `None` when a value is NaN or ±∞ (JSON has neither).
@@ -34,11 +34,11 @@ pub fn input_json(case: &Case) -> Option<String> {
     let shape = case.shape();
     let params = &case.params;
     Some(format!(
-        r#"{{"d":{},"d_h":{},"m":{},"lambda":{},"params":{{"W1":{},"b1":{},"W2":{},"b2":{}}},"x":{},"y":{}}}"#,
+        r#"{{"d":{},"d_h":{},"m":{},{},"params":{{"W1":{},"b1":{},"W2":{},"b2":{}}},"x":{},"y":{}}}"#,
         shape.d,
         shape.d_h,
         shape.m,
-        number(case.lambda)?,
+        penalty_json(&case.penalty)?,
         rows(&params.w1)?,
         list(params.b1.iter().copied())?,
         rows(&params.w2)?,
@@ -46,6 +46,18 @@ pub fn input_json(case: &Case) -> Option<String> {
         list(case.x.iter().copied())?,
         case.y,
     ))
+}
+
+/// The penalty's members: `"lambda":λ` for a weight decay, else the four coefficients.
+fn penalty_json(penalty: &Penalty) -> Option<String> {
+    match penalty.as_weight_decay() {
+        Some(lambda) => Some(format!(r#""lambda":{}"#, number(lambda)?)),
+        None => Coefficient::ALL
+            .iter()
+            .map(|&c| number(penalty.get(c)).map(|v| format!(r#""{}":{v}"#, c.key())))
+            .collect::<Option<Vec<_>>>()
+            .map(|members| members.join(",")),
+    }
 }
 
 /// The `case` parameter for `case`; `None` when it has a non-finite value.
@@ -85,13 +97,17 @@ mod tests {
     use nalgebra::DVector;
 
     fn case(lambda: f64) -> Case {
+        case_with(Penalty::weight_decay(lambda))
+    }
+
+    fn case_with(penalty: Penalty) -> Case {
         let params = Params {
             w1: DMatrix::from_row_slice(3, 2, &[0.1, -2.5e-7, 1e300, 3.0, -0.0, 1.0 / 3.0]), // [d_h x d]
             b1: DVector::from_vec(vec![0.0, 1e-320, -7.25]),
             w2: DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, f64::MIN_POSITIVE]), // [m x d_h]
             b2: DVector::from_vec(vec![0.5, -0.5]),
         };
-        Case { params, x: DVector::from_vec(vec![std::f64::consts::PI, -1e-9]), y: 1, lambda }
+        Case { params, x: DVector::from_vec(vec![std::f64::consts::PI, -1e-9]), y: 1, penalty }
     }
 
     #[test]
@@ -102,6 +118,13 @@ mod tests {
         let back = decode(&param).expect("reads back");
         assert_eq!(back, case);
         assert_eq!(back.params.w1[(2, 0)].to_bits(), (-0.0f64).to_bits(), "the sign of zero too");
+        // the full penalty: its four coefficients, in place of `lambda`
+        let mut full = Penalty::weight_decay(0.001);
+        full.set(Coefficient::L21, 0.25);
+        let back = decode(&encode(&case_with(full)).expect("finite")).expect("reads back");
+        assert_eq!(back.penalty, full);
+        let json = input_json(&case_with(full)).expect("finite");
+        assert!(json.contains(r#""m":2,"l11":0.0,"l12":0.001,"l21":0.25,"l22":0.001,"params""#), "{json}");
     }
 
     #[test]
@@ -162,7 +185,7 @@ mod tests {
                         },
                         x: DVector::from_vec(x),
                         y,
-                        lambda,
+                        penalty: Penalty::weight_decay(lambda),
                     },
                 )
             })
@@ -176,8 +199,8 @@ mod tests {
             fn any_parameter_gives_a_walkable_case_or_an_error(param in prop_oneof!["\\PC{0,80}", "[A-Za-z0-9_=+/-]{0,120}"]) {
                 match decode(&param) {
                     Ok(case) => {
-                        let Case { params, x, y, lambda } = case;
-                        let example = Example { params, x, y, lambda, eta: 0.1, mistakes: Mistakes::NONE };
+                        let Case { params, x, y, penalty } = case;
+                        let example = Example { params, x, y, penalty, eta: 0.1, mistakes: Mistakes::NONE };
                         prop_assert!(Walk::new(example).is_ok());
                     }
                     Err(LinkError::Empty) => prop_assert!(param.trim().is_empty()),

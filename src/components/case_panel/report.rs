@@ -18,12 +18,12 @@ pub fn markdown(lang: Lang, checked: &Checked) -> String {
     let _ = writeln!(out, "# {}\n", t(lang, HomeworkMsg::Report));
     let _ = writeln!(
         out,
-        "{}: d = {}, d_h = {}, m = {}, λ = {}, y = {}\n",
+        "{}: d = {}, d_h = {}, m = {}, {}, y = {}\n",
         t(lang, HomeworkMsg::Case),
         shape.d,
         shape.d_h,
         shape.m,
-        case.lambda,
+        crate::i18n::penalty::penalty_text(lang, &case.penalty),
         case.y
     );
     match d.first_wrong() {

@@ -32,7 +32,7 @@ fn every_command() -> Vec<Command> {
     let shape = Shape::new(3, 5, 4).expect("shape");
     let setup = Setup {
         params: params(shape, |i| (i as f64 * 0.37).sin() / 3.0),
-        config: TrainConfig { eta: 0.1, batch_size: 7, lambda: 1e-300, seed: u64::MAX - 12_345 },
+        config: TrainConfig { eta: 0.1, batch_size: 7, penalty: mlp::Penalty { w1: mlp::LayerPenalty { l1: 0.05, l2: 1e-300 }, w2: mlp::LayerPenalty { l1: 0.0, l2: 3.5 } }, seed: u64::MAX - 12_345 },
         features: FeatureSet::parse_keys("x1,x2,x1x2").expect("features"),
         data: Data::Plane(Split { train: dataset(11, 4), valid: dataset(3, 4), test: Dataset::default() }),
         mistakes: Mistakes::NONE.with(Mistake::ALL[0], true).with(Mistake::ALL[Mistake::ALL.len() - 1], true),
@@ -48,7 +48,7 @@ fn every_command() -> Vec<Command> {
         data: Data::Table(Split { train: table(9), valid: table(0), test: table(2) }),
         ..setup.clone()
     };
-    let config = TrainConfig { eta: 2.5, batch_size: 1, lambda: 0.0, seed: 0 };
+    let config = TrainConfig { eta: 2.5, batch_size: 1, penalty: mlp::Penalty::NONE, seed: 0 };
     vec![
         Command::Rebuild(Box::new(setup)),
         Command::Rebuild(Box::new(on_table)),

@@ -8,6 +8,7 @@
 use nalgebra::{DMatrix, DVector};
 
 use crate::mistakes::{wrong, Mistake, Mistakes};
+use crate::penalty::LayerPenalty;
 
 /// (g),(h) ∂L/∂o_a = o_s − onehot(y), with [`Mistake::WrongClass`] and [`Mistake::SignSwapped`].
 /// // m
@@ -94,27 +95,28 @@ pub fn input(w1: &DMatrix<f64>, h_a: &DVector<f64>, x: &DVector<f64>, mistakes: 
     }
 }
 
-/// (r) ∂R̃/∂W = ∂L/∂W + 2λW (the derivative of λΣW²), with [`Mistake::MissingFactorTwo`]
-/// (`+ λW`) and [`Mistake::NoPenalty`] (`∂L/∂W`). // shape of W
-pub fn penalized_weights(grad: &DMatrix<f64>, w: &DMatrix<f64>, lambda: f64, mistakes: Mistakes) -> DMatrix<f64> {
+/// (r) ∂R̃/∂W = ∂L/∂W + λ₁ sign(W) + 2λ₂W (the derivative of λ₁Σ|W| + λ₂ΣW², sign(0) = 0),
+/// with [`Mistake::MissingFactorTwo`] (`+ λ₂W`) and [`Mistake::NoPenalty`] (`∂L/∂W`).
+/// // shape of W
+pub fn penalized_weights(grad: &DMatrix<f64>, w: &DMatrix<f64>, layer: LayerPenalty, mistakes: Mistakes) -> DMatrix<f64> {
     if mistakes.contains(Mistake::NoPenalty) {
         grad.clone()
     } else {
-        grad + w * (penalty_factor(mistakes) * lambda)
+        layer.penalised(grad, w, penalty_factor(mistakes))
     }
 }
 
-/// (r) ∂R̃/∂b = ∂L/∂b: biases are not penalised, unless [`Mistake::PenalizedBiases`] adds `cλb`
-/// (c = 2, or 1 with [`Mistake::MissingFactorTwo`]). // shape of b
-pub fn penalized_biases(grad: &DVector<f64>, b: &DVector<f64>, lambda: f64, mistakes: Mistakes) -> DVector<f64> {
+/// (r) ∂R̃/∂b = ∂L/∂b: biases are not penalised, unless [`Mistake::PenalizedBiases`] adds the
+/// layer's `λ₁ sign(b) + cλ₂b` (c = 2, or 1 with [`Mistake::MissingFactorTwo`]). // shape of b
+pub fn penalized_biases(grad: &DVector<f64>, b: &DVector<f64>, layer: LayerPenalty, mistakes: Mistakes) -> DVector<f64> {
     if mistakes.contains(Mistake::PenalizedBiases) && !mistakes.contains(Mistake::NoPenalty) {
-        grad + b * (penalty_factor(mistakes) * lambda)
+        grad.zip_map(b, |g, v| g + layer.slope(v, penalty_factor(mistakes)))
     } else {
         grad.clone()
     }
 }
 
-/// The c of `+ cλW` in (r): 2, the derivative of λW², or 1 with [`Mistake::MissingFactorTwo`].
+/// The c of `+ cλ₂W` in (r): 2, the derivative of λ₂W², or 1 with [`Mistake::MissingFactorTwo`].
 fn penalty_factor(mistakes: Mistakes) -> f64 {
     if mistakes.contains(Mistake::MissingFactorTwo) {
         1.0

@@ -6,8 +6,9 @@
 
 use nalgebra::DMatrix;
 
-use super::block::{axpy, Block};
+use super::block::Block;
 use crate::params::{Params, Shape, ShapeError};
+use crate::penalty::Penalty;
 
 /// Largest block: a workspace asked for more examples per block gets this many, and a longer
 /// minibatch or set is processed block by block (with the same result up to rounding). It keeps
@@ -62,7 +63,7 @@ impl Workspace {
 
     /// The regularized mean gradient of the minibatch `rows` of the set (`xs` `[n x d]`, labels
     /// `ys`), written into `grads`:
-    /// `grads = (1/K) Σ_{i ∈ rows} ∂L(x_i, y_i)/∂θ + 2λ(W1, 0, W2, 0)` with K = `rows.len()`.
+    /// `grads = (1/K) Σ_{i ∈ rows} ∂L(x_i, y_i)/∂θ + ∂Ω/∂θ` (weights only) with K = `rows.len()`.
     ///
     /// Returns the mean data loss (1/K) Σ L(x_i, y_i) of the minibatch at `params`, without the
     /// penalty (the loss *before* the step that `grads` is for). An empty `rows` gives loss 0 and
@@ -74,10 +75,10 @@ impl Workspace {
         xs: &DMatrix<f64>,
         ys: &[usize],
         rows: &[usize],
-        lambda: f64,
+        penalty: Penalty,
         grads: &mut Params,
     ) -> f64 {
-        self.gradient_and_error(params, xs, ys, rows, lambda, grads)
+        self.gradient_and_error(params, xs, ys, rows, penalty, grads)
             .0
     }
 
@@ -93,7 +94,7 @@ impl Workspace {
         xs: &DMatrix<f64>,
         ys: &[usize],
         rows: &[usize],
-        lambda: f64,
+        penalty: Penalty,
         grads: &mut Params,
     ) -> (f64, f64) {
         let Ok(shape) = self.prepare(params, xs, Some(ys)) else {
@@ -118,9 +119,8 @@ impl Workspace {
             self.block.normalize(shape.m, chunk.len());
             self.block.backward(params, chunk.len(), k_total, grads);
         }
-        // (r) + 2λW for the weights; biases are not penalised.
-        axpy(2.0 * lambda, params.w1.as_slice(), grads.w1.as_mut_slice());
-        axpy(2.0 * lambda, params.w2.as_slice(), grads.w2.as_mut_slice());
+        // (r) + λ₁ sign(W) + 2λ₂W for the weights; biases are not penalised.
+        penalty.add_gradient(params, grads);
         if rows.is_empty() {
             (0.0, 0.0)
         } else {

@@ -99,8 +99,11 @@ pub enum CaseError {
         /// The number of classes.
         m: usize,
     },
-    /// `lambda` is negative (JSON numbers are always finite).
-    Lambda {
+    /// A penalty coefficient (`lambda`, `l11`, `l12`, `l21` or `l22`) is negative (JSON numbers
+    /// are always finite).
+    Penalty {
+        /// The key.
+        key: &'static str,
         /// The value found.
         found: f64,
     },
@@ -169,9 +172,9 @@ impl fmt::Display for CaseError {
                 "y = {y}, but classes are 0..m−1 = 0..{}",
                 m.saturating_sub(1)
             ),
-            CaseError::Lambda { found } => write!(
+            CaseError::Penalty { key, found } => write!(
                 f,
-                "lambda = {found} is negative; the penalty weight λ must be 0 or more"
+                "{key} = {found} is negative; a penalty coefficient must be 0 or more"
             ),
         }
     }

@@ -10,29 +10,40 @@ use crate::forward::forward_with;
 use crate::json::Pretty;
 use crate::mistakes::{Mistake, Mistakes};
 use crate::params::{Params, ShapeError};
+use crate::penalty::Coefficient;
 
 pub(super) fn export(case: &Case, mistakes: Mistakes) -> Result<String, ShapeError> {
     let Case {
         params,
         x,
         y,
-        lambda,
+        penalty,
     } = case;
     let fwd = forward_with(params, x, *y, mistakes)?; // checks every shape
-    let g = backward_with(params, &fwd, x, *y, *lambda, mistakes);
+    let g = backward_with(params, &fwd, x, *y, *penalty, mistakes);
     let shape = params.shape();
     let mut doc = Pretty::new();
-    doc.whole("d", shape.d).whole("d_h", shape.d_h).whole("m", shape.m).number("lambda", *lambda);
+    doc.whole("d", shape.d).whole("d_h", shape.d_h).whole("m", shape.m);
+    match penalty.as_weight_decay() {
+        Some(lambda) => {
+            doc.number("lambda", lambda);
+        }
+        None => {
+            for c in Coefficient::ALL {
+                doc.number(c.key(), penalty.get(c));
+            }
+        }
+    }
     layers(doc.open("params"), params).close();
     doc.numbers("x", vector(x)).whole("y", *y);
-    // (a)–(d), and R̃ = L + λ(ΣW1² + ΣW2²) with the true penalty, whatever the mistakes.
+    // (a)–(d), and R̃ = L + Ω with the true penalty, whatever the mistakes.
     doc.open("forward")
         .numbers("h_a", vector(&fwd.h_a))
         .numbers("h_s", vector(&fwd.h_s))
         .numbers("o_a", vector(&fwd.o_a))
         .numbers("o_s", vector(&fwd.o_s))
         .number("loss", fwd.loss)
-        .number("regularized_loss", fwd.loss + params.penalty(*lambda))
+        .number("regularized_loss", fwd.loss + penalty.value(params))
         .close();
     gradients(doc.open("gradients"), &g).close();
     layers(doc.open("regularized_gradients"), &g.regularized()).close();

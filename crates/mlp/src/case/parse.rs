@@ -9,6 +9,7 @@ use super::place::{Expected, JsonType, Place};
 use super::Case;
 use crate::json::{self, SyntaxError, Syntax, Value};
 use crate::params::Params;
+use crate::penalty::{Coefficient, Penalty};
 
 /// An object's members.
 type Object = [(String, Value)];
@@ -36,10 +37,7 @@ pub(super) fn parse(json: &str) -> Result<Case, CaseError> {
         d_h: optional_size(root, "d_h", 1, json)?,
         m: optional_size(root, "m", 2, json)?,
     };
-    let lambda = number(required(root, "lambda", "lambda")?, Place::field("lambda"))?;
-    if lambda < 0.0 {
-        return Err(CaseError::Lambda { found: lambda });
-    }
+    let penalty = penalty(root)?;
     let raw = raw_params(required(root, "params", "params")?)?;
     let x = numbers(required(root, "x", "x")?, Place::field("x"))?;
     let y = whole(required(root, "y", "y")?, "y", json)?;
@@ -51,7 +49,36 @@ pub(super) fn parse(json: &str) -> Result<Case, CaseError> {
         Ok(y) if y < shape.m => y,
         _ => return Err(CaseError::LabelOutOfRange { y, m: shape.m }),
     };
-    Ok(Case { params, x: DVector::from_vec(x), y, lambda })
+    Ok(Case { params, x: DVector::from_vec(x), y, penalty })
+}
+
+/// The penalty: `lambda` sets λ₁₂ = λ₂₂, then each of `l11`, `l12`, `l21`, `l22` given sets its
+/// own coefficient. Missing when none of the five is there.
+fn penalty(root: &Object) -> Result<Penalty, CaseError> {
+    let coefficient = |key: &'static str| -> Result<Option<f64>, CaseError> {
+        let Some(value) = member(root, key) else {
+            return Ok(None);
+        };
+        let found = number(value, Place::field(key))?;
+        if found < 0.0 {
+            return Err(CaseError::Penalty { key, found });
+        }
+        Ok(Some(found))
+    };
+    let lambda = coefficient("lambda")?;
+    let mut penalty = Penalty::weight_decay(lambda.unwrap_or(0.0));
+    let mut any = lambda.is_some();
+    for c in Coefficient::ALL {
+        if let Some(value) = coefficient(c.key())? {
+            penalty.set(c, value);
+            any = true;
+        }
+    }
+    if any {
+        Ok(penalty)
+    } else {
+        Err(CaseError::Missing { field: "lambda" })
+    }
 }
 
 /// θ from its arrays, once their sizes agree with each other and with the declared ones.

@@ -106,6 +106,10 @@ pub struct EntryCheck {
     /// The absolute noise floor of this entry, `ABS_TOLERANCE · max(1, |R̃|)` for the objective
     /// R̃ that was differenced: a difference |g_fd − g_bp| up to it passes.
     pub abs_tolerance: f64,
+    /// A weight within ε of 0 under an L1 term: R̃ has a corner there, and `finite_diff` is the
+    /// centred difference with the L1 term's secant replaced by its slope λ₁ sign(w) (see
+    /// [`crate::gradcheck`]). False for every entry when no L1 coefficient is set.
+    pub at_kink: bool,
 }
 
 impl EntryCheck {
@@ -152,6 +156,7 @@ impl EntryCheck {
             rel_error,
             ratio,
             abs_tolerance: ABS_TOLERANCE * scale,
+            at_kink: false,
         }
     }
 

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::backward::backward;
+use crate::penalty::Penalty;
 
 /// d = 2, d_h = 2, m = 2; hidden unit 1 is dead (h_a_1 = −1.05 < 0) for x = (1, 0.5).
 fn setup() -> (Params, DVector<f64>) {
@@ -19,7 +20,7 @@ fn setup() -> (Params, DVector<f64>) {
 #[test]
 fn correct_backprop_passes_and_dead_unit_is_both_zero() {
     let (params, x) = setup();
-    let check = gradient_check(&params, &x, 1, 0.0, DEFAULT_EPSILON).unwrap();
+    let check = gradient_check(&params, &x, 1, Penalty::weight_decay(0.0), DEFAULT_EPSILON).unwrap();
     assert!(check.passes(), "{check:?}");
     assert!(check.max_rel_error() < 1e-7);
     // W1 row 1 feeds the dead unit: ∂L/∂W1_1j = ∂L/∂h_a_1 · x_j = 0, and R̃ does not move.
@@ -39,10 +40,10 @@ fn forgetting_the_factor_two_in_r_fails_on_weights_only() {
     let (params, x) = setup();
     let lambda = 0.1;
     let fwd = forward(&params, &x, 0).unwrap();
-    let mut wrong = backward(&params, &fwd, &x, 0, lambda).params();
+    let mut wrong = backward(&params, &fwd, &x, 0, Penalty::weight_decay(lambda)).params();
     wrong.w1 += &params.w1 * lambda;
     wrong.w2 += &params.w2 * lambda;
-    let check = check_against(&params, &x, 0, lambda, DEFAULT_EPSILON, &wrong).unwrap();
+    let check = check_against(&params, &x, 0, Penalty::weight_decay(lambda), DEFAULT_EPSILON, &wrong).unwrap();
     let passes: Vec<bool> = check.groups.iter().map(|g| g.passes).collect();
     assert_eq!(passes, [false, true, false, true]); // W1, b1, W2, b2
     assert!(check.max_rel_error() > 1e-3);
@@ -99,8 +100,8 @@ fn the_absolute_floor_scales_with_the_objective() {
 
     // The check records R̃(θ) = L + λ(ΣW1² + ΣW2²) and gives every entry the floor of that R̃.
     let (params, x) = setup();
-    let check = gradient_check(&params, &x, 1, 0.1, DEFAULT_EPSILON).unwrap();
-    let r_tilde = forward(&params, &x, 1).unwrap().loss + params.penalty(0.1);
+    let check = gradient_check(&params, &x, 1, Penalty::weight_decay(0.1), DEFAULT_EPSILON).unwrap();
+    let r_tilde = forward(&params, &x, 1).unwrap().loss + Penalty::weight_decay(0.1).value(&params);
     assert_eq!(check.objective, r_tilde);
     let floor = ABS_TOLERANCE * r_tilde.abs().max(1.0);
     let entries = check.groups.iter().flat_map(|g| &g.entries);
@@ -120,12 +121,12 @@ fn update_check_needs_a_strict_decrease() {
     )
     .unwrap();
     let x = DVector::zeros(2);
-    let check = update_check(&params, &x, 0, 0.0, 0.1, Mistakes::NONE).unwrap();
+    let check = update_check(&params, &x, 0, Penalty::weight_decay(0.0), 0.1, Mistakes::NONE).unwrap();
     assert_eq!((check.loss_before, check.loss_after), (0.0, 0.0));
     assert!(!check.decreased && !check.passes());
     // A real step does decrease R̃.
     let (params, x) = setup();
-    assert!(update_check(&params, &x, 0, 0.01, 1e-3, Mistakes::NONE)
+    assert!(update_check(&params, &x, 0, Penalty::weight_decay(0.01), 1e-3, Mistakes::NONE)
         .unwrap()
         .passes());
 }
@@ -156,54 +157,54 @@ fn non_finite_entries_fail_with_an_infinite_error() {
 fn the_input_is_checked_when_the_whole_gradient_is_given() {
     // ∂L/∂x (q) is checked against centred differences in x, apart from θ's groups.
     let (params, x) = setup();
-    let check = gradient_check(&params, &x, 1, 0.1, DEFAULT_EPSILON).unwrap();
+    let check = gradient_check(&params, &x, 1, Penalty::weight_decay(0.1), DEFAULT_EPSILON).unwrap();
     let input = check.input.as_ref().expect("gradient_check checks x");
     assert_eq!((input.group, input.entries.len()), (Group::X, 2));
     assert!(input.passes && check.passes());
     assert_eq!(check.all_groups().count(), 5);
     // check_against gets ∂R̃/∂θ only: no input check
     let fwd = forward(&params, &x, 1).unwrap();
-    let mut grads = backward(&params, &fwd, &x, 1, 0.1);
-    let theta_only = check_against(&params, &x, 1, 0.1, 1e-5, &grads.regularized()).unwrap();
+    let mut grads = backward(&params, &fwd, &x, 1, Penalty::weight_decay(0.1));
+    let theta_only = check_against(&params, &x, 1, Penalty::weight_decay(0.1), 1e-5, &grads.regularized()).unwrap();
     assert_eq!(theta_only.input, None);
     // a wrong ∂L/∂x fails the input check only
     grads.x[0] *= 2.0;
-    let check = check_gradients(&params, &x, 1, 0.1, 1e-5, &grads).unwrap();
+    let check = check_gradients(&params, &x, 1, Penalty::weight_decay(0.1), 1e-5, &grads).unwrap();
     assert!(check.groups.iter().all(|g| g.passes));
     assert!(!check.passes() && !check.input.unwrap().passes);
     grads.x = DVector::zeros(3);
-    let err = check_gradients(&params, &x, 1, 0.1, 1e-5, &grads).unwrap_err();
+    let err = check_gradients(&params, &x, 1, Penalty::weight_decay(0.1), 1e-5, &grads).unwrap_err();
     assert_eq!(err.to_string(), "backprop x has 3 values, expected 2");
 }
 
 #[test]
 fn bad_inputs_are_errors() {
     let (params, x) = setup();
-    let err = gradient_check(&params, &x, 0, 0.0, 0.0).unwrap_err();
+    let err = gradient_check(&params, &x, 0, Penalty::weight_decay(0.0), 0.0).unwrap_err();
     assert_eq!(err, ShapeError::InvalidEpsilon { epsilon: 0.0 });
     for lambda in [-0.1, f64::NAN, f64::INFINITY] {
-        let err = gradient_check(&params, &x, 0, lambda, 1e-5).unwrap_err();
-        assert!(matches!(err, ShapeError::InvalidLambda { .. }), "{err:?}");
-        let err = update_check(&params, &x, 0, lambda, 1e-3, Mistakes::NONE).unwrap_err();
-        assert!(matches!(err, ShapeError::InvalidLambda { .. }), "{err:?}");
+        let err = gradient_check(&params, &x, 0, Penalty::weight_decay(lambda), 1e-5).unwrap_err();
+        assert!(matches!(err, ShapeError::InvalidPenalty { .. }), "{err:?}");
+        let err = update_check(&params, &x, 0, Penalty::weight_decay(lambda), 1e-3, Mistakes::NONE).unwrap_err();
+        assert!(matches!(err, ShapeError::InvalidPenalty { .. }), "{err:?}");
     }
-    assert!(gradient_check(&params, &x, 0, -1.0, 1e-5)
+    assert!(gradient_check(&params, &x, 0, Penalty::weight_decay(-1.0), 1e-5)
         .unwrap_err()
         .to_string()
-        .contains("weight decay lambda = -1"));
+        .contains("penalty coefficient l12 = -1"));
     for eta in [0.0, -1e-3, f64::NAN] {
-        let err = update_check(&params, &x, 0, 0.0, eta, Mistakes::NONE).unwrap_err();
+        let err = update_check(&params, &x, 0, Penalty::weight_decay(0.0), eta, Mistakes::NONE).unwrap_err();
         assert!(matches!(err, ShapeError::InvalidEta { .. }), "{err:?}");
     }
-    assert!(gradient_check(&params, &x, 2, 0.0, 1e-5).is_err());
+    assert!(gradient_check(&params, &x, 2, Penalty::weight_decay(0.0), 1e-5).is_err());
     let mut nan = params.clone();
     nan.b2[1] = f64::NAN;
-    let err = gradient_check(&nan, &x, 0, 0.0, 1e-5).unwrap_err();
+    let err = gradient_check(&nan, &x, 0, Penalty::weight_decay(0.0), 1e-5).unwrap_err();
     assert_eq!(
         err.to_string(),
         "b2[1] is NaN or infinite; every value must be finite"
     );
     let small = Params::zeros(Shape::new(2, 3, 2).unwrap());
-    let err = check_against(&params, &x, 0, 0.0, 1e-5, &small).unwrap_err();
+    let err = check_against(&params, &x, 0, Penalty::weight_decay(0.0), 1e-5, &small).unwrap_err();
     assert_eq!(err.to_string(), "backprop W1 is 3 x 2, expected 2 x 2");
 }

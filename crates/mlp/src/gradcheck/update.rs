@@ -10,11 +10,12 @@
 
 use nalgebra::DVector;
 
-use super::{check_lambda, objective};
+use super::{check_penalty, objective};
 use crate::backward::backward_with;
 use crate::forward::forward_with;
 use crate::mistakes::Mistakes;
 use crate::params::{Params, ShapeError};
+use crate::penalty::Penalty;
 use crate::sgd::sgd_update;
 
 /// A step size for [`update_check`]: small enough for the first-order argument on ordinary
@@ -24,7 +25,7 @@ pub const DEFAULT_UPDATE_ETA: f64 = 1e-3;
 /// R̃ on one example before and after one update.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct UpdateCheck {
-    /// R̃(θ) = L(x, y) + λ(ΣW1² + ΣW2²), with the correct forward pass.
+    /// R̃(θ) = L(x, y) + Ω(θ), with the correct forward pass.
     pub loss_before: f64,
     /// R̃(θ') after one update θ' = θ ∓ η ∇ computed with the mistakes, judged by the correct R̃.
     pub loss_after: f64,
@@ -45,27 +46,27 @@ impl UpdateCheck {
 /// [`DEFAULT_UPDATE_ETA`]), the gradient of [`backward_with`] and the update of
 /// [`crate::sgd_update`], both with `mistakes`; R̃ is always the correct one.
 ///
-/// Errors when `x` or `y` do not fit `params` (as [`crate::forward()`]), when `lambda` is
-/// negative or not finite, or when `eta` is not a positive finite number. `params` itself is not
+/// Errors when `x` or `y` do not fit `params` (as [`crate::forward()`]), when a coefficient of
+/// `penalty` is negative or not finite, or when `eta` is not a positive finite number. `params` itself is not
 /// changed.
 pub fn update_check(
     params: &Params,
     x: &DVector<f64>,
     y: usize,
-    lambda: f64,
+    penalty: Penalty,
     eta: f64,
     mistakes: Mistakes,
 ) -> Result<UpdateCheck, ShapeError> {
-    check_lambda(lambda)?;
+    check_penalty(penalty)?;
     if !(eta > 0.0 && eta.is_finite()) {
         return Err(ShapeError::InvalidEta { eta });
     }
     let fwd = forward_with(params, x, y, mistakes)?;
-    let grads = backward_with(params, &fwd, x, y, lambda, mistakes).regularized();
+    let grads = backward_with(params, &fwd, x, y, penalty, mistakes).regularized();
     let mut stepped = params.clone();
-    sgd_update(&mut stepped, &grads, eta, mistakes);
-    let loss_before = objective(params, x, y, lambda);
-    let loss_after = objective(&stepped, x, y, lambda);
+    sgd_update(&mut stepped, &grads, eta, penalty, mistakes);
+    let loss_before = objective(params, x, y, penalty);
+    let loss_after = objective(&stepped, x, y, penalty);
     Ok(UpdateCheck {
         loss_before,
         loss_after,

@@ -98,9 +98,9 @@ impl Diagnosis {
 /// together, which a case from [`super::parse_answers`] always does.
 pub fn diagnose(answers: &Answers) -> Result<Diagnosis, ShapeError> {
     let case = &answers.case;
-    let (p, x, y, lambda) = (&case.params, &case.x, case.y, case.lambda);
+    let (p, x, y, penalty) = (&case.params, &case.x, case.y, case.penalty);
     let fwd = forward(p, x, y)?;
-    let g = backward(p, &fwd, x, y, lambda);
+    let g = backward(p, &fwd, x, y, penalty);
     let eta = answers.eta.unwrap_or(0.0);
     let reg = g.regularized();
     let col = |v: &DVector<f64>| DMatrix::from_column_slice(v.len(), 1, v.as_slice());
@@ -122,7 +122,7 @@ pub fn diagnose(answers: &Answers) -> Result<Diagnosis, ShapeError> {
             (Q::GradW1, g.w1.clone()),
             (Q::GradB1, col(&g.b1)),
             (Q::GradInput, col(&g.x)),
-            (Q::RegularizedLoss, scalar(fwd.loss + p.penalty(lambda))),
+            (Q::RegularizedLoss, scalar(fwd.loss + penalty.value(p))),
             (Q::RegW1, reg.w1.clone()),
             (Q::RegB1, col(&reg.b1)),
             (Q::RegW2, reg.w2.clone()),
@@ -248,7 +248,7 @@ impl Step<'_> {
     fn compute(&self, q: Quantity, mistakes: Mistakes, class: Option<usize>) -> DMatrix<f64> {
         use Quantity as Q;
         let case = &self.answers.case;
-        let (p, x, y, lambda) = (&case.params, &case.x, case.y, case.lambda);
+        let (p, x, y, penalty) = (&case.params, &case.x, case.y, case.penalty);
         let eta = self.answers.eta.unwrap_or(0.0);
         let col = |v: DVector<f64>| DMatrix::from_column_slice(v.len(), 1, v.as_slice());
         let scalar = |v: f64| DMatrix::from_element(1, 1, v);
@@ -285,7 +285,7 @@ impl Step<'_> {
                 scalar(log_sum_exp(o_a.as_slice()) - o_a.get(y).copied().unwrap_or(f64::NAN))
             }
             Q::RegularizedLoss if mistakes.contains(Mistake::NoPenalty) => self.value(Q::Loss),
-            Q::RegularizedLoss => self.value(Q::Loss).add_scalar(p.penalty(lambda)),
+            Q::RegularizedLoss => self.value(Q::Loss).add_scalar(penalty.value(p)),
             Q::GradOutputActivation => match class {
                 Some(class) => col(step::output_activation_for(
                     &v(Q::Softmax),
@@ -310,10 +310,10 @@ impl Step<'_> {
             Q::GradW1 => step::weights1(&v(Q::GradHiddenActivation), x, mistakes),
             Q::GradB1 => self.value(Q::GradHiddenActivation),
             Q::GradInput => col(step::input(&p.w1, &v(Q::GradHiddenActivation), x, mistakes)),
-            Q::RegW1 => step::penalized_weights(&self.value(Q::GradW1), &p.w1, lambda, mistakes),
-            Q::RegW2 => step::penalized_weights(&self.value(Q::GradW2), &p.w2, lambda, mistakes),
-            Q::RegB1 => col(step::penalized_biases(&v(Q::GradB1), &p.b1, lambda, mistakes)),
-            Q::RegB2 => col(step::penalized_biases(&v(Q::GradB2), &p.b2, lambda, mistakes)),
+            Q::RegW1 => step::penalized_weights(&self.value(Q::GradW1), &p.w1, penalty.w1, mistakes),
+            Q::RegW2 => step::penalized_weights(&self.value(Q::GradW2), &p.w2, penalty.w2, mistakes),
+            Q::RegB1 => col(step::penalized_biases(&v(Q::GradB1), &p.b1, penalty.w1, mistakes)),
+            Q::RegB2 => col(step::penalized_biases(&v(Q::GradB2), &p.b2, penalty.w2, mistakes)),
             Q::NewW1 => update(p.w1.clone(), self.value(Q::RegW1)),
             Q::NewB1 => update(col(p.b1.clone()), self.value(Q::RegB1)),
             Q::NewW2 => update(p.w2.clone(), self.value(Q::RegW2)),

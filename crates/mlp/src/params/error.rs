@@ -1,6 +1,7 @@
 //! Errors for bad shapes and bad values, worded so a student can act on them: each message says
 //! which field is wrong, what was expected and what was found.
 
+use crate::penalty::Coefficient;
 use std::fmt;
 
 /// Why a shape, a parameter or an input was rejected.
@@ -88,10 +89,12 @@ pub enum ShapeError {
         /// The step found.
         epsilon: f64,
     },
-    /// The weight decay λ is negative, NaN or infinite.
-    InvalidLambda {
-        /// The λ found.
-        lambda: f64,
+    /// A coefficient of the penalty is negative, NaN or infinite.
+    InvalidPenalty {
+        /// Which one.
+        coefficient: Coefficient,
+        /// The value found.
+        value: f64,
     },
     /// The learning rate η of a check step is not a positive finite number.
     InvalidEta {
@@ -208,10 +211,11 @@ impl fmt::Display for ShapeError {
                 "the finite-difference step epsilon = {epsilon} must be positive and finite \
                  (try 1e-5)"
             ),
-            ShapeError::InvalidLambda { lambda } => write!(
+            ShapeError::InvalidPenalty { coefficient, value } => write!(
                 f,
-                "the weight decay lambda = {lambda} must be 0 or a positive finite number \
-                 (try 0.0001)"
+                "the penalty coefficient {} = {value} must be 0 or a positive finite number \
+                 (try 0.0001)",
+                coefficient.key()
             ),
             ShapeError::InvalidEta { eta } => write!(
                 f,

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::params::{Shape, ShapeError};
+use crate::penalty::{Coefficient, Penalty};
 
 /// Hyper-parameters of the SGD step `θ ← θ − η ∇_θ R̃` on minibatches of K examples.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -12,26 +13,27 @@ pub struct TrainConfig {
     /// Minibatch size K ≥ 1 (1 = plain SGD; K ≥ n = full-batch gradient descent). The gradient
     /// is the *mean* over the minibatch, so η does not depend on K.
     pub batch_size: usize,
-    /// Weight-decay coefficient λ ≥ 0 of the penalty λ(ΣW1² + ΣW2²).
-    pub lambda: f64,
+    /// The penalty Ω of (r), each coefficient ≥ 0 (the seed's weight decay λ is
+    /// [`Penalty::weight_decay`]).
+    pub penalty: Penalty,
     /// Seed of the RNG that shuffles the training set at every epoch.
     pub seed: u64,
 }
 
 impl Default for TrainConfig {
-    /// η = 0.1, K = 10, λ = 1e-4, seed 0: trains two moons in a few hundred epochs.
+    /// η = 0.1, K = 10, weight decay λ = 1e-4, seed 0: trains two moons in a few hundred epochs.
     fn default() -> Self {
         TrainConfig {
             eta: 0.1,
             batch_size: 10,
-            lambda: 1e-4,
+            penalty: Penalty::weight_decay(1e-4),
             seed: 0,
         }
     }
 }
 
 impl TrainConfig {
-    /// Checks η > 0 finite, K ≥ 1 and λ ≥ 0 finite.
+    /// Checks η > 0 finite, K ≥ 1 and each coefficient of Ω ≥ 0 finite.
     pub fn validate(&self) -> Result<(), TrainError> {
         if !(self.eta.is_finite() && self.eta > 0.0) {
             return Err(TrainError::Eta(self.eta));
@@ -39,8 +41,8 @@ impl TrainConfig {
         if self.batch_size == 0 {
             return Err(TrainError::BatchSize);
         }
-        if !(self.lambda.is_finite() && self.lambda >= 0.0) {
-            return Err(TrainError::Lambda(self.lambda));
+        if let Some((coefficient, value)) = self.penalty.invalid() {
+            return Err(TrainError::Penalty(coefficient, value));
         }
         Ok(())
     }
@@ -53,8 +55,8 @@ pub enum TrainError {
     Eta(f64),
     /// K = 0.
     BatchSize,
-    /// λ is negative, NaN or infinite.
-    Lambda(f64),
+    /// A coefficient of the penalty is negative, NaN or infinite.
+    Penalty(Coefficient, f64),
     /// The parameters' shapes are inconsistent.
     Params(ShapeError),
     /// A parameter is NaN or ±∞.
@@ -104,9 +106,10 @@ impl fmt::Display for TrainError {
                 f,
                 "the minibatch size K must be at least 1 (1 = one example per step)"
             ),
-            TrainError::Lambda(lambda) => write!(
+            TrainError::Penalty(coefficient, value) => write!(
                 f,
-                "the weight decay λ must be 0 or a positive number, got {lambda}; try 0.0001"
+                "the penalty coefficient {} must be 0 or a positive number, got {value}; try 0.0001",
+                coefficient.symbol()
             ),
             TrainError::Params(error) => write!(f, "invalid network parameters: {error}"),
             TrainError::NonFiniteParams => write!(

@@ -13,8 +13,10 @@
 //! ∂b1 += g_h,  ∂W1[:, l] += x_l g_h     (p)
 //! ```
 //!
-//! then one update of every parameter, (q), (r) and (f) fused:
-//! `W ← W − η (∂W / K + 2λ W)`, `b ← b − η ∂b / K` (`+` for gradient ascent).
+//! then one update of every parameter, (r) and (f) fused:
+//! `W ← W − η (∂W / K + λ₁ sign(W) + 2λ₂ W)`, `b ← b − η ∂b / K` (`+` for gradient ascent), with
+//! each layer's λ₁, λ₂ of [`Penalty`], sign(0) = 0, and the L1 term's proximal step of
+//! [`crate::sgd`] (a weight stops at 0 rather than crossing it).
 //!
 //! The kernel keeps its own copy of θ: W1 column-major `[d_h x d]` (column l = the weights of
 //! input l, as nalgebra stores W1) and W2 *transposed*, `[d_h x m]` column-major, so that (b)
@@ -28,6 +30,8 @@ use nalgebra::DMatrix;
 
 use crate::lanes::{axpy, dot, pair, pair_mut, F2};
 use crate::params::{Params, Shape};
+use crate::penalty::{sign, LayerPenalty, Penalty};
+use crate::sgd::soft_threshold;
 
 /// θ in the kernel's layout, the gradient accumulators and the per-example scratch vectors.
 #[derive(Clone, Debug)]
@@ -134,7 +138,7 @@ impl StepKernel {
 
     /// One SGD step on the minibatch `rows` of the set (`xs` `[n x d]`, labels `ys`):
     /// accumulates the gradient, then, if the mean loss is finite, updates θ with step `eta`
-    /// (negative for gradient ascent) and penalty `lambda`. Data that does not fit (`xs` without
+    /// (negative for gradient ascent) and penalty `penalty`. Data that does not fit (`xs` without
     /// d columns, a row index ≥ n, a label ≥ m) gives a NaN loss and leaves θ unchanged (the
     /// gradient accumulators are then partial: they are only scratch).
     pub fn step(
@@ -143,7 +147,7 @@ impl StepKernel {
         ys: &[usize],
         rows: &[usize],
         eta: f64,
-        lambda: f64,
+        penalty: Penalty,
     ) -> StepOutcome {
         for g in [&mut self.gw1, &mut self.gb1, &mut self.gw2t, &mut self.gb2] {
             g.fill(0.0);
@@ -177,11 +181,12 @@ impl StepKernel {
         if !loss.is_finite() {
             return StepOutcome { loss: f64::NAN, max_abs: self.max_abs() };
         }
-        // W ← W − η (∂W/K + 2λW) = (1 − 2ηλ) W − (η/K) ∂W;  b ← b − (η/K) ∂b
-        let (shrink, rate) = (1.0 - 2.0 * eta * lambda, eta / k);
+        // W ← W − η (∂W/K + λ₁ sign(W) + 2λ₂W) = (1 − 2ηλ₂) W − (η/K) ∂W − ηλ₁ sign(W);
+        // b ← b − (η/K) ∂b
+        let rate = eta / k;
         let mut bound = Bound::default();
-        update(&mut self.w1, &self.gw1, shrink, rate, &mut bound);
-        update(&mut self.w2t, &self.gw2t, shrink, rate, &mut bound);
+        update_weights(&mut self.w1, &self.gw1, penalty.w1, eta, rate, &mut bound);
+        update_weights(&mut self.w2t, &self.gw2t, penalty.w2, eta, rate, &mut bound);
         update(&mut self.b1, &self.gb1, 1.0, rate, &mut bound);
         update(&mut self.b2, &self.gb2, 1.0, rate, &mut bound);
         StepOutcome { loss, max_abs: bound.max_abs() }
@@ -356,6 +361,22 @@ impl Bound {
 
 /// θ ← shrink · θ − rate · g over one parameter vector, noting the new values in `bound`.
 #[inline(always)]
+/// A layer's weights: `u = (1 − 2ηλ₂) θ − rate·g`, then the L1 term's proximal step
+/// `θ ← S(u, ηλ₁)` of [`crate::sgd`] (for gradient ascent, η < 0, the plain `u − ηλ₁ sign(θ)`);
+/// without L1 the paired loop of [`update`].
+fn update_weights(theta: &mut [f64], g: &[f64], layer: LayerPenalty, eta: f64, rate: f64, bound: &mut Bound) {
+    let shrink = 1.0 - 2.0 * eta * layer.l2;
+    if layer.l1 == 0.0 {
+        return update(theta, g, shrink, rate, bound);
+    }
+    let pull = eta * layer.l1;
+    for (t, &g) in theta.iter_mut().zip(g) {
+        let u = shrink * *t - rate * g;
+        *t = if pull > 0.0 { soft_threshold(u, pull) } else { u - pull * sign(*t) };
+        bound.note(F2::splat(*t));
+    }
+}
+
 fn update(theta: &mut [f64], g: &[f64], shrink: f64, rate: f64, bound: &mut Bound) {
     let (shrink2, rate2) = (F2::splat(shrink), F2::splat(rate));
     let even = theta.len().min(g.len()) & !1;

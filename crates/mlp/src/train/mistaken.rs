@@ -11,6 +11,7 @@ use crate::backward::backward_with;
 use crate::forward::forward_with;
 use crate::mistakes::Mistakes;
 use crate::params::Params;
+use crate::penalty::Penalty;
 
 impl Trainer {
     /// Switches the common mistakes `mistakes` on for the next steps (the empty set switches
@@ -33,7 +34,7 @@ pub(super) fn mistaken_gradient(
     params: &Params,
     set: &Examples,
     rows: &[usize],
-    lambda: f64,
+    penalty: Penalty,
     mistakes: Mistakes,
     grads: &mut Params,
 ) -> f64 {
@@ -50,7 +51,7 @@ pub(super) fn mistaken_gradient(
             grads.fill(0.0);
             return f64::NAN;
         };
-        let g = backward_with(params, &fwd, &x, y, lambda, mistakes);
+        let g = backward_with(params, &fwd, &x, y, penalty, mistakes);
         grads.axpy(1.0 / k, &g.regularized());
         loss += fwd.loss;
     }

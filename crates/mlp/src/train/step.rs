@@ -76,15 +76,15 @@ impl Trainer {
         }
         let end = self.cursor + k.min(self.order.len() - self.cursor);
         let rows = &self.order[self.cursor..end];
-        let (xs, ys, lambda) = (&self.train.xs, &self.train.ys, self.config.lambda);
+        let (xs, ys, penalty) = (&self.train.xs, &self.train.ys, self.config.penalty);
         let (loss, max_abs) = if self.mistakes.alters_gradient() {
             let (mistakes, set) = (self.mistakes, &self.train);
             let loss =
-                mistaken_gradient(&self.params, set, rows, lambda, mistakes, &mut self.grads);
+                mistaken_gradient(&self.params, set, rows, penalty, mistakes, &mut self.grads);
             if loss.is_finite() {
                 // (f) θ ← θ − η ∇_θ R̃ (+ with gradient ascent); a NaN loss is not applied,
                 // so θ stays inspectable.
-                sgd_update(&mut self.params, &self.grads, self.config.eta, self.mistakes);
+                sgd_update(&mut self.params, &self.grads, self.config.eta, penalty, self.mistakes);
             }
             self.kernel_in_sync = false;
             (loss, self.params.max_abs())
@@ -95,7 +95,7 @@ impl Trainer {
             }
             let ascent = self.mistakes.contains(Mistake::GradientAscent);
             let eta = if ascent { -self.config.eta } else { self.config.eta };
-            let outcome = self.kernel.step(xs, ys, rows, eta, lambda);
+            let outcome = self.kernel.step(xs, ys, rows, eta, penalty);
             self.kernel_ahead = true;
             (outcome.loss, outcome.max_abs)
         };
@@ -166,11 +166,11 @@ impl Trainer {
         // (f) stops on η‖∇_θ R̃‖ with R̃ the training objective: its gradient over every row,
         // whose pass also gives the training loss and error of the record (as `evaluate` would).
         let (xs, ys) = (&self.train.xs, &self.train.ys);
-        let (rows, grads, lambda) = (&self.all_rows, &mut self.grads, self.config.lambda);
+        let (rows, grads, penalty) = (&self.all_rows, &mut self.grads, self.config.penalty);
         let (loss, error) = if self.stopping_test {
             let (loss, error) =
                 self.workspace
-                    .gradient_and_error(&self.params, xs, ys, rows, lambda, grads);
+                    .gradient_and_error(&self.params, xs, ys, rows, penalty, grads);
             self.grad_norm = Some(norm(&self.grads));
             (loss, error)
         } else {

@@ -23,7 +23,7 @@ fn parse(text: &str) -> Value {
 
 #[test]
 fn the_document_has_its_format_settings_and_history() {
-    let settings = Settings { dataset: DatasetKind::Spirals, lambda: 1e-4, ..Settings::default() };
+    let settings = Settings { dataset: DatasetKind::Spirals, penalty: mlp::Penalty::weight_decay(1e-4), ..Settings::default() };
     let doc = parse(&run_json(&settings, &history()));
     assert_eq!(doc["format"], "backprop-lab-run/1");
     let s = &doc["settings"];
