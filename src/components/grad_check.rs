@@ -1,6 +1,6 @@
 //! The finite-difference gradient check of the walked example: does backprop (with the
-//! mistakes switched on) compute the derivative of the true objective
-//! R̃ = L + λ(ΣW⁽¹⁾² + ΣW⁽²⁾²)? Each entry is compared with
+//! mistakes switched on) compute the derivative of the true objective R̃ = L + Ω (the
+//! penalty in force, see `mlp::penalty`)? Each entry is compared with
 //! `(R̃(θ + εeᵢ) − R̃(θ − εeᵢ)) / 2ε`, per group W⁽¹⁾, b⁽¹⁾, W⁽²⁾, b⁽²⁾ and x; below, one
 //! update (f) is checked to lower R̃, which is how gradient ascent shows.
 //!
@@ -16,6 +16,7 @@ use super::app::LangSignal;
 use crate::i18n::check::{on_demand_note, CheckMsg};
 use crate::i18n::t;
 use crate::stepper::Walk;
+use mlp::Penalty;
 use group_table::{DashNote, GroupTable, WorstTable};
 use leptos::prelude::*;
 use report::Report;
@@ -48,18 +49,29 @@ pub fn GradCheckPanel(walk: Memo<Option<Walk>>) -> impl IntoView {
     let epsilon = format!("{:e}", mlp::gradcheck::DEFAULT_EPSILON);
     // "computed with the mistakes switched on" only while one is.
     let mistaken = Memo::new(move |_| walk.with(|w| w.as_ref().is_some_and(|w| !w.example.mistakes.is_empty())));
+    let objective = move || walk.with(|w| penalty_formula(&w.as_ref().map_or(Penalty::NONE, |w| w.example.penalty)));
     let compared = move || t(lang.get(), if mistaken.get() { CheckMsg::ComparedWithMistakes } else { CheckMsg::Compared });
     view! {
         <section class="check-panel" id="check-panel" aria-labelledby="check-heading">
             <h3 id="check-heading">{move || t(lang.get(), CheckMsg::Heading)}</h3>
             <p class="check-compared">
                 <span id="check-compared">{compared}</span>
-                " R̃ = L + λ(ΣW⁽¹⁾² + ΣW⁽²⁾²), "
+                " R̃ = L + " {objective} ", "
                 <span class="nowrap">"ε = " <span id="check-epsilon">{epsilon}</span></span>
             </p>
             <VerdictLine state=state />
             {body}
         </section>
+    }
+}
+
+/// The penalty as the objective writes it: the course's `λ(ΣW⁽¹⁾² + ΣW⁽²⁾²)` for a weight
+/// decay, else the homework's four terms.
+fn penalty_formula(penalty: &Penalty) -> &'static str {
+    if penalty.as_weight_decay().is_some() {
+        "λ(ΣW⁽¹⁾² + ΣW⁽²⁾²)"
+    } else {
+        "λ₁₁Σ|W⁽¹⁾| + λ₁₂ΣW⁽¹⁾² + λ₂₁Σ|W⁽²⁾| + λ₂₂ΣW⁽²⁾²"
     }
 }
 

@@ -62,6 +62,7 @@ crate::messages! {
         RunCheck => ("Run the check", "Lancer la vérification"),
         Running => ("Checking…", "Vérification en cours…"),
         NoExample => ("No example to check.", "Aucun exemple à vérifier."),
+        AtKink => ("at the L1 kink", "au coude de L1"),
         CannotRun => (
             "The check cannot run: the parameters or the example are not finite numbers (did training diverge?).",
             "La vérification ne peut pas s'exécuter : les paramètres ou l'exemple ne sont pas des nombres finis (l'entraînement a-t-il divergé ?)."
@@ -81,6 +82,18 @@ pub fn verdict_detail(lang: Lang, failing: usize, total: usize, failing_groups: 
         (Lang::Fr, _) => {
             format!("{failing} composantes sur {total} échouent ({groups}) ; plus grande erreur relative {max_rel}.")
         }
+    }
+}
+
+/// What the verdict adds when entries sit at an L1 kink: "3 entries are weights within ε of 0
+/// under an L1 term (at the kink): …".
+pub fn kink_detail(lang: Lang, kinks: usize) -> String {
+    match (lang, kinks) {
+        (_, 0) => String::new(),
+        (Lang::En, 1) => " 1 entry is a weight within ε of 0 under an L1 term, at the kink of |w|: its g_fd takes the slope λ sign(w) there (sign(0) = 0) instead of the secant across the corner; the rest of R̃ is differenced as usual.".into(),
+        (Lang::En, k) => format!(" {k} entries are weights within ε of 0 under an L1 term, at the kink of |w|: their g_fd takes the slope λ sign(w) there (sign(0) = 0) instead of the secant across the corner; the rest of R̃ is differenced as usual."),
+        (Lang::Fr, 1) => " 1 composante est un poids à moins de ε de 0 sous un terme L1, au coude de |w| : son g_fd y prend la pente λ sign(w) (sign(0) = 0) au lieu de la sécante à travers le coin ; le reste de R̃ est différencié comme d'habitude.".into(),
+        (Lang::Fr, k) => format!(" {k} composantes sont des poids à moins de ε de 0 sous un terme L1, au coude de |w| : leur g_fd y prend la pente λ sign(w) (sign(0) = 0) au lieu de la sécante à travers le coin ; le reste de R̃ est différencié comme d'habitude."),
     }
 }
 

@@ -184,13 +184,16 @@ fn EntryRow(group: Group, entry: EntryCheck, columns: Columns, #[prop(optional)]
     let id = (!named).then(|| format!("check-{}-{}-{}", group.name(), entry.row, entry.col));
     let symbol = named.then(|| view! { <span inner_html=math(false, &symbol(group))></span> " " });
     view! {
-        <tr id=id class:fail=!passes data-pass=pass_attr(passes)>
+        <tr id=id class:fail=!passes data-pass=pass_attr(passes) data-kink=entry.at_kink.then_some("true")>
             <th scope="row">{symbol}{index(group, &entry)}</th>
             {value(entry.backprop, columns.gradients)}
             {value(entry.finite_diff, columns.gradients)}
             {value(entry.rel_error, columns.errors)}
             <td class="ratio" class:in-range=ratio.in_range() class:dash=dash>{ratio_text}</td>
-            <td class="result" class:pass=passes class:fail=!passes>{move || pass_word(lang.get(), passes)}</td>
+            <td class="result" class:pass=passes class:fail=!passes>
+                {move || pass_word(lang.get(), passes)}
+                {entry.at_kink.then(|| view! { <span class="kink">" · " {move || t(lang.get(), CheckMsg::AtKink)}</span> })}
+            </td>
         </tr>
     }
 }

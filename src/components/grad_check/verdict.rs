@@ -2,7 +2,7 @@
 //! update line of step (f): R̃ before → after one step θ ← θ − η∇R̃, which must go down.
 
 use super::{LangSignal, State};
-use crate::i18n::check::{update_numbers, verdict_detail, CheckMsg};
+use crate::i18n::check::{kink_detail, update_numbers, verdict_detail, CheckMsg};
 use crate::i18n::t;
 use crate::i18n::{fixed, plain};
 use leptos::prelude::*;
@@ -35,9 +35,10 @@ pub fn VerdictLine(state: Memo<State>) -> impl IntoView {
                 let ok = report.grads.passes();
                 let (word, sentence) =
                     if ok { (CheckMsg::Pass, CheckMsg::VerdictPass) } else { (CheckMsg::Fail, CheckMsg::VerdictFail) };
-                let max_rel = fixed(lang, report.grads.max_rel_error());
+                let max_rel = fixed(lang, report.grads.max_rel_error_above_noise());
                 let detail = verdict_detail(lang, report.failing(), report.total(), &report.failing_groups(), &max_rel);
-                Some((t(lang, word), format!("{} {detail}", t(lang, sentence))))
+                let kinks = kink_detail(lang, report.grads.kinks());
+                Some((t(lang, word), format!("{} {detail}{kinks}", t(lang, sentence))))
             }
             State::Waiting { .. } => Some((t(lang, CheckMsg::NotRunWord), t(lang, CheckMsg::NotRun).to_string())),
             State::NoWalk | State::CannotRun => None,

@@ -220,7 +220,7 @@ pub struct GradCheck {
     pub input: Option<GroupCheck>,
     /// The step ε used.
     pub epsilon: f64,
-    /// R̃(θ) = L(x, y) + λ(ΣW1² + ΣW2²) at the unperturbed θ: the value whose differences were
+    /// R̃(θ) = L(x, y) + Ω(θ) at the unperturbed θ: the value whose differences were
     /// taken, which sets the absolute noise floor of every entry.
     pub objective: f64,
 }
@@ -235,6 +235,24 @@ impl GradCheck {
     /// finite).
     pub fn max_rel_error(&self) -> f64 {
         worst_of(self.all_groups().map(|g| g.max_rel_error)).1
+    }
+
+    /// The largest relative error among the entries whose difference |g_fd − g_bp| stands above
+    /// their noise floor ([`EntryCheck::abs_tolerance`]), 0 when none does. An entry of
+    /// gradients near 0 (a blank pixel's weight, ±1e-12) has a relative error near 1 that is
+    /// only rounding: a summary that reports it would alarm for nothing.
+    pub fn max_rel_error_above_noise(&self) -> f64 {
+        let above = self
+            .all_groups()
+            .flat_map(|g| &g.entries)
+            .filter(|e| !(e.is_finite() && (e.finite_diff - e.backprop).abs() <= e.abs_tolerance))
+            .map(|e| e.rel_error);
+        worst_of(above).1
+    }
+
+    /// How many entries sit at an L1 kink ([`EntryCheck::at_kink`]).
+    pub fn kinks(&self) -> usize {
+        self.all_groups().flat_map(|g| &g.entries).filter(|e| e.at_kink).count()
     }
 
     /// The parameter groups followed by the input check, if any.

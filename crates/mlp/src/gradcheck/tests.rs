@@ -208,3 +208,43 @@ fn bad_inputs_are_errors() {
     let err = check_against(&params, &x, 0, Penalty::weight_decay(0.0), 1e-5, &small).unwrap_err();
     assert_eq!(err.to_string(), "backprop W1 is 3 x 2, expected 2 x 2");
 }
+
+#[test]
+fn weights_at_the_l1_kink_are_compared_with_the_slope_not_the_secant() {
+    // W1 = [[0, 3e-6], …]: one weight exactly at 0, one within ε = 1e-5 of it, both of
+    // layer 1 under λ₁₁ = 0.5. Their centred differences of λ₁₁|w| are 0 and 0.5·0.3 = 0.15
+    // (the secant), while backprop takes λ₁₁ sign(w) = 0 and 0.5.
+    let (mut params, x) = setup();
+    params.w1[(0, 0)] = 0.0;
+    params.w1[(0, 1)] = 3e-6;
+    let mut penalty = Penalty::weight_decay(0.01);
+    penalty.w1.l1 = 0.5;
+    let check = gradient_check(&params, &x, 1, penalty, DEFAULT_EPSILON).unwrap();
+    assert!(check.passes(), "{:?}", check.groups[0]);
+    let w1 = &check.groups[0];
+    assert!(w1.entries[0].at_kink && w1.entries[1].at_kink);
+    assert_eq!(check.kinks(), 2, "only those two: the others are far from 0, W2 has no L1");
+    // the secant was replaced: g_fd agrees with g_bp = ∂L/∂w + 0.5·sign(3e-6) + 0.02·3e-6
+    let e = &w1.entries[1];
+    assert!((e.finite_diff - e.backprop).abs() < 1e-8, "{e:?}");
+    // a gradient without its L1 term still fails at the kink (the mistake "no penalty")
+    let fwd = forward(&params, &x, 1).unwrap();
+    let mut wrong = backward(&params, &fwd, &x, 1, penalty).regularized();
+    wrong.w1[(0, 1)] -= 0.5;
+    let check = check_against(&params, &x, 1, penalty, DEFAULT_EPSILON, &wrong).unwrap();
+    assert!(!check.groups[0].entries[1].passes());
+    // without L1 nothing is at a kink
+    let plain = gradient_check(&params, &x, 1, Penalty::weight_decay(0.01), DEFAULT_EPSILON).unwrap();
+    assert_eq!(plain.kinks(), 0);
+}
+
+#[test]
+fn the_summary_error_leaves_out_entries_within_the_noise() {
+    // A dead unit's weights have g_bp = 0 and g_fd ≈ ±1e-12: relative error near 1, but only
+    // rounding. The summary reports the worst entry above the noise floor.
+    let (params, x) = setup();
+    let check = gradient_check(&params, &x, 1, Penalty::weight_decay(0.1), DEFAULT_EPSILON).unwrap();
+    assert!(check.passes());
+    assert!(check.max_rel_error_above_noise() < 1e-6, "{}", check.max_rel_error_above_noise());
+    assert!(check.max_rel_error_above_noise() <= check.max_rel_error());
+}
