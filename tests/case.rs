@@ -11,8 +11,13 @@ use serde_json::Value;
 use support::webdriver::{Browser, ARROW_RIGHT};
 use support::{current_step, go_to, open, severe_console_entries};
 
-/// The reference cases (computed with automatic differentiation in float64).
-const CASES: &str = include_str!("../crates/mlp/tests/fixtures/cases.json");
+/// The reference cases (computed with automatic differentiation in float64): the seed's, with a
+/// weight decay `lambda`, and the full penalty's, with `l11` … `l22` and weights at exactly 0
+/// (tools/penalty-cases.py).
+const CASES: [&str; 2] = [
+    include_str!("../crates/mlp/tests/fixtures/cases.json"),
+    include_str!("../crates/mlp/tests/fixtures/penalty_cases.json"),
+];
 
 /// Each step of the walk and what it computes: (step key, quantity key, path in a case).
 const CHECKED: [(&str, &str, &str); 16] = [
@@ -35,9 +40,17 @@ const CHECKED: [(&str, &str, &str); 16] = [
 ];
 
 fn cases() -> Vec<Value> {
-    let all: Value = serde_json::from_str(CASES).expect("the fixture is JSON");
-    all["cases"].as_array().expect("a list of cases").clone()
+    CASES
+        .iter()
+        .flat_map(|text| {
+            let all: Value = serde_json::from_str(text).expect("the fixture is JSON");
+            all["cases"].as_array().expect("a list of cases").clone()
+        })
+        .collect()
 }
+
+/// The penalty keys a case holds (`lambda`, `l11`, …).
+const PENALTY_KEYS: [&str; 5] = ["lambda", "l11", "l12", "l21", "l22"];
 
 /// `case` at a dotted `path`, as a table: a matrix by rows, a vector as a column, a number 1 × 1.
 fn reference(case: &Value, path: &str) -> Vec<Vec<f64>> {
@@ -177,6 +190,44 @@ fn every_reference_case_is_walked_to_the_reference_values() {
             check_json(&format!("{what}: {part}"), &exported[part], &case[part]);
         }
         assert_eq!(exported["y"], case["y"], "{what}");
+        let full = case.get("l11").is_some();
+        if full {
+            // the four coefficients come back as they were given (a weight decay as `lambda`)
+            let weight_decay = case["l11"] == 0.0 && case["l21"] == 0.0 && case["l12"] == case["l22"];
+            if weight_decay {
+                assert_eq!(exported["lambda"], case["l12"], "{what}");
+            } else {
+                for key in &PENALTY_KEYS[1..] {
+                    assert_eq!(exported[*key], case[*key], "{what}: {key}");
+                }
+            }
+            // (r) writes both terms, and the L1 note says sign(0) = 0
+            go_to(&browser, "r");
+            let card = browser.text("#step-r");
+            if !weight_decay {
+                assert!(card.contains("sign"), "{what}: {card}");
+            }
+            if case["l11"].as_f64().unwrap_or(0.0) > 0.0 {
+                assert!(card.contains("sign(0) = 0"), "{what}: {card}");
+            }
+            // weights at exactly 0 under L1: reported at the kink (the verdict counts them), and
+            // the check passes
+            let has_zero = |layer: &str| {
+                let rows = case["params"][layer].as_array().expect("rows");
+                rows.iter().flat_map(|r| r.as_array().expect("a row").clone()).any(|v| v == 0.0)
+            };
+            let l1 = |key: &str| case[key].as_f64().unwrap_or(0.0) > 0.0;
+            if (has_zero("W1") && l1("l11")) || (has_zero("W2") && l1("l21")) {
+                browser.wait_for(5, "the kink in the verdict", |b| b.text("#check-verdict").contains("at the kink of |w|").then_some(()));
+            }
+            let pass = browser.exec("return document.getElementById('check-verdict').dataset.pass", vec![]);
+            assert_eq!(pass.as_str(), Some("true"), "{what}: {}", browser.text("#check-verdict"));
+        }
+        for key in PENALTY_KEYS {
+            if let Some(v) = case.get(key).filter(|_| !full) {
+                assert_eq!(&exported[key], v, "{what}: {key}");
+            }
+        }
     }
     assert!(severe_console_entries(&browser).is_empty());
 }

@@ -1,0 +1,112 @@
+//! The homework's full penalty in the page: the per-layer control and its link keys, step (r)
+//! with both terms, and an L1-heavy run that leaves most of W⁽¹⁾ at exactly 0.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::Value;
+use support::webdriver::Browser;
+use support::{go_to, open, severe_console_entries};
+
+/// Whether the element `id` is shown (not inside a `hidden` block).
+fn shown(b: &Browser, id: &str) -> bool {
+    let script = "const e = document.getElementById(arguments[0]); return !!e && e.offsetParent !== null;";
+    b.exec(script, vec![Value::from(id)]).as_bool().unwrap_or(false)
+}
+
+fn value(b: &Browser, id: &str) -> String {
+    let v = b.exec("return document.getElementById(arguments[0]).value", vec![Value::from(id)]);
+    v.as_str().unwrap_or("").to_string()
+}
+
+/// The query string of the address bar.
+fn query(b: &Browser) -> String {
+    b.exec("return location.search", vec![]).as_str().unwrap_or("").to_string()
+}
+
+/// A `data-*` attribute of the training status line, as a number.
+fn status_number(b: &Browser, attribute: &str) -> f64 {
+    let v = b.exec(
+        "const s = document.getElementById('training-status'); return s ? s.getAttribute(arguments[0]) : null",
+        vec![Value::from(attribute)],
+    );
+    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
+}
+
+/// Every entry of the step card's table `key`, at full precision (`data-value`).
+fn table_values(b: &Browser, key: &str) -> Vec<f64> {
+    let script = "const f = document.querySelector(`.step-card figure[data-quantity='${arguments[0]}']`);
+        return f ? [...f.querySelectorAll('tbody td')].map(td => Number(td.dataset.value)) : [];";
+    let v = b.exec(script, vec![Value::from(key)]);
+    serde_json::from_value(v).unwrap_or_default()
+}
+
+#[test]
+fn the_per_layer_control_sets_the_four_coefficients_and_goes_back_to_one_lambda() {
+    let (_server, browser) = open("lang=en");
+    assert!(shown(&browser, "field-lambda") && !shown(&browser, "penalty-coefficients"));
+    assert_eq!(value(&browser, "field-lambda"), "0.001");
+    browser.click(&browser.find("#penalty-per-layer"));
+    browser.wait_for(5, "the four boxes", |b| shown(b, "penalty-coefficients").then_some(()));
+    assert!(!shown(&browser, "field-lambda"), "one control at a time");
+    let values: Vec<String> = ["field-l11", "field-l12", "field-l21", "field-l22"].iter().map(|id| value(&browser, id)).collect();
+    assert_eq!(values, ["0", "0.001", "0", "0.001"], "λ₁₂ = λ₂₂ = λ, no L1");
+    assert!(browser.text("#penalty-coefficients").contains("λ₁₁ (L1 on W⁽¹⁾)"));
+    // λ₁₁ = 0.05: the link writes the four coefficients in place of lambda
+    browser.type_into(&browser.find("#field-l11"), "0.05");
+    browser.wait_for(5, "l11 in the link", |b| query(b).contains("l11=0.05").then_some(()));
+    let q = query(&browser);
+    for pair in ["l11=0.05", "l12=0.001", "l21=0", "l22=0.001"] {
+        assert!(q.contains(pair), "{pair} in {q}");
+    }
+    assert!(!q.contains("lambda="), "{q}");
+    // step (r) writes both terms with the coefficients, and says sign(0) = 0
+    go_to(&browser, "r");
+    let card = browser.text("#step-r");
+    assert!(card.contains("sign") && card.contains("sign(0) = 0"), "{card}");
+    assert!(card.contains("l11 * np.sign(W1) + 2 * l12 * W1"), "{card}");
+    browser.screenshot("penalty-step-r");
+    // (f): the L1 step stops at 0, said with its numpy lines
+    go_to(&browser, "f");
+    let card = browser.text("#step-f");
+    assert!(card.contains("soft thresholding") && card.contains("np.maximum(np.abs(u) - eta * l11, 0)"), "{card}");
+    // unchecked: back to one λ (λ₁₂'s), written as lambda
+    browser.click(&browser.find("#penalty-per-layer"));
+    browser.wait_for(5, "lambda back in the link", |b| query(b).contains("lambda=0.001").then_some(()));
+    assert!(!query(&browser).contains("l11="), "{}", query(&browser));
+    assert!(shown(&browser, "field-lambda") && !shown(&browser, "penalty-coefficients"));
+    assert!(severe_console_entries(&browser).is_empty());
+}
+
+#[test]
+fn a_link_with_the_four_coefficients_opens_them_in_french_and_a_bad_one_is_said() {
+    let (_server, browser) = open("lang=fr&l11=0,02&l22=0.002&l21=-3");
+    browser.wait_for(5, "the four boxes", |b| shown(b, "penalty-coefficients").then_some(()));
+    let checked = browser.exec("return document.getElementById('penalty-per-layer').checked", vec![]);
+    assert_eq!(checked.as_bool(), Some(true), "the box is open over coefficients it would hide");
+    let values: Vec<String> = ["field-l11", "field-l12", "field-l21", "field-l22"].iter().map(|id| value(&browser, id)).collect();
+    assert_eq!(values, ["0.02", "0.001", "0", "0.002"], "the boxes write numbers as links do");
+    assert!(browser.text("#penalty-coefficients").contains("λ₂₁ (L1 sur W⁽²⁾)"));
+    browser.exec("document.getElementById('penalty-coefficients').scrollIntoView()", vec![]);
+    browser.screenshot("penalty-fields-fr");
+    let notices = browser.text("#url-notices");
+    assert!(notices.contains("l21"), "{notices}");
+    assert!(severe_console_entries(&browser).is_empty());
+}
+
+#[test]
+fn an_l1_heavy_run_ends_with_most_first_layer_weights_at_zero() {
+    // λ₁₁ = 0.05 on 16 hidden units: the L1 step drives most of W⁽¹⁾ to exactly 0
+    let (_server, browser) = open("lang=en&dh=16&l11=0.05&l12=0.0001&l21=0&l22=0.0001");
+    browser.click(&browser.find("#play-pause"));
+    browser.wait_for(30, "300 epochs", |b| (status_number(b, "data-epoch") >= 300.0).then_some(()));
+    browser.click(&browser.find("#play-pause"));
+    go_to(&browser, "a");
+    let w1 = table_values(&browser, "W1");
+    assert_eq!(w1.len(), 32, "W⁽¹⁾ is 16 × 2");
+    let zeros = w1.iter().filter(|w| w.abs() <= 1e-6).count();
+    assert!(zeros * 2 > w1.len(), "{zeros} of {} W⁽¹⁾ entries at 0: {w1:?}", w1.len());
+    assert!(w1.iter().any(|w| w.abs() > 0.1), "the network still uses some weights: {w1:?}");
+    browser.screenshot("penalty-l1-heavy");
+    assert!(severe_console_entries(&browser).is_empty());
+}
