@@ -205,6 +205,27 @@ fn axe_finds_nothing_serious_after_training() {
 }
 
 #[test]
+fn axe_finds_nothing_serious_with_the_full_penalty() {
+    let boxes = |b: &Browser| {
+        b.wait_for(5, "the four boxes", |b| b.try_find("#field-l11").map(|_| ()));
+        scroll_to(b, "#penalty-coefficients");
+    };
+    let step_r = |b: &Browser| {
+        support::go_to(b, "r");
+        scroll_to(b, "#step-r");
+    };
+    let french_f = |b: &Browser| {
+        b.click(&b.find("#lang-switch"));
+        support::go_to(b, "f");
+        scroll_to(b, "#step-f");
+    };
+    assert_axe_clean(
+        "lang=en&l11=0.05&l22=0.002",
+        &[("the penalty's four boxes (en)", &boxes), ("(r) with both terms (en)", &step_r), ("(f) with the L1 step (fr)", &french_f)],
+    );
+}
+
+#[test]
 fn axe_finds_nothing_serious_on_the_digits_views_and_pictures() {
     let digits = |b: &Browser| {
         b.click(&b.find("#field-dataset option[value='digits']"));

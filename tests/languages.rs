@@ -191,6 +191,18 @@ fn walk(lang: &str) -> BTreeMap<&'static str, BTreeSet<String>> {
     b.wait_for(20, "the request for the file", |b| b.try_text("#data-error").filter(|t| t.contains("SHA-256")).map(|_| ()));
     seen.insert("a link to a CSV file", texts(&b));
 
+    // The full penalty: its four boxes, (r) with both terms and sign(0) = 0, (f)'s step that
+    // stops at 0, and, once L1 has made weights exactly 0, the check's kink entries.
+    load(&b, &server, &format!("{base}&l11=0.05&l22=0.002&speed=0"));
+    b.click(&b.find("#play-pause"));
+    b.wait_for(20, "some training", |b| (attr(b, "training-status", "data-epoch").parse::<u64>().unwrap_or(0) >= 100).then_some(()));
+    b.click(&b.find("#play-pause"));
+    support::go_to(&b, "r");
+    b.wait_for(10, "a kink in the check", |b| b.try_text("#check-verdict").filter(|t| t.contains("L1")).map(|_| ()));
+    seen.insert("the full penalty at (r)", texts(&b));
+    support::go_to(&b, "f");
+    seen.insert("the full penalty at (f)", texts(&b));
+
     load(&b, &server, &format!("{base}&eta=50"));
     b.click(&b.find("#play-pause"));
     b.wait_for(20, "the divergence", |b| (attr(b, "training-status", "data-status") == "diverged").then_some(()));

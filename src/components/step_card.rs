@@ -77,6 +77,14 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
         };
         Some(view! { <p class="penalty-note">{move || t(lang.get(), msg)}</p> })
     };
+    // A long equation (the full penalty's (r), any on a phone) scrolls in its box.
+    let (matrix_box, scalar_box) = (NodeRef::<leptos::html::Div>::new(), NodeRef::<leptos::html::Div>::new());
+    for scroll_box in [matrix_box, scalar_box] {
+        crate::stepper::diagram::focusable_while_scrolling(scroll_box, move || {
+            penalty.track();
+            lang.track();
+        });
+    }
     let instantiated = move || {
         let cell = clicked.get()?;
         let more = t(lang.get(), StepperMsg::MoreTerms);
@@ -90,11 +98,11 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
                 {move || t(lang.get(), step_title(step))}
             </h3>
             <div class="equations">
-                <div class="equation">
+                <div class="equation" node_ref=matrix_box>
                     <span class="eq-label">{move || t(lang.get(), StepperMsg::MatrixForm)}</span>
                     <div inner_html=move || math(true, &matrix_form(step, &penalty.get()))></div>
                 </div>
-                <div class="equation">
+                <div class="equation" node_ref=scalar_box>
                     <span class="eq-label">{move || t(lang.get(), StepperMsg::ScalarForm)}</span>
                     <div inner_html=move || math(true, &scalar_form(step, &penalty.get()))></div>
                     {(step != Step::Update).then(|| view! { <p class="index-note">{move || t(lang.get(), StepperMsg::IndexLetters)}</p> })}

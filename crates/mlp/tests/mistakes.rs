@@ -361,3 +361,32 @@ fn relu_at_zero_and_transposed_act_where_they_can() {
     assert_ne!(t.w1, right.w1);
     assert_eq!(t.h_s, right.h_s);
 }
+
+#[test]
+fn the_mistakes_of_r_still_fail_with_the_full_penalty() {
+    // Each autodiff case of the full penalty with an L2 term on W1 (l12 > 0) or L1 (l11 > 0):
+    // the three mistakes of (r) give a wrong ∂R̃/∂W1 (or ∂R̃/∂b1) and fail the check there.
+    let mut checked = 0;
+    for case in cases().into_iter().filter(|c| c.l11.is_some()) {
+        let (params, penalty) = (case.params(), case.penalty());
+        let layer1 = penalty.w1;
+        let far_from_zero = params.w1.iter().any(|w| w.abs() > 1e-2);
+        let fails = |mistake: Mistake, group: Group| {
+            let groups = passing_groups(&params, &case, one(mistake));
+            groups.iter().any(|&(g, passes)| g == group && !passes)
+        };
+        if layer1.l2 > 0.0 && far_from_zero {
+            assert!(fails(Mistake::MissingFactorTwo, Group::W1), "case {}: + λ₁₂W instead of 2λ₁₂W", case.seed);
+        }
+        if (layer1.l1 > 0.0 || layer1.l2 > 0.0) && far_from_zero {
+            assert!(fails(Mistake::NoPenalty, Group::W1), "case {}: no penalty", case.seed);
+            checked += 1;
+        }
+        if (layer1.l1 > 0.0 || layer1.l2 > 0.0) && params.b1.iter().any(|b| b.abs() > 1e-2) {
+            assert!(fails(Mistake::PenalizedBiases, Group::B1), "case {}: penalized biases", case.seed);
+        }
+        // and without a mistake every group passes, kinks included
+        assert!(passing_groups(&params, &case, Mistakes::NONE).iter().all(|g| g.1), "case {}", case.seed);
+    }
+    assert!(checked >= 5, "{checked}");
+}

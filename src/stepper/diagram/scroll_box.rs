@@ -1,6 +1,7 @@
 //! A box that scrolls its content (a wide table, the diagram on a phone) and that keyboard users
 //! can reach: WCAG 2.1.1 asks that what scrolls with a finger or a wheel scrolls from the
-//! keyboard too. Used by the diagram, the stepper's tables and the gradient check's tables.
+//! keyboard too. Used by the diagram, the stepper's tables and equations, and the gradient
+//! check's tables.
 
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -109,12 +110,13 @@ fn mark(element: &web_sys::HtmlDivElement, scrolls: bool) {
         return;
     }
     // The content's own name: the first aria-label inside (a table, the diagram's SVG), else
-    // a table caption's text.
+    // a table caption's text, else an equation's label ("Matrix form").
     let named = element.query_selector("[aria-label]").ok().flatten();
-    let label = named.and_then(|n| n.get_attribute("aria-label")).or_else(|| {
-        let caption = element.query_selector("caption").ok().flatten();
-        caption.and_then(|c| c.text_content()).map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
-    });
+    let text_of = |css: &str| {
+        let found = element.query_selector(css).ok().flatten();
+        found.and_then(|c| c.text_content()).map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let label = named.and_then(|n| n.get_attribute("aria-label")).or_else(|| text_of("caption")).or_else(|| text_of(".eq-label"));
     // Attributes are written only when they change.
     let set = |name: &str, value: &str| {
         if element.get_attribute(name).as_deref() != Some(value) {
