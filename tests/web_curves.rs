@@ -29,7 +29,7 @@ fn history(epochs: usize, with_test: bool) -> Vec<EpochRecord> {
             let v = 0.123 + 0.0005 * (x - 30.0).powi(2);
             let valid = SetStats { loss: v, objective: v + 0.05, error: 0.1 };
             let test = SetStats { loss: v + 0.01, objective: v + 0.06, error: 0.15 };
-            EpochRecord { epoch: e, train, valid: Some(valid), test: with_test.then_some(test), dead_units: 2 }
+            EpochRecord { epoch: e, train, valid: Some(valid), test: with_test.then_some(test), dead_units: 2, weights: mlp::WeightStats::default() }
         })
         .collect()
 }
@@ -220,7 +220,7 @@ async fn a_long_run_keeps_its_descent_in_sight_on_the_automatic_axis() {
         .map(|e| {
             let loss = 0.05 + 0.7 * (-(e as f64) / 30.0).exp();
             let stats = SetStats { loss, objective: loss + 0.01, error: loss / 4.0 };
-            EpochRecord { epoch: e, train: stats, valid: Some(stats), test: None, dead_units: 0 }
+            EpochRecord { epoch: e, train: stats, valid: Some(stats), test: None, dead_units: 0, weights: mlp::WeightStats::default() }
         })
         .collect();
     let m = mount(records, None).await;

@@ -13,7 +13,7 @@
 
 use crate::engine::{MapSpec, Setup, Status, StepSize};
 use crate::pace::Speed;
-use mlp::{Coefficient, Data, Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, Penalty, SetStats, Shape, Split, Table, TrainConfig};
+use mlp::{Coefficient, Data, Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, Penalty, SetStats, Shape, Split, Table, TrainConfig, WeightStats};
 use nalgebra::{DMatrix, DVector};
 use std::fmt;
 
@@ -358,6 +358,8 @@ impl Writer<'_> {
         self.stats(r.valid.as_ref());
         self.stats(r.test.as_ref());
         self.count(r.dead_units);
+        let w = &r.weights;
+        self.0.extend_from_slice(&[w.penalty, w.norm_w1, w.norm_w2, w.zero_w1, w.zero_w2]);
     }
 
     fn stats(&mut self, stats: Option<&SetStats>) {
@@ -571,7 +573,10 @@ impl Reader<'_> {
     fn record(&mut self) -> Result<EpochRecord, DecodeError> {
         let epoch = self.whole("epoch")?;
         let train = self.stats()?.ok_or(self.error("training statistics"))?;
-        Ok(EpochRecord { epoch, train, valid: self.stats()?, test: self.stats()?, dead_units: self.whole("dead units")? })
+        let (valid, test, dead_units) = (self.stats()?, self.stats()?, self.whole("dead units")?);
+        let w = self.slice(5, "weights")?;
+        let weights = WeightStats { penalty: w[0], norm_w1: w[1], norm_w2: w[2], zero_w1: w[3], zero_w2: w[4] };
+        Ok(EpochRecord { epoch, train, valid, test, dead_units, weights })
     }
 
     fn stats(&mut self) -> Result<Option<SetStats>, DecodeError> {
@@ -581,8 +586,9 @@ impl Reader<'_> {
     }
 }
 
-/// Entries per history record: epoch, three sets of (flag, loss, objective, error), dead units.
-const RECORD_LEN: usize = 14;
+/// Entries per history record: epoch, three sets of (flag, loss, objective, error), dead units,
+/// the weights' five statistics.
+const RECORD_LEN: usize = 19;
 
 #[cfg(test)]
 mod tests;

@@ -39,4 +39,4 @@ pub use mistakes::{Mistake, Mistakes};
 pub use params::{Params, Shape, ShapeError};
 pub use penalty::{Coefficient, LayerPenalty, Penalty};
 pub use sgd::sgd_update;
-pub use train::{Divergence, EpochRecord, SetStats, TrainConfig, TrainError, Trainer};
+pub use train::{Divergence, EpochRecord, SetStats, TrainConfig, TrainError, Trainer, WeightStats};

@@ -40,7 +40,7 @@ mod step;
 
 pub use config::{TrainConfig, TrainError};
 pub use examples::Examples;
-pub use record::{Divergence, EpochRecord, SetStats, LOSS_LIMIT, PARAM_LIMIT};
+pub use record::{Divergence, EpochRecord, SetStats, WeightStats, LOSS_LIMIT, PARAM_LIMIT, ZERO_WEIGHT};
 
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
@@ -385,7 +385,8 @@ impl Trainer {
         // The training set was the workspace's last pass (`evaluate` or the full gradient).
         let dead_units = self.workspace.dead_units_seen();
         let (ws, params) = (&mut self.workspace, &self.params);
-        let penalty = self.config.penalty.value(params);
+        let weights = WeightStats::of(params, &self.config.penalty);
+        let penalty = weights.penalty;
         let train = SetStats {
             loss,
             objective: loss + penalty,
@@ -407,6 +408,7 @@ impl Trainer {
             valid,
             test,
             dead_units,
+            weights,
         }
     }
 }

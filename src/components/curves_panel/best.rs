@@ -39,7 +39,7 @@ mod tests {
 
     fn record(epoch: usize, valid_loss: Option<f64>) -> EpochRecord {
         let stats = |loss| SetStats { loss, objective: loss, error: 0.0 };
-        EpochRecord { epoch, train: stats(1.0), valid: valid_loss.map(stats), test: None, dead_units: 0 }
+        EpochRecord { epoch, train: stats(1.0), valid: valid_loss.map(stats), test: None, dead_units: 0, weights: mlp::WeightStats::default() }
     }
 
     #[test]

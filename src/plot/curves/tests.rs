@@ -7,7 +7,7 @@ use super::*;
 
 fn record(epoch: usize, loss: f64, error: f64, with_valid: bool) -> EpochRecord {
     let stats = SetStats { loss, objective: loss + 0.1, error };
-    EpochRecord { epoch, train: stats, valid: with_valid.then_some(stats), test: None, dead_units: 0 }
+    EpochRecord { epoch, train: stats, valid: with_valid.then_some(stats), test: None, dead_units: 0, weights: mlp::WeightStats::default() }
 }
 
 #[test]

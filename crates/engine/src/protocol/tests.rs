@@ -25,6 +25,7 @@ fn record(epoch: usize, with_valid: bool) -> EpochRecord {
         valid: with_valid.then(|| stats(f64::MIN_POSITIVE)),
         test: None,
         dead_units: epoch % 3,
+        weights: mlp::WeightStats { penalty: 1e-300, norm_w1: epoch as f64, norm_w2: 2.5, zero_w1: 0.75, zero_w2: 1.0 / 3.0 },
     }
 }
 

@@ -15,10 +15,43 @@ pub const PARAM_LIMIT: f64 = 1e6;
 pub struct SetStats {
     /// Mean loss R̂/n = (1/n) Σ L(x_i, y_i).
     pub loss: f64,
-    /// Mean loss plus the penalty: R̂/n + λ(ΣW1² + ΣW2²), the quantity SGD decreases.
+    /// Mean loss plus the penalty: R̂/n + Ω(θ), the quantity SGD decreases.
     pub objective: f64,
     /// Fraction of misclassified examples (predicted class argmax_k o_s_k ≠ y).
     pub error: f64,
+}
+
+/// A weight counts as "at 0" within this: what the L1 term's step leaves is exactly 0, and
+/// 1e-6 also counts weights a plain step left a hair away.
+pub const ZERO_WEIGHT: f64 = 1e-6;
+
+/// The size of the weights after an epoch: what the penalty acts on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
+pub struct WeightStats {
+    /// Ω(θ), the penalty in force (`train.objective − train.loss`, without the rounding).
+    pub penalty: f64,
+    /// ‖W1‖, the Frobenius norm √(Σ W1²).
+    pub norm_w1: f64,
+    /// ‖W2‖.
+    pub norm_w2: f64,
+    /// The fraction of W1's entries within [`ZERO_WEIGHT`] of 0.
+    pub zero_w1: f64,
+    /// The same for W2.
+    pub zero_w2: f64,
+}
+
+impl WeightStats {
+    /// The statistics of `params` under `penalty`.
+    pub fn of(params: &crate::Params, penalty: &crate::Penalty) -> WeightStats {
+        let zeros = |w: &[f64]| w.iter().filter(|v| v.abs() <= ZERO_WEIGHT).count() as f64 / w.len().max(1) as f64;
+        WeightStats {
+            penalty: penalty.value(params),
+            norm_w1: params.w1.norm(),
+            norm_w2: params.w2.norm(),
+            zero_w1: zeros(params.w1.as_slice()),
+            zero_w2: zeros(params.w2.as_slice()),
+        }
+    }
 }
 
 /// The three sets' statistics after `epoch` passes over the training set (0 = before training).
@@ -35,6 +68,8 @@ pub struct EpochRecord {
     /// Hidden units never active (h_a_j > 0) on any training example: "dead" units, which
     /// receive no gradient. All d_h dead stops training with [`Divergence::DeadNetwork`].
     pub dead_units: usize,
+    /// The weights' size and sparsity.
+    pub weights: WeightStats,
 }
 
 /// Why training stopped. The trainer keeps returning it until its parameters are replaced.

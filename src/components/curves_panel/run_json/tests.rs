@@ -12,8 +12,8 @@ fn stats(loss: f64, error: f64) -> SetStats {
 
 fn history() -> Vec<EpochRecord> {
     vec![
-        EpochRecord { epoch: 0, train: stats(0.1 + 0.2, 0.5), valid: Some(stats(0.7, 0.55)), test: None, dead_units: 0 },
-        EpochRecord { epoch: 1, train: stats(1e-7, 0.0), valid: Some(stats(f64::NAN, 1.0)), test: Some(stats(0.25, 0.125)), dead_units: 3 },
+        EpochRecord { epoch: 0, train: stats(0.1 + 0.2, 0.5), valid: Some(stats(0.7, 0.55)), test: None, dead_units: 0, weights: mlp::WeightStats::default() },
+        EpochRecord { epoch: 1, train: stats(1e-7, 0.0), valid: Some(stats(f64::NAN, 1.0)), test: Some(stats(0.25, 0.125)), dead_units: 3, weights: mlp::WeightStats::default() },
     ]
 }
 
