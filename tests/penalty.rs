@@ -41,6 +41,27 @@ fn table_values(b: &Browser, key: &str) -> Vec<f64> {
     serde_json::from_value(v).unwrap_or_default()
 }
 
+/// Where the curve of `colour` ends on the chart `id`: the mean position, as fractions of the
+/// canvas's width and height (0 = left, top), of its pixels in the rightmost tenth it reaches.
+fn curve_end(b: &Browser, id: &str, (r, g, bl): (u8, u8, u8)) -> (f64, f64) {
+    let script = "const [id, r, g, b] = arguments;
+        const c = document.getElementById(id);
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        const hits = [];
+        for (let y = 0; y < c.height; y++) for (let x = 0; x < c.width; x++) {
+            const i = 4 * (y * c.width + x);
+            if (Math.abs(d[i] - r) < 30 && Math.abs(d[i + 1] - g) < 30 && Math.abs(d[i + 2] - b) < 30) hits.push([x, y]);
+        }
+        if (hits.length === 0) return [0, 1];
+        const right = Math.max(...hits.map(h => h[0]));
+        const end = hits.filter(h => h[0] > right - c.width / 10);
+        const mean = k => end.reduce((s, h) => s + h[k], 0) / end.length;
+        return [mean(0) / c.width, mean(1) / c.height];";
+    let v = b.exec(script, vec![Value::from(id), Value::from(r), Value::from(g), Value::from(bl)]);
+    let pair: Vec<f64> = serde_json::from_value(v).unwrap_or_default();
+    (pair.first().copied().unwrap_or(0.0), pair.get(1).copied().unwrap_or(1.0))
+}
+
 #[test]
 fn the_per_layer_control_sets_the_four_coefficients_and_goes_back_to_one_lambda() {
     let (_server, browser) = open("lang=en");
@@ -108,5 +129,15 @@ fn an_l1_heavy_run_ends_with_most_first_layer_weights_at_zero() {
     assert!(zeros * 2 > w1.len(), "{zeros} of {} W⁽¹⁾ entries at 0: {w1:?}", w1.len());
     assert!(w1.iter().any(|w| w.abs() > 0.1), "the network still uses some weights: {w1:?}");
     browser.screenshot("penalty-l1-heavy");
+    // the histogram of W⁽¹⁾ counts them at 0
+    let zeros = browser.exec("return Number(document.getElementById('histogram-w1').dataset.zeros)", vec![]);
+    assert_eq!(zeros.as_u64(), Some(w1.iter().filter(|w| w.abs() <= 1e-6).count() as u64));
+    assert!(browser.text("#histogram-w1").contains(&format!("{zeros} at 0")), "{}", browser.text("#histogram-w1"));
+    // the share at 0 drawn: W⁽¹⁾'s curve (blue) ends in the upper half of its chart
+    let (share_x, share_y) = curve_end(&browser, "curve-zeros", (0, 114, 178));
+    assert!(share_x > 0.7 && share_y < 0.5, "W⁽¹⁾'s share at 0 ends at ({share_x}, {share_y}) of the chart");
+    // and its norm fell: W⁽¹⁾'s curve ends lower than it started
+    browser.exec("document.getElementById('weights-section').scrollIntoView()", vec![]);
+    browser.screenshot("penalty-weights-section");
     assert!(severe_console_entries(&browser).is_empty());
 }

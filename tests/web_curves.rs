@@ -29,7 +29,9 @@ fn history(epochs: usize, with_test: bool) -> Vec<EpochRecord> {
             let v = 0.123 + 0.0005 * (x - 30.0).powi(2);
             let valid = SetStats { loss: v, objective: v + 0.05, error: 0.1 };
             let test = SetStats { loss: v + 0.01, objective: v + 0.06, error: 0.15 };
-            EpochRecord { epoch: e, train, valid: Some(valid), test: with_test.then_some(test), dead_units: 2, weights: mlp::WeightStats::default() }
+            // The weights: ‖W⁽¹⁾‖ falls from 3 to 1, ‖W⁽²⁾‖ rises; W⁽¹⁾'s share at 0 climbs to 80 %.
+            let weights = mlp::WeightStats { penalty: 0.05, norm_w1: 1.0 + 2.0 / (1.0 + x), norm_w2: 1.0 + x / 50.0, zero_w1: 0.8 * x / (x + 5.0), zero_w2: 0.0 };
+            EpochRecord { epoch: e, train, valid: Some(valid), test: with_test.then_some(test), dead_units: 2, weights }
         })
         .collect()
 }
@@ -144,6 +146,21 @@ async fn both_charts_are_drawn_with_the_three_sets_colours() {
         }
     }
     assert!(!hidden(&m.root, ".curves-charts") && hidden(&m.root, "#curves-empty"));
+}
+
+#[wasm_bindgen_test]
+async fn the_penalty_and_the_weights_are_drawn_with_their_colours() {
+    let m = mount(history(50, false), None).await;
+    let vermillion = (213, 94, 0);
+    assert!(has_colour(&pixels(&m.root, "#curve-loss"), vermillion), "the penalty's dotted line");
+    for css in ["#curve-norms", "#curve-zeros"] {
+        let data = pixels(&m.root, css);
+        assert!(inked(&data) > 2000, "{css} has only {} non-white pixels", inked(&data));
+        let blue = SET_COLOURS[0];
+        assert!(has_colour(&data, (blue.0, blue.1, blue.2)) && has_colour(&data, vermillion), "{css}: W⁽¹⁾ and W⁽²⁾");
+    }
+    assert!(text(&m.root, "#weights-section").contains("What the penalty does to the weights"));
+    assert!(m.root.query_selector("#weight-histograms").ok().flatten().is_none(), "no network given: no histograms");
 }
 
 #[wasm_bindgen_test]

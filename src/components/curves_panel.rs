@@ -11,6 +11,7 @@ mod export;
 mod image;
 mod numbers;
 mod run_json;
+mod weights;
 
 use best::{at_epoch, best_validation};
 use crate::components::app::LangSignal;
@@ -27,6 +28,8 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use mlp::EpochRecord;
 use numbers::{BestEpoch, LatestTable};
+use crate::plot::curves::Metric;
+use weights::WeightCharts;
 
 /// The panel. `history` holds one record per epoch (record 0 = before training); `settings`
 /// go into the export; `best`, if given, is the epoch to mark as best (e.g. the one whose
@@ -38,6 +41,9 @@ pub fn CurvesPanel(
     settings: RwSignal<Settings>,
     #[prop(optional)] best: Option<Signal<Option<usize>>>,
     #[prop(optional)] diverged: Option<Signal<bool>>,
+    /// The network, for the weights' histograms (a few times a second while training).
+    #[prop(optional)]
+    network: Option<Signal<Option<mlp::Params>>>,
 ) -> impl IntoView {
     let lang = expect_context::<LangSignal>();
     let diverged = diverged.unwrap_or(Signal::stored(false));
@@ -60,7 +66,9 @@ pub fn CurvesPanel(
     // The lab layout shows one legend for both charts, under them; the long page one in each.
     let presenter = use_context::<crate::components::presenter_tools::Presenter>();
     let compact = Signal::derive(move || presenter.is_some_and(|p| p.view.with(|v| v.layout == Layout::Lab)));
-    Charts { loss, error, history, log_scale, best, lang, zoom, resized, x_axis, compact }.redraw_on_change();
+    let canvases = [(loss, Metric::Loss, CurvesMsg::MeanLoss), (error, Metric::Error, CurvesMsg::ErrorPercent)];
+    let charts = Charts { canvases, history, log_scale, best, lang, zoom, resized, x_axis, compact };
+    charts.redraw_on_change();
     let text = move |m| move || t(lang.get(), m);
     // "Save image": both charts as shown, with the title, the epoch and the settings.
     let save = Callback::new(move |()| {
@@ -114,6 +122,7 @@ pub fn CurvesPanel(
             <div class="curves-save" hidden=empty>
                 <SaveImage id="save-curves" label=ExportMsg::SaveCurvesLabel file_name="backprop-curves.png" make=save />
             </div>
+            <WeightCharts charts=charts hidden=empty params=network />
             <BestEpoch history=history best=best />
             <LatestTable history=history diverged=diverged />
             <ExportRun history=history settings=settings />
@@ -132,10 +141,10 @@ fn CurvesLegend(hidden: Memo<bool>) -> impl IntoView {
     let entries = move || {
         let lang = lang.get();
         let names = crate::i18n::curves::legend_names(lang);
-        let sets = ["train", "valid", "test", "objective"];
-        sets.into_iter()
-            .zip(names)
-            .map(|(set, name)| view! { <li data-set=set><span class="swatch" aria-hidden="true"></span>{name}</li> })
+        Metric::Loss
+            .curves()
+            .iter()
+            .map(|&curve| view! { <li data-set=curve.key()><span class="swatch" aria-hidden="true"></span>{names[curve as usize]}</li> })
             .chain(std::iter::once(view! {
                 <li data-set="best"><span class="swatch" aria-hidden="true"></span>{t(lang, CurvesMsg::BestLine)}</li>
             }))

@@ -49,6 +49,7 @@ pub fn LabPanel(
             <CopyLink />
             <WeightsTools settings=settings current=lab.current loaded=loaded />
             <CurvesPanel history=Signal::from(lab.history) settings=settings best=Signal::from(lab.best_epoch)
+                network=Signal::from(lab.current_views)
                 diverged=Signal::derive(move || lab.status.with(|s| matches!(s, Status::Diverged(Divergence::NonFinite { .. } | Divergence::Exploding { .. })))) />
         </section>
     }

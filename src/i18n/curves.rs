@@ -29,7 +29,29 @@ crate::messages! {
         Train => ("training", "entraînement"),
         Valid => ("validation", "validation"),
         Test => ("test", "test"),
-        Objective => ("training + penalty λ", "entraînement + pénalité λ"),
+        Objective => ("training + penalty Ω", "entraînement + pénalité Ω"),
+        Penalty => ("penalty Ω", "pénalité Ω"),
+        NormW1 => ("‖W⁽¹⁾‖", "‖W⁽¹⁾‖"),
+        NormW2 => ("‖W⁽²⁾‖", "‖W⁽²⁾‖"),
+        ZeroW1 => ("W⁽¹⁾ at 0", "W⁽¹⁾ à 0"),
+        ZeroW2 => ("W⁽²⁾ at 0", "W⁽²⁾ à 0"),
+        WeightsHeading => ("The weights", "Les poids"),
+        NormsTitle => ("Size of the weights ‖W‖ = √(Σ W²)", "Taille des poids ‖W‖ = √(Σ W²)"),
+        ZerosTitle => ("Weights at 0 (%)", "Poids à 0 (%)"),
+        NormAxis => ("norm", "norme"),
+        ZerosAxis => ("at 0 (%)", "à 0 (%)"),
+        NormsChartLabel => (
+            "Chart of the norms of W⁽¹⁾ and W⁽²⁾ per epoch: what the penalty shrinks",
+            "Graphique des normes de W⁽¹⁾ et W⁽²⁾ par époque : ce que la pénalité réduit"
+        ),
+        ZerosChartLabel => (
+            "Chart of the percentage of the weights of W⁽¹⁾ and of W⁽²⁾ within 1e-6 of 0, per epoch: what an L1 term drives up",
+            "Graphique du pourcentage des poids de W⁽¹⁾ et de W⁽²⁾ à moins de 1e-6 de 0, par époque : ce qu'un terme L1 fait monter"
+        ),
+        WeightsNote => (
+            "What the penalty does to the weights. L2 (λ, or λ₁₂ and λ₂₂) shrinks every weight in proportion to its size: ‖W‖ falls, but weights seldom reach 0. L1 (λ₁₁, λ₂₁) pulls every weight toward 0 by the same amount, and a weight whose data pull is weaker stops at exactly 0: the share at 0 rises. A weight counts as at 0 within 1e-6.",
+            "Ce que la pénalité fait aux poids. L2 (λ, ou λ₁₂ et λ₂₂) réduit chaque poids en proportion de sa taille : ‖W‖ baisse, mais les poids atteignent rarement 0. L1 (λ₁₁, λ₂₁) tire chaque poids vers 0 de la même quantité, et un poids que les données tirent moins fort s'arrête exactement en 0 : la part à 0 monte. Un poids compte comme nul à 1e-6 près."
+        ),
         BestLine => ("best validation epoch", "meilleure époque (validation)"),
         LossChartLabel => (
             "Chart of the mean loss per epoch on the training, validation and test sets; the numbers of the last epoch are in the table below",
@@ -41,8 +63,8 @@ crate::messages! {
         ),
         LogScale => ("Log scale", "Échelle logarithmique"),
         MeanNote => (
-            "The curves show MEAN losses, (1/n) Σ L(x, y) over each set, and each step of SGD follows the MEAN gradient of its minibatch of K examples, so the learning rate η does not depend on K. The dashed curve adds the penalty λ(Σ W⁽¹⁾² + Σ W⁽²⁾²): it is the objective that SGD decreases. The grey vertical line marks the best validation epoch.",
-            "Les courbes montrent des pertes MOYENNES, (1/n) Σ L(x, y) sur chaque ensemble, et chaque pas de SGD suit le gradient MOYEN de son minibatch de K exemples : le taux d'apprentissage η ne dépend donc pas de K. La courbe en pointillés ajoute la pénalité λ(Σ W⁽¹⁾² + Σ W⁽²⁾²) : c'est l'objectif que SGD fait baisser. La ligne verticale grise marque la meilleure époque de validation."
+            "The curves show MEAN losses, (1/n) Σ L(x, y) over each set, and each step of SGD follows the MEAN gradient of its minibatch of K examples, so the learning rate η does not depend on K. The dotted curve is the penalty Ω alone (λ(Σ W⁽¹⁾² + Σ W⁽²⁾²), or the four terms of the full penalty), and the dashed one the training loss plus Ω: the objective that SGD decreases. The grey vertical line marks the best validation epoch.",
+            "Les courbes montrent des pertes MOYENNES, (1/n) Σ L(x, y) sur chaque ensemble, et chaque pas de SGD suit le gradient MOYEN de son minibatch de K exemples : le taux d'apprentissage η ne dépend donc pas de K. La courbe pointillée est la pénalité Ω seule (λ(Σ W⁽¹⁾² + Σ W⁽²⁾²), ou les quatre termes de la pénalité complète), et celle en tirets la perte d'entraînement plus Ω : l'objectif que SGD fait baisser. La ligne verticale grise marque la meilleure époque de validation."
         ),
         Empty => (
             "No training history yet: start training and the curves will appear here.",
@@ -75,7 +97,7 @@ crate::messages! {
             "Le téléchargement a échoué : copiez plutôt le texte ci-dessus."
         ),
     }
-    same: [Valid, Test]
+    same: [Valid, Test, NormW1, NormW2]
 }
 
 /// "Best validation loss 0.123 at epoch 42".
@@ -117,8 +139,20 @@ pub fn exported_at(lang: Lang, epoch: usize, records: usize) -> String {
 
 /// The legend names of the training, validation and test curves and of the objective, in the
 /// order `crate::plot::curves::CurveStyle::names` takes them.
-pub fn legend_names(lang: Lang) -> [&'static str; 4] {
-    [CurvesMsg::Train, CurvesMsg::Valid, CurvesMsg::Test, CurvesMsg::Objective].map(|m| t(lang, m))
+/// The curves' names, in the order of `plot::curves::Curve::ALL`.
+pub fn legend_names(lang: Lang) -> [&'static str; 9] {
+    [
+        CurvesMsg::Train,
+        CurvesMsg::Valid,
+        CurvesMsg::Test,
+        CurvesMsg::Objective,
+        CurvesMsg::Penalty,
+        CurvesMsg::NormW1,
+        CurvesMsg::NormW2,
+        CurvesMsg::ZeroW1,
+        CurvesMsg::ZeroW2,
+    ]
+    .map(|m| t(lang, m))
 }
 
 #[cfg(test)]

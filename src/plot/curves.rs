@@ -1,6 +1,7 @@
-//! Training curves: per epoch, the mean loss (data term, and the regularized objective) or the
-//! classification error, on the training, validation and test sets, with the epoch of the best
-//! validation loss marked.
+//! Training curves: per epoch, the mean loss (data term, the penalty Ω and the regularized
+//! objective) or the classification error, on the training, validation and test sets, with the
+//! epoch of the best validation loss marked; and the weights' size, ‖W⁽¹⁾‖ and ‖W⁽²⁾‖, and the
+//! fraction of each layer's weights at 0.
 
 use super::axis::Axis;
 use mlp::{EpochRecord, SetStats};
@@ -11,11 +12,130 @@ use plotters::prelude::*;
 /// Which quantity a chart shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Metric {
-    /// Mean L (solid) and mean L + penalty (dashed, training set only).
+    /// Mean L (solid), the penalty Ω (dotted) and mean L + Ω (dashed, training set only).
     Loss,
     /// Fraction misclassified.
     Error,
+    /// ‖W⁽¹⁾‖ and ‖W⁽²⁾‖.
+    Norms,
+    /// Fraction of W⁽¹⁾'s and of W⁽²⁾'s entries at 0.
+    Zeros,
 }
+
+impl Metric {
+    /// The curves of this chart, in drawing (and legend) order.
+    pub fn curves(self) -> &'static [Curve] {
+        match self {
+            Metric::Loss => &[Curve::Train, Curve::Valid, Curve::Test, Curve::Objective, Curve::Penalty],
+            Metric::Error => &[Curve::Train, Curve::Valid, Curve::Test],
+            Metric::Norms => &[Curve::NormW1, Curve::NormW2],
+            Metric::Zeros => &[Curve::ZeroW1, Curve::ZeroW2],
+        }
+    }
+
+    /// Whether the values are fractions shown in percent.
+    fn percent(self) -> bool {
+        matches!(self, Metric::Error | Metric::Zeros)
+    }
+}
+
+/// One curve a chart can draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Curve {
+    /// The training set's loss (or error).
+    Train,
+    Valid,
+    Test,
+    /// The training set's mean loss plus Ω.
+    Objective,
+    /// Ω alone.
+    Penalty,
+    NormW1,
+    NormW2,
+    ZeroW1,
+    ZeroW2,
+}
+
+/// How a curve's line is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line {
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+/// The vermillion of Okabe–Ito: the penalty, and W⁽²⁾ (4:1 on white, as a line needs 3:1).
+pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+
+impl Curve {
+    /// Every curve, in the order of [`CurveStyle::names`].
+    pub const ALL: [Curve; 9] = [
+        Curve::Train,
+        Curve::Valid,
+        Curve::Test,
+        Curve::Objective,
+        Curve::Penalty,
+        Curve::NormW1,
+        Curve::NormW2,
+        Curve::ZeroW1,
+        Curve::ZeroW2,
+    ];
+
+    /// The sets keep their colours; the objective is the training set's, dashed; the penalty
+    /// vermillion, dotted; W⁽¹⁾ blue and solid, W⁽²⁾ vermillion and dashed (told apart without
+    /// colour too; on their own charts, whose legend names them).
+    pub fn colour(self) -> RGBColor {
+        match self {
+            Curve::Train | Curve::Objective => SET_COLOURS[0],
+            Curve::Valid => SET_COLOURS[1],
+            Curve::Test => SET_COLOURS[2],
+            Curve::Penalty | Curve::NormW2 | Curve::ZeroW2 => VERMILLION,
+            Curve::NormW1 | Curve::ZeroW1 => SET_COLOURS[0],
+        }
+    }
+
+    pub fn line(self) -> Line {
+        match self {
+            Curve::Objective | Curve::NormW2 | Curve::ZeroW2 => Line::Dashed,
+            Curve::Penalty => Line::Dotted,
+            _ => Line::Solid,
+        }
+    }
+
+    /// The key of the curve in the page (`data-curve`, the legend's entries).
+    pub fn key(self) -> &'static str {
+        match self {
+            Curve::Train => "train",
+            Curve::Valid => "valid",
+            Curve::Test => "test",
+            Curve::Objective => "objective",
+            Curve::Penalty => "penalty",
+            Curve::NormW1 => "norm-w1",
+            Curve::NormW2 => "norm-w2",
+            Curve::ZeroW1 => "zero-w1",
+            Curve::ZeroW2 => "zero-w2",
+        }
+    }
+
+    /// The curve's value at a record of `metric`'s chart.
+    fn value(self, r: &EpochRecord, metric: Metric) -> Option<f64> {
+        let set = |s: Option<&SetStats>| s.map(|s| value(s, metric));
+        match self {
+            Curve::Train => set(Some(&r.train)),
+            Curve::Valid => set(r.valid.as_ref()),
+            Curve::Test => set(r.test.as_ref()),
+            Curve::Objective => Some(r.train.objective),
+            Curve::Penalty => Some(r.weights.penalty),
+            Curve::NormW1 => Some(r.weights.norm_w1),
+            Curve::NormW2 => Some(r.weights.norm_w2),
+            Curve::ZeroW1 => Some(r.weights.zero_w1),
+            Curve::ZeroW2 => Some(r.weights.zero_w2),
+        }
+    }
+}
+
+/// A curve's points, (epoch, value).
+pub type Points = Vec<(f64, f64)>;
 
 /// Labels and options of a chart, in the page's language.
 #[derive(Clone, Debug)]
@@ -27,8 +147,8 @@ pub struct CurveStyle<'a> {
     pub scale: f64,
     pub x_label: &'a str,
     pub y_label: &'a str,
-    /// Legend names of the training, validation and test curves and of the objective.
-    pub names: [&'a str; 4],
+    /// Legend names of the curves, in the order of [`Curve::ALL`].
+    pub names: [&'a str; 9],
     /// The epoch of the best validation loss, marked by a vertical line.
     pub best_epoch: Option<usize>,
     /// Legend name of the best-epoch line.
@@ -67,32 +187,24 @@ pub const MAX_POINTS: usize = 1200;
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// The value a curve plots for one set.
+/// The value a set's curve plots.
 fn value(stats: &SetStats, metric: Metric) -> f64 {
     match metric {
-        Metric::Loss => stats.loss,
         Metric::Error => stats.error,
+        _ => stats.loss,
     }
 }
 
-/// Each curve as (epoch, value) points: training, validation, test, then the training
-/// objective (loss only). Non-finite values are left out.
-pub fn series(history: &[EpochRecord], metric: Metric) -> [Vec<(f64, f64)>; 4] {
-    let points = |pick: &dyn Fn(&EpochRecord) -> Option<f64>| -> Vec<(f64, f64)> {
+/// Each curve of `metric`'s chart as (epoch, value) points, in [`Metric::curves`] order.
+/// Non-finite values are left out.
+pub fn series(history: &[EpochRecord], metric: Metric) -> Vec<(Curve, Points)> {
+    let points = |curve: Curve| -> Points {
         history
             .iter()
-            .filter_map(|r| pick(r).filter(|v| v.is_finite()).map(|v| (r.epoch as f64, v)))
+            .filter_map(|r| curve.value(r, metric).filter(|v| v.is_finite()).map(|v| (r.epoch as f64, v)))
             .collect()
     };
-    [
-        points(&|r| Some(value(&r.train, metric))),
-        points(&|r| r.valid.as_ref().map(|s| value(s, metric))),
-        points(&|r| r.test.as_ref().map(|s| value(s, metric))),
-        match metric {
-            Metric::Loss => points(&|r| Some(r.train.objective)),
-            Metric::Error => Vec::new(),
-        },
-    ]
+    metric.curves().iter().map(|&curve| (curve, points(curve))).collect()
 }
 
 /// At most about `max` of `points`, keeping the shape: the points are cut into `max / 2` runs
@@ -152,19 +264,19 @@ pub fn thin_log(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
 }
 
 /// The y range of the curves, padded; for a log axis, positive.
-fn y_range(curves: &[Vec<(f64, f64)>; 4], metric: Metric, log_scale: bool) -> (f64, f64) {
-    let values = curves.iter().flatten().map(|p| p.1);
+fn y_range(curves: &[(Curve, Points)], metric: Metric, log_scale: bool) -> (f64, f64) {
+    let values = curves.iter().flat_map(|(_, points)| points).map(|p| p.1);
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    match (metric, log_scale) {
-        (Metric::Error, _) => (0.0, hi.clamp(0.05, 1.0) * 1.05),
-        (Metric::Loss, true) => {
+    match (metric.percent(), log_scale) {
+        (true, _) => (0.0, hi.clamp(0.05, 1.0) * 1.05),
+        (false, true) => {
             let lo = if lo.is_finite() && lo > 0.0 { lo } else { 1e-3 };
             // Down to the power of ten below the lowest value, so that, with the top at least
             // ten times higher, the axis always has two labelled powers of ten.
             let decade = 10f64.powf(lo.log10().floor());
             ((lo / 1.5).min(decade), hi.max(lo * 10.0) * 1.5)
         }
-        (Metric::Loss, false) => (0.0, if hi.is_finite() && hi > 0.0 { hi * 1.05 } else { 1.0 }),
+        (false, false) => (0.0, if hi.is_finite() && hi > 0.0 { hi * 1.05 } else { 1.0 }),
     }
 }
 
@@ -195,7 +307,7 @@ pub fn draw_curves<DB: DrawingBackend>(
     let mut curves = series(history, style.metric);
     if log_scale {
         // log(0) is −∞: a loss that rounds to 0 cannot be placed on a log axis.
-        curves.iter_mut().for_each(|c| c.retain(|p| p.1 > 0.0));
+        curves.iter_mut().for_each(|(_, c)| c.retain(|p| p.1 > 0.0));
     }
     let last_epoch = history.last().map_or(0, |r| r.epoch) as f64;
     let first_epoch = match style.epoch_axis {
@@ -204,10 +316,13 @@ pub fn draw_curves<DB: DrawingBackend>(
         EpochAxis::Last(n) => (last_epoch - n as f64).max(history.first().map_or(0, |r| r.epoch) as f64),
     };
     // Only the epochs on the axis (the y range follows what is shown), thinned along it.
-    let curves = curves.map(|mut c| {
-        c.retain(|p| p.0 >= first_epoch);
-        if style.epoch_axis == EpochAxis::Log { thin_log(&c, MAX_POINTS) } else { thin(&c, MAX_POINTS) }
-    });
+    let curves: Vec<(Curve, Points)> = curves
+        .into_iter()
+        .map(|(curve, mut c)| {
+            c.retain(|p| p.0 >= first_epoch);
+            (curve, if style.epoch_axis == EpochAxis::Log { thin_log(&c, MAX_POINTS) } else { thin(&c, MAX_POINTS) })
+        })
+        .collect();
     let x_range = first_epoch..last_epoch.max(first_epoch + 1.0);
     let (lo, hi) = y_range(&curves, style.metric, log_scale);
     let mut builder = ChartBuilder::on(root);
@@ -226,7 +341,7 @@ pub fn draw_curves<DB: DrawingBackend>(
 /// The mesh with its labels, the curves, the best-epoch line and the legend.
 fn finish<'a, DB, Y>(
     chart: &mut ChartContext<'a, DB, Cartesian2d<Axis, Y>>,
-    curves: &[Vec<(f64, f64)>; 4],
+    curves: &[(Curve, Points)],
     style: &CurveStyle<'_>,
     px: impl Fn(f64) -> u32 + Copy,
     y_labels: usize,
@@ -242,7 +357,7 @@ where
     // Epochs are whole numbers: no more labels than epochs, none between two.
     let epochs = (chart.x_range().end - chart.x_range().start).round() as usize + 1;
     let x_tick = |x: &f64| format!("{x:.0}");
-    let y_tick = |y: &f64| tick(if style.metric == Metric::Error { y * 100.0 } else { *y }, comma);
+    let y_tick = |y: &f64| tick(if style.metric.percent() { y * 100.0 } else { *y }, comma);
     let mut mesh = chart.configure_mesh();
     if !style.compact {
         mesh.x_desc(style.x_label).y_desc(style.y_label);
@@ -287,10 +402,10 @@ where
     Ok(())
 }
 
-/// The curves: solid for the sets, dashed for the objective.
+/// The curves, each with its colour and line (see [`Curve::line`]).
 fn plot_series<'a, DB, Y>(
     chart: &mut ChartContext<'a, DB, Cartesian2d<Axis, Y>>,
-    curves: &[Vec<(f64, f64)>; 4],
+    curves: &[(Curve, Points)],
     px: impl Fn(f64) -> u32,
 ) -> DrawResult<DB>
 where
@@ -298,15 +413,17 @@ where
     Y: Ranged<ValueType = f64>,
 {
     let width = px(2.0).max(1);
-    for (i, points) in curves.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
-        let colour = SET_COLOURS[i % 3].stroke_width(width);
-        if i == 3 {
-            // The objective L + λ(ΣW²) of the training set, dashed.
-            let (dash, gap) = (px(6.0), px(4.0));
-            chart.draw_series(DashedLineSeries::new(points.iter().copied(), dash as i32, gap as i32, colour))?;
-        } else {
-            chart.draw_series(LineSeries::new(points.iter().copied(), colour))?;
-        }
+    for (curve, points) in curves.iter().filter(|(_, p)| !p.is_empty()) {
+        let colour = curve.colour().stroke_width(width);
+        let (dash, gap) = match curve.line() {
+            Line::Solid => {
+                chart.draw_series(LineSeries::new(points.iter().copied(), colour))?;
+                continue;
+            }
+            Line::Dashed => (px(6.0), px(4.0)),
+            Line::Dotted => (px(2.0), px(3.0)),
+        };
+        chart.draw_series(DashedLineSeries::new(points.iter().copied(), dash as i32, gap as i32, colour))?;
     }
     Ok(())
 }

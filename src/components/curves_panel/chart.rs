@@ -21,11 +21,12 @@ use crate::plot::canvas::Canvas as ChartCanvas;
 /// many device pixels per CSS pixel more; this size is the fallback when it has no box yet.
 pub const CHART_CSS_PX: (f64, f64) = (520.0, 300.0);
 
-/// Everything the two charts are drawn from.
+/// Everything a pair of charts is drawn from: the loss and the error, or the weights' norms and
+/// their share at 0.
 #[derive(Clone, Copy)]
 pub struct Charts {
-    pub loss: NodeRef<Canvas>,
-    pub error: NodeRef<Canvas>,
+    /// The two canvases, and what each shows with its y-axis label.
+    pub canvases: [(NodeRef<Canvas>, Metric, CurvesMsg); 2],
     pub history: Signal<Vec<EpochRecord>>,
     /// Logarithmic y axis on the loss chart.
     pub log_scale: RwSignal<bool>,
@@ -152,8 +153,7 @@ impl Charts {
 
     /// Subscribes the running effect to everything a frame reads.
     fn track(&self) {
-        self.loss.track();
-        self.error.track();
+        self.canvases.iter().for_each(|(canvas, _, _)| canvas.track());
         self.history.track();
         self.log_scale.track();
         self.best.track();
@@ -164,8 +164,8 @@ impl Charts {
         self.compact.track();
     }
 
-    /// Draws chart `which` (0 = loss, 1 = error) from the signals' current values (nothing if
-    /// the panel is gone).
+    /// Draws chart `which` (0 or 1) from the signals' current values (nothing if the panel is
+    /// gone).
     fn paint(&self, which: usize) {
         let (Some(lang), Some(log_scale), Some(best)) =
             (self.lang.try_get_untracked(), self.log_scale.try_get_untracked(), self.best.try_get_untracked())
@@ -176,8 +176,7 @@ impl Charts {
         let last_epoch = self.history.try_with_untracked(|h| h.last().map_or(0, |r| r.epoch)).unwrap_or(0);
         let axis = self.x_axis.try_get_untracked().unwrap_or_default().axis(last_epoch);
         let compact = self.compact.try_get_untracked().unwrap_or(false);
-        let charts = [(self.loss, Metric::Loss, CurvesMsg::MeanLoss), (self.error, Metric::Error, CurvesMsg::ErrorPercent)];
-        for (canvas, metric, y_label) in charts.into_iter().skip(which).take(1) {
+        for (canvas, metric, y_label) in self.canvases.into_iter().skip(which).take(1) {
             let Some(Some(element)) = canvas.try_get_untracked() else { continue };
             let zoom = self.zoom.try_get_untracked().unwrap_or(1.0);
             let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);

@@ -2,7 +2,7 @@
 //! falling curves leave the upper right free, but a validation curve rising again at the end
 //! (over-fitting, the very thing a student should see) would pass under it.
 
-use super::{CurveStyle, DrawResult, FONT_PX};
+use super::{Curve, CurveStyle, DrawResult, Line, Points, FONT_PX};
 use crate::plot::axis::Axis;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -20,7 +20,8 @@ const MARGIN_PX: f64 = 6.0;
 /// The legend's approximate size in device pixels, margin included: its longest name at about
 /// 0.6 em per character after a 16-pixel sample, one 1.3-em line per entry.
 pub fn size(style: &CurveStyle<'_>, entries: usize, px: impl Fn(f64) -> u32) -> (i32, i32) {
-    let longest = style.names.iter().chain([&style.best_name]).map(|n| n.chars().count()).max().unwrap_or(0);
+    let shown = style.metric.curves().iter().map(|&c| style.names[c as usize]);
+    let longest = shown.chain([style.best_name]).map(|n| n.chars().count()).max().unwrap_or(0);
     let width = 16.0 + 20.0 + 0.6 * FONT_PX * longest as f64 + 2.0 * MARGIN_PX;
     let height = 1.3 * FONT_PX * entries as f64 + 12.0 + 2.0 * MARGIN_PX;
     (px(width) as i32, px(height) as i32)
@@ -30,12 +31,12 @@ pub fn size(style: &CurveStyle<'_>, entries: usize, px: impl Fn(f64) -> u32) -> 
 /// epochs sampled every few pixels), the first of [`CORNERS`] on a tie.
 pub fn corner<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
     chart: &ChartContext<'_, DB, Cartesian2d<Axis, Y>>,
-    curves: &[Vec<(f64, f64)>; 4],
+    curves: &[(Curve, Points)],
     (w, h): (i32, i32),
 ) -> SeriesLabelPosition {
     let (xs, ys) = chart.plotting_area().get_pixel_range();
     let mut pixels = Vec::new();
-    for curve in curves {
+    for (_, curve) in curves {
         let points: Vec<(i32, i32)> = curve.iter().map(|p| chart.backend_coord(p)).collect();
         pixels.extend(points.first().copied());
         for pair in points.windows(2) {
@@ -61,21 +62,27 @@ pub fn corner<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
 pub enum Sample {
     /// A solid line (a set's curve).
     Solid(RGBColor),
-    /// A dashed line (the training objective).
+    /// A dashed line (the training objective, W⁽²⁾).
     Dashed(RGBColor),
+    /// A dotted line (the penalty).
+    Dotted(RGBColor),
     /// A short vertical stroke (the best-epoch line).
     Vertical(RGBColor),
 }
 
 /// The legend's entries, in drawing order: the curves that have points, then the best epoch.
-pub fn entries<'s>(curves: &[Vec<(f64, f64)>; 4], style: &CurveStyle<'s>) -> Vec<(Sample, &'s str)> {
+pub fn entries<'s>(curves: &[(Curve, Points)], style: &CurveStyle<'s>) -> Vec<(Sample, &'s str)> {
     let mut entries: Vec<(Sample, &str)> = curves
         .iter()
-        .enumerate()
         .filter(|(_, points)| !points.is_empty())
-        .map(|(i, _)| {
-            let colour = super::SET_COLOURS[i % 3];
-            (if i == 3 { Sample::Dashed(colour) } else { Sample::Solid(colour) }, style.names[i])
+        .map(|&(curve, _)| {
+            let colour = curve.colour();
+            let sample = match curve.line() {
+                Line::Solid => Sample::Solid(colour),
+                Line::Dashed => Sample::Dashed(colour),
+                Line::Dotted => Sample::Dotted(colour),
+            };
+            (sample, style.names[curve as usize])
         })
         .collect();
     if style.best_epoch.is_some() {
@@ -126,6 +133,12 @@ where
                 let half = sample / 2 - 1;
                 area.draw(&PathElement::new([(x, y), (x + half - 1, y)], colour.stroke_width(stroke)))?;
                 area.draw(&PathElement::new([(x + half + 2, y), (x + sample, y)], colour.stroke_width(stroke)))?;
+            }
+            Sample::Dotted(colour) => {
+                for start in (0..sample).step_by((3 * stroke).max(3) as usize) {
+                    let end = (start + stroke as i32).min(sample);
+                    area.draw(&PathElement::new([(x + start, y), (x + end, y)], colour.stroke_width(stroke)))?;
+                }
             }
             Sample::Vertical(colour) => {
                 let (centre, reach) = (x + sample / 2, px(5.0) as i32);

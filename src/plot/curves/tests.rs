@@ -13,14 +13,26 @@ fn record(epoch: usize, loss: f64, error: f64, with_valid: bool) -> EpochRecord 
 #[test]
 fn series_follow_the_history_and_skip_what_is_missing_or_not_finite() {
     let history = vec![record(0, 0.7, 0.5, true), record(1, f64::NAN, 0.3, true), record(2, 0.2, 0.1, false)];
-    let [train, valid, test, objective] = series(&history, Metric::Loss);
-    assert_eq!(train, vec![(0.0, 0.7), (2.0, 0.2)]);
-    assert_eq!(valid, vec![(0.0, 0.7)]);
+    let loss = series(&history, Metric::Loss);
+    let keys: Vec<Curve> = loss.iter().map(|(c, _)| *c).collect();
+    assert_eq!(keys, [Curve::Train, Curve::Valid, Curve::Test, Curve::Objective, Curve::Penalty]);
+    let [(_, train), (_, valid), (_, test), (_, objective), (_, penalty)] = &loss[..] else { panic!("five curves") };
+    assert_eq!(train, &vec![(0.0, 0.7), (2.0, 0.2)]);
+    assert_eq!(valid, &vec![(0.0, 0.7)]);
     assert!(test.is_empty());
     assert_eq!(objective.len(), 2, "NaN + 0.1 is left out too");
-    let [train, _, _, objective] = series(&history, Metric::Error);
-    assert_eq!(train, vec![(0.0, 0.5), (1.0, 0.3), (2.0, 0.1)]);
-    assert!(objective.is_empty());
+    assert_eq!(penalty.len(), 3, "the penalty of every record");
+    let error = series(&history, Metric::Error);
+    assert_eq!(error.len(), 3, "no objective or penalty on the error chart");
+    assert_eq!(error[0].1, vec![(0.0, 0.5), (1.0, 0.3), (2.0, 0.1)]);
+    // the weights' charts read the records' weight statistics
+    let mut sparse = history.clone();
+    sparse[2].weights = mlp::WeightStats { penalty: 0.01, norm_w1: 2.0, norm_w2: 1.0, zero_w1: 0.75, zero_w2: 0.0 };
+    let zeros = series(&sparse, Metric::Zeros);
+    assert_eq!((zeros[0].0, zeros[0].1[2]), (Curve::ZeroW1, (2.0, 0.75)));
+    assert_eq!(series(&sparse, Metric::Norms)[1].1[2], (2.0, 1.0));
+    let (lo, hi) = y_range(&zeros, Metric::Zeros, false);
+    assert!(lo == 0.0 && hi > 0.75 && hi <= 1.05, "{lo}..{hi}: a share, as the error");
 }
 
 #[test]
