@@ -459,7 +459,7 @@ proptest! {
             .fold(FeatureSet::default(), |set, (_, &f)| set.with(f, true).unwrap_or(set));
         if !edited.train.is_empty() {
             let shape = Shape::new(features.d(), 4, key.classes).expect("a valid shape");
-            let config = TrainConfig { eta: 0.1, batch_size: 10, penalty: mlp::Penalty::weight_decay(1e-3), seed: key.seed };
+            let config = TrainConfig { eta: 0.1, batch_size: 10, penalty: mlp::Penalty::weight_decay(1e-3), rule: mlp::UpdateRule::Sgd, seed: key.seed };
             let trainer = Trainer::new(initial_params(shape, key.seed, 0), config, features, &edited);
             prop_assert!(trainer.is_ok(), "{:?} on {text:?}", trainer.err());
         }

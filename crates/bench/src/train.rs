@@ -61,6 +61,7 @@ pub fn page_trainer(settings: &Settings) -> Trainer {
             eta: settings.eta,
             batch_size: settings.batch_size,
             penalty: settings.penalty,
+            rule: mlp::UpdateRule::Sgd,
             seed: settings.seed,
         },
         features: settings.features,

@@ -154,7 +154,7 @@ impl Engine {
     fn configure(&mut self, config: TrainConfig, mistakes: Mistakes) {
         if let Some(t) = self.trainer.as_mut() {
             // An invalid value (the page's settings refuse them first) keeps the previous one.
-            let _ = (t.set_eta(config.eta), t.set_penalty(config.penalty), t.set_batch_size(config.batch_size));
+            let _ = (t.set_eta(config.eta), t.set_penalty(config.penalty), t.set_batch_size(config.batch_size), t.set_rule(config.rule));
             t.set_mistakes(mistakes);
         }
     }

@@ -13,7 +13,7 @@
 
 use crate::engine::{MapSpec, Setup, Status, StepSize};
 use crate::pace::Speed;
-use mlp::{Coefficient, Data, Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, Penalty, SetStats, Shape, Split, Table, TrainConfig, WeightStats};
+use mlp::{Coefficient, Data, Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, Penalty, SetStats, Shape, Split, Table, TrainConfig, UpdateRule, WeightStats};
 use nalgebra::{DMatrix, DVector};
 use std::fmt;
 
@@ -265,6 +265,14 @@ impl Writer<'_> {
         for c in Coefficient::ALL {
             self.f64(config.penalty.get(c));
         }
+        let (kind, coefficients) = match config.rule {
+            UpdateRule::Sgd => (0, [0.0; 3]),
+            UpdateRule::Momentum { beta } => (1, [beta, 0.0, 0.0]),
+            UpdateRule::Nesterov { beta } => (2, [beta, 0.0, 0.0]),
+            UpdateRule::Adam { beta1, beta2, epsilon } => (3, [beta1, beta2, epsilon]),
+        };
+        self.count(kind);
+        self.0.extend_from_slice(&coefficients);
         self.u64(config.seed);
     }
 
@@ -486,7 +494,23 @@ impl Reader<'_> {
             eta: self.f64("η")?,
             batch_size: self.whole("K")?,
             penalty: self.penalty()?,
+            rule: self.rule()?,
             seed: self.u64("seed")?,
+        })
+    }
+
+    /// The rule: its index in [`UpdateRule::ALL`], then three coefficients (β or β₁, β₂, ε;
+    /// 0 where the rule has none).
+    fn rule(&mut self) -> Result<UpdateRule, DecodeError> {
+        let kind = self.whole("update rule")?;
+        let c = self.slice(3, "update rule")?;
+        let (a, b, e) = (c[0], c[1], c[2]);
+        Ok(match kind {
+            0 => UpdateRule::Sgd,
+            1 => UpdateRule::Momentum { beta: a },
+            2 => UpdateRule::Nesterov { beta: a },
+            3 => UpdateRule::Adam { beta1: a, beta2: b, epsilon: e },
+            _ => return Err(self.error("update rule")),
         })
     }
 

@@ -13,7 +13,7 @@ fn setup(d_h: usize, eta: f64) -> Setup {
     let params = Params::init(Shape::new(2, d_h, 2).expect("shape"), &mut rng);
     Setup {
         params,
-        config: TrainConfig { eta, batch_size: 5, penalty: mlp::Penalty::weight_decay(1e-4), seed: 7 },
+        config: TrainConfig { eta, batch_size: 5, penalty: mlp::Penalty::weight_decay(1e-4), rule: mlp::UpdateRule::Sgd, seed: 7 },
         features: FeatureSet::default(),
         data: mlp::Data::Plane(split),
         mistakes: Mistakes::NONE,

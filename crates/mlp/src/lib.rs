@@ -26,6 +26,7 @@ pub mod map;
 pub mod mistakes;
 pub mod params;
 pub mod penalty;
+pub mod rule;
 pub mod sgd;
 pub mod train;
 
@@ -38,5 +39,6 @@ pub use gradcheck::{gradient_check, gradient_check_with, update_check, GradCheck
 pub use mistakes::{Mistake, Mistakes};
 pub use params::{Params, Shape, ShapeError};
 pub use penalty::{Coefficient, LayerPenalty, Penalty};
+pub use rule::{RuleError, RuleState, UpdateRule};
 pub use sgd::sgd_update;
 pub use train::{Divergence, EpochRecord, SetStats, TrainConfig, TrainError, Trainer, WeightStats};

@@ -135,7 +135,7 @@ impl Params {
         ]
     }
 
-    fn slices_mut(&mut self) -> [&mut [f64]; 4] {
+    pub(crate) fn slices_mut(&mut self) -> [&mut [f64]; 4] {
         [
             self.w1.as_mut_slice(),
             self.b1.as_mut_slice(),

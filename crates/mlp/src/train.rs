@@ -53,6 +53,7 @@ use crate::features::FeatureSet;
 use crate::mistakes::Mistakes;
 use crate::params::{Params, Shape};
 use crate::penalty::Penalty;
+use crate::rule::{RuleState, UpdateRule};
 
 /// Records reserved at a time for the history, so that pushing one rarely allocates.
 pub const HISTORY_CHUNK: usize = 1024;
@@ -93,6 +94,8 @@ pub struct Trainer {
     /// Scratch gradient (same shapes as θ): ∇_θ R̃ of the last minibatch, and after each epoch
     /// end that of the whole training set.
     grads: Params,
+    /// What the update rule remembers (momentum's v, Adam's m, s and t): reset with θ.
+    rule_state: RuleState,
     /// Completed epochs.
     epoch: usize,
     /// Steps taken in the epoch in progress.
@@ -183,6 +186,7 @@ impl Trainer {
             kernel_in_sync: false,
             kernel_ahead: false,
             grads: Params::zeros(shape),
+            rule_state: RuleState::default(),
             params,
             config,
             features,
@@ -216,7 +220,8 @@ impl Trainer {
     }
 
     /// Replaces θ (same shape, finite values), e.g. after a divergence, and accepts steps again.
-    /// The history, counters and epoch order are kept; build a new trainer to start over.
+    /// The history, counters and epoch order are kept; build a new trainer to start over. The
+    /// update rule's state (momentum, Adam's moments) is reset: it belonged to the old θ.
     /// [`grad_norm`](Self::grad_norm) is forgotten (it was the old θ's) until the next epoch end.
     pub fn set_params(&mut self, params: Params) -> Result<(), TrainError> {
         let shape = checked_shape(&params)?;
@@ -228,6 +233,7 @@ impl Trainer {
             });
         }
         self.params = params;
+        self.rule_state.reset();
         self.kernel_in_sync = false;
         self.kernel_ahead = false;
         if std::mem::take(&mut self.divergence_recorded) {
@@ -260,6 +266,22 @@ impl Trainer {
         .validate()?;
         self.config.penalty = penalty;
         Ok(())
+    }
+
+    /// Changes the update rule from the next step on. Another rule starts from a fresh state;
+    /// new coefficients of the same rule keep it (as a new η does).
+    pub fn set_rule(&mut self, rule: UpdateRule) -> Result<(), TrainError> {
+        TrainConfig { rule, ..self.config }.validate()?;
+        if !rule.same_kind(self.config.rule) {
+            self.rule_state.reset();
+        }
+        self.config.rule = rule;
+        Ok(())
+    }
+
+    /// The update rule's state (momentum's velocity, Adam's moments and step count).
+    pub fn rule_state(&self) -> &RuleState {
+        &self.rule_state
     }
 
     /// Changes K from the next minibatch on, without resetting anything. A K larger than any

@@ -235,6 +235,7 @@ fn hyper_parameters_change_without_reset() {
             eta: 0.05,
             batch_size: 1000,
             penalty: Penalty::weight_decay(0.0),
+            rule: mlp::UpdateRule::Sgd,
             seed: 6
         }
     );

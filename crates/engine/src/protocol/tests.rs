@@ -49,7 +49,7 @@ fn every_command() -> Vec<Command> {
         data: Data::Table(Split { train: table(9), valid: table(0), test: table(2) }),
         ..setup.clone()
     };
-    let config = TrainConfig { eta: 2.5, batch_size: 1, penalty: mlp::Penalty::NONE, seed: 0 };
+    let config = TrainConfig { eta: 2.5, batch_size: 1, penalty: mlp::Penalty::NONE, rule: mlp::UpdateRule::Sgd, seed: 0 };
     vec![
         Command::Rebuild(Box::new(setup)),
         Command::Rebuild(Box::new(on_table)),

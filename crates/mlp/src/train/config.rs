@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::params::{Shape, ShapeError};
 use crate::penalty::{Coefficient, Penalty};
+use crate::rule::{RuleError, UpdateRule};
 
 /// Hyper-parameters of the SGD step `θ ← θ − η ∇_θ R̃` on minibatches of K examples.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -16,6 +17,8 @@ pub struct TrainConfig {
     /// The penalty Ω of (r), each coefficient ≥ 0 (the seed's weight decay λ is
     /// [`Penalty::weight_decay`]).
     pub penalty: Penalty,
+    /// The update rule of step (f): SGD (the course's), momentum, Nesterov or Adam.
+    pub rule: UpdateRule,
     /// Seed of the RNG that shuffles the training set at every epoch.
     pub seed: u64,
 }
@@ -27,6 +30,7 @@ impl Default for TrainConfig {
             eta: 0.1,
             batch_size: 10,
             penalty: Penalty::weight_decay(1e-4),
+            rule: UpdateRule::Sgd,
             seed: 0,
         }
     }
@@ -44,6 +48,7 @@ impl TrainConfig {
         if let Some((coefficient, value)) = self.penalty.invalid() {
             return Err(TrainError::Penalty(coefficient, value));
         }
+        self.rule.validate().map_err(TrainError::Rule)?;
         Ok(())
     }
 }
@@ -57,6 +62,8 @@ pub enum TrainError {
     BatchSize,
     /// A coefficient of the penalty is negative, NaN or infinite.
     Penalty(Coefficient, f64),
+    /// A coefficient of the update rule is out of its range.
+    Rule(RuleError),
     /// The parameters' shapes are inconsistent.
     Params(ShapeError),
     /// A parameter is NaN or ±∞.
@@ -111,6 +118,9 @@ impl fmt::Display for TrainError {
                 "the penalty coefficient {} must be 0 or a positive number, got {value}; try 0.0001",
                 coefficient.symbol()
             ),
+            TrainError::Rule(RuleError::Beta(b)) => write!(f, "β must be at least 0 and below 1, got {b}; try 0.9"),
+            TrainError::Rule(RuleError::Beta2(b)) => write!(f, "β₂ must be at least 0 and below 1, got {b}; try 0.999"),
+            TrainError::Rule(RuleError::Epsilon(e)) => write!(f, "ε must be a positive number, got {e}; try 1e-8"),
             TrainError::Params(error) => write!(f, "invalid network parameters: {error}"),
             TrainError::NonFiniteParams => write!(
                 f,

@@ -149,12 +149,59 @@ impl StepKernel {
         eta: f64,
         penalty: Penalty,
     ) -> StepOutcome {
+        let loss = self.accumulate(xs, ys, rows);
+        if !loss.is_finite() {
+            return StepOutcome { loss: f64::NAN, max_abs: self.max_abs() };
+        }
+        let k = rows.len().max(1) as f64;
+        // W ← W − η (∂W/K + λ₁ sign(W) + 2λ₂W) = (1 − 2ηλ₂) W − (η/K) ∂W − ηλ₁ sign(W);
+        // b ← b − (η/K) ∂b
+        let rate = eta / k;
+        let mut bound = Bound::default();
+        update_weights(&mut self.w1, &self.gw1, penalty.w1, eta, rate, &mut bound);
+        update_weights(&mut self.w2t, &self.gw2t, penalty.w2, eta, rate, &mut bound);
+        update(&mut self.b1, &self.gb1, 1.0, rate, &mut bound);
+        update(&mut self.b2, &self.gb2, 1.0, rate, &mut bound);
+        StepOutcome { loss, max_abs: bound.max_abs() }
+    }
+
+    /// The mean gradient of L over the minibatch `rows`, without the penalty, into `grads`
+    /// (W1, b1, W2, b2 as [`Params`] lays them), θ unchanged: the update rules other than SGD
+    /// ([`crate::rule`]) take it from here. Returns the minibatch's mean loss (NaN, and `grads`
+    /// unspecified, for data that does not fit).
+    pub fn gradient(&mut self, xs: &DMatrix<f64>, ys: &[usize], rows: &[usize], grads: &mut Params) -> f64 {
+        let loss = self.accumulate(xs, ys, rows);
+        if !loss.is_finite() {
+            return f64::NAN;
+        }
+        let shape = Shape { d: self.x.len(), d_h: self.d_h, m: self.m };
+        if !grads.has_shape(shape) {
+            *grads = Params::zeros(shape);
+        }
+        let (d_h, hp, k) = (self.d_h, self.hp, rows.len().max(1) as f64);
+        for (dst, src) in grads.w1.as_mut_slice().chunks_exact_mut(d_h).zip(self.gw1.chunks_exact(hp)) {
+            dst.iter_mut().zip(src).for_each(|(d, s)| *d = s / k);
+        }
+        grads.b1.iter_mut().zip(&self.gb1).for_each(|(d, s)| *d = s / k);
+        grads.b2.iter_mut().zip(&self.gb2).for_each(|(d, s)| *d = s / k);
+        for (c, column) in self.gw2t.chunks_exact(hp).enumerate() {
+            for (j, &g) in column[..d_h].iter().enumerate() {
+                grads.w2[(c, j)] = g / k;
+            }
+        }
+        loss
+    }
+
+    /// Forward and backward passes of the minibatch `rows`: the sums of ∂L/∂θ into the
+    /// accumulators, and the mean loss returned (NaN for data that does not fit: `xs` without
+    /// d columns, a row index ≥ n, a label ≥ m).
+    fn accumulate(&mut self, xs: &DMatrix<f64>, ys: &[usize], rows: &[usize]) -> f64 {
         for g in [&mut self.gw1, &mut self.gb1, &mut self.gw2t, &mut self.gb2] {
             g.fill(0.0);
         }
         let n = xs.nrows();
         if xs.ncols() != self.x.len() || ys.len() != n || self.x.is_empty() || self.o.is_empty() {
-            return StepOutcome { loss: f64::NAN, max_abs: self.max_abs() };
+            return f64::NAN;
         }
         let xs = xs.as_slice();
         // Σ L = Σ log Σ_k exp(..) + Σ (max − o_a_y) = log Π Σ_k exp(..) + …: one log per
@@ -163,7 +210,7 @@ impl StepKernel {
         let (mut log_sum, mut product, mut shift) = (0.0, 1.0, 0.0);
         for &r in rows {
             if r >= n || ys[r] >= self.m {
-                return StepOutcome { loss: f64::NAN, max_abs: self.max_abs() };
+                return f64::NAN;
             }
             for (l, x) in self.x.iter_mut().enumerate() {
                 *x = xs[l * n + r];
@@ -177,19 +224,7 @@ impl StepKernel {
             }
         }
         let k = rows.len().max(1) as f64;
-        let loss = (log_sum + product.ln() + shift) / k;
-        if !loss.is_finite() {
-            return StepOutcome { loss: f64::NAN, max_abs: self.max_abs() };
-        }
-        // W ← W − η (∂W/K + λ₁ sign(W) + 2λ₂W) = (1 − 2ηλ₂) W − (η/K) ∂W − ηλ₁ sign(W);
-        // b ← b − (η/K) ∂b
-        let rate = eta / k;
-        let mut bound = Bound::default();
-        update_weights(&mut self.w1, &self.gw1, penalty.w1, eta, rate, &mut bound);
-        update_weights(&mut self.w2t, &self.gw2t, penalty.w2, eta, rate, &mut bound);
-        update(&mut self.b1, &self.gb1, 1.0, rate, &mut bound);
-        update(&mut self.b2, &self.gb2, 1.0, rate, &mut bound);
-        StepOutcome { loss, max_abs: bound.max_abs() }
+        (log_sum + product.ln() + shift) / k
     }
 
     /// Forward and backward pass of the example in `self.x` with class `y`: adds ∂L/∂θ to the

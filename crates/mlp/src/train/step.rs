@@ -13,7 +13,7 @@ use super::mistaken::mistaken_gradient;
 use super::{Divergence, EpochRecord, Trainer, HISTORY_CHUNK, HISTORY_LIMIT, LOSS_LIMIT, PARAM_LIMIT};
 use crate::mistakes::Mistake;
 use crate::params::Params;
-use crate::sgd::sgd_update;
+use crate::rule::UpdateRule;
 
 impl Trainer {
     /// One step on the next single example (K = 1, whatever the configured K). Returns that
@@ -71,7 +71,7 @@ impl Trainer {
         if let Some(divergence) = &self.diverged {
             return Err(divergence.clone());
         }
-        if self.mistakes.alters_gradient() {
+        if self.mistakes.alters_gradient() || self.config.rule != UpdateRule::Sgd {
             self.store_kernel();
         }
         let end = self.cursor + k.min(self.order.len() - self.cursor);
@@ -82,9 +82,24 @@ impl Trainer {
             let loss =
                 mistaken_gradient(&self.params, set, rows, penalty, mistakes, &mut self.grads);
             if loss.is_finite() {
-                // (f) θ ← θ − η ∇_θ R̃ (+ with gradient ascent); a NaN loss is not applied,
-                // so θ stays inspectable.
-                sgd_update(&mut self.params, &self.grads, self.config.eta, penalty, self.mistakes);
+                // (f) θ ← θ − η ∇_θ R̃ (+ with gradient ascent) by the rule; a NaN loss is not
+                // applied, so θ stays inspectable.
+                let (rule, eta) = (self.config.rule, self.config.eta);
+                self.rule_state.apply(rule, &mut self.params, &self.grads, eta, penalty, self.mistakes);
+            }
+            self.kernel_in_sync = false;
+            (loss, self.params.max_abs())
+        } else if self.config.rule != UpdateRule::Sgd {
+            // Momentum, Nesterov, Adam: the kernel's minibatch gradient, the penalty's terms,
+            // then the rule on θ as `Params` holds it (the kernel takes θ back at the next step).
+            if !self.kernel_in_sync {
+                self.kernel.load(&self.params);
+            }
+            let loss = self.kernel.gradient(xs, ys, rows, &mut self.grads);
+            if loss.is_finite() {
+                penalty.add_gradient(&self.params, &mut self.grads);
+                let (rule, eta) = (self.config.rule, self.config.eta);
+                self.rule_state.apply(rule, &mut self.params, &self.grads, eta, penalty, self.mistakes);
             }
             self.kernel_in_sync = false;
             (loss, self.params.max_abs())
