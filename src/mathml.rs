@@ -49,6 +49,16 @@ pub fn frac(numerator: &str, denominator: &str) -> String {
     format!("<mfrac>{numerator}{denominator}</mfrac>")
 }
 
+/// `accent` over `base`, as in m̂.
+pub fn over(base: &str, accent: &str) -> String {
+    format!("<mover accent=\"true\">{base}{accent}</mover>")
+}
+
+/// √ of `content`.
+pub fn sqrt(content: &str) -> String {
+    format!("<msqrt>{content}</msqrt>")
+}
+
 /// `under` written below an operator, as in Σ with its index.
 pub fn under(op: &str, below: &str) -> String {
     format!("<munder>{op}{below}</munder>")

@@ -5,7 +5,7 @@
 //! [`crate::i18n::field_error`]) and the last valid value stays in force.
 
 use engine::Speed;
-use mlp::{DatasetKind, FeatureSet, Penalty, Shape};
+use mlp::{DatasetKind, FeatureSet, Penalty, Shape, UpdateRule};
 
 /// Everything the page is drawn from.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +26,9 @@ pub struct Settings {
     pub penalty: Penalty,
     /// Learning rate η of the update (f).
     pub eta: f64,
+    /// The update rule of (f): plain SGD (the course's, the default), momentum, Nesterov or
+    /// Adam, with its coefficients.
+    pub rule: UpdateRule,
     /// Fractions of the points in the training and validation sets; the rest is the test set.
     pub train_frac: f64,
     pub valid_frac: f64,
@@ -77,6 +80,7 @@ impl Default for Settings {
             d_h: 8,
             penalty: Penalty::weight_decay(1e-3),
             eta: 0.1,
+            rule: UpdateRule::Sgd,
             train_frac: 0.7,
             valid_frac: 0.15,
             batch_size: 10,
@@ -174,6 +178,12 @@ pub const D_H_RULE: NumRule = int_rule(1.0, 256.0, "1", "256");
 pub const LAMBDA_RULE: NumRule = real_rule(0.0, 10.0, "0", "10");
 /// η > 0; the upper bound is far past divergence, so a student can watch it happen.
 pub const ETA_RULE: NumRule = real_rule(1e-6, 100.0, "0.000001", "100");
+/// β of momentum and Nesterov, and Adam's β₁: at least 0 and below 1.
+pub const BETA_RULE: NumRule = real_rule(0.0, 0.999, "0", "0.999");
+/// Adam's β₂: at least 0 and below 1 (its default 0.999 and closer to 1).
+pub const BETA2_RULE: NumRule = real_rule(0.0, 0.99999, "0", "0.99999");
+/// Adam's ε: positive, small.
+pub const EPSILON_RULE: NumRule = real_rule(1e-12, 1.0, "1e-12", "1");
 /// At least one point in twenty trains; the validation set may be empty.
 pub const TRAIN_FRAC_RULE: NumRule = real_rule(0.05, 1.0, "0.05", "1");
 pub const VALID_FRAC_RULE: NumRule = real_rule(0.0, 0.95, "0", "0.95");

@@ -12,10 +12,10 @@
 //! back the settings bit for bit: `settings_from_pairs(settings_to_pairs(s)) == (s, [])`.
 
 use crate::settings::{
-    FieldError, NumRule, Settings, BATCH_RULE, D_H_RULE, ETA_RULE, INIT_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE,
+    FieldError, NumRule, Settings, BATCH_RULE, BETA2_RULE, BETA_RULE, EPSILON_RULE, D_H_RULE, ETA_RULE, INIT_RULE, LAMBDA_RULE, M_RULE, NOISE_RULE,
     N_RULE, SEED_RULE, SPEED_RULE, TRAIN_FRAC_RULE, VALID_FRAC_RULE,
 };
-use mlp::{Coefficient, DatasetKind, FeatureError, FeatureSet, Penalty};
+use mlp::{Coefficient, DatasetKind, FeatureError, FeatureSet, Penalty, UpdateRule};
 
 /// The key of the data set parameter (a [`DatasetKind::key`]).
 pub const DATA: &str = "data";
@@ -42,6 +42,12 @@ pub const STANDARDIZE: &str = "std";
 pub const INPUTS: &str = "inputs";
 /// The keys of a CSV file's settings.
 pub const FILE_KEYS: [&str; 4] = [FILE, INPUTS, LABEL, STANDARDIZE];
+
+/// The key of the update rule of (f): `sgd`, `momentum`, `nesterov` or `adam`.
+pub const RULE: &str = "rule";
+/// The keys of the rule's coefficients: β (momentum, Nesterov; Adam's β₁), Adam's β₂ and ε;
+/// written only for a rule that has them.
+pub const RULE_KEYS: [&str; 3] = ["beta", "beta2", "eps"];
 
 /// The key of the weight decay λ (λ₁₂ = λ₂₂ = λ, no L1), written when the penalty is one.
 pub const LAMBDA: &str = "lambda";
@@ -76,6 +82,8 @@ pub enum UrlProblem {
     Hash,
     /// `std` is neither 1 nor 0.
     Switch,
+    /// No update rule has this key.
+    UnknownRule,
 }
 
 /// A value of the link that was not used, and what was used instead.
@@ -142,6 +150,7 @@ pub fn settings_from_pairs(pairs: &[(String, String)]) -> (Settings, Vec<UrlNoti
         }
     }
     read_penalty(&mut s, &find, &mut notices);
+    read_rule(&mut s, &find, &mut notices);
     if let Some(text) = find(SPEED) {
         read_speed(&mut s, text, &mut notices);
     }
@@ -195,6 +204,7 @@ pub fn settings_to_pairs(s: &Settings) -> Vec<(&'static str, String)> {
         .chain(DATA_NUMBERS.iter().map(number))
         .chain(std::iter::once((FEATURES, s.features.to_keys())))
         .chain(network)
+        .chain(rule_pairs(s))
         .chain(std::iter::once((SPEED, s.speed.key())))
         .chain(file_pairs(s))
         .collect()
@@ -219,6 +229,48 @@ fn read_penalty<'a>(s: &mut Settings, find: &impl Fn(&str) -> Option<&'a str>, n
                 used: number_text(s.penalty.get(c)),
             }),
         }
+    }
+}
+
+/// The rule (always) and its coefficients (those it has), after `init`.
+fn rule_pairs(s: &Settings) -> Vec<(&'static str, String)> {
+    let coefficients: Vec<f64> = match s.rule {
+        UpdateRule::Sgd => vec![],
+        UpdateRule::Momentum { beta } | UpdateRule::Nesterov { beta } => vec![beta],
+        UpdateRule::Adam { beta1, beta2, epsilon } => vec![beta1, beta2, epsilon],
+    };
+    std::iter::once((RULE, s.rule.key().to_owned()))
+        .chain(RULE_KEYS.iter().zip(coefficients).map(|(&key, v)| (key, number_text(v))))
+        .collect()
+}
+
+/// `rule`, then the coefficients it has (`beta`, `beta2`, `eps`), each with its field's rule;
+/// a coefficient of a rule that has none is ignored.
+fn read_rule<'a>(s: &mut Settings, find: &impl Fn(&str) -> Option<&'a str>, notices: &mut Vec<UrlNotice>) {
+    if let Some(text) = find(RULE) {
+        match UpdateRule::from_key(text) {
+            Some(rule) => s.rule = rule,
+            None => notices.push(UrlNotice { param: RULE, value: text.to_owned(), problem: UrlProblem::UnknownRule, used: s.rule.key().to_owned() }),
+        }
+    }
+    for (key, rule) in RULE_KEYS.into_iter().zip([BETA_RULE, BETA2_RULE, EPSILON_RULE]) {
+        let Some(slot) = rule_coefficient(&mut s.rule, key) else { continue };
+        let Some(text) = find(key) else { continue };
+        match rule.parse(text) {
+            Ok(v) => *slot = v,
+            Err(error) => notices.push(UrlNotice { param: key, value: text.to_owned(), problem: UrlProblem::Number(error), used: number_text(*slot) }),
+        }
+    }
+}
+
+/// The coefficient of `rule` a key names (`beta`: β or β₁, `beta2`, `eps`), if it has it.
+pub fn rule_coefficient<'r>(rule: &'r mut UpdateRule, key: &str) -> Option<&'r mut f64> {
+    match (rule, key) {
+        (UpdateRule::Momentum { beta } | UpdateRule::Nesterov { beta }, "beta") => Some(beta),
+        (UpdateRule::Adam { beta1, .. }, "beta") => Some(beta1),
+        (UpdateRule::Adam { beta2, .. }, "beta2") => Some(beta2),
+        (UpdateRule::Adam { epsilon, .. }, "eps") => Some(epsilon),
+        _ => None,
     }
 }
 
@@ -351,7 +403,7 @@ pub fn read_page() -> (Settings, Vec<UrlNotice>) {
 pub fn write_page(s: &Settings) {
     let pairs = settings_to_pairs(s);
     crate::url::set_query_params(&pairs);
-    let written_elsewhere = FILE_KEYS.into_iter().chain(PENALTY_KEYS).chain([LAMBDA]);
+    let written_elsewhere = FILE_KEYS.into_iter().chain(PENALTY_KEYS).chain([LAMBDA]).chain(RULE_KEYS);
     for key in written_elsewhere.filter(|key| pairs.iter().all(|(k, _)| k != key)) {
         crate::url::remove_query_param(key);
     }

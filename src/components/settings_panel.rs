@@ -5,6 +5,7 @@ use super::app::LangSignal;
 use super::csv_tools::CsvTools;
 use super::field::NumberField;
 use super::penalty_fields::PenaltyFields;
+use super::rule_fields::RuleFields;
 use crate::data::{DataError, OwnFile};
 use crate::i18n::data::DataMsg;
 use crate::i18n::{data_error, dataset_name, feature_error, t, Msg};
@@ -77,6 +78,7 @@ pub fn SettingsPanel(
                 <PenaltyFields settings=settings />
                 <NumberField id="field-eta" label=Msg::LearningRate help=Msg::LearningRateHelp rule=ETA_RULE
                     value=get(|s| s.eta) on_valid=set(|s, v| s.eta = v) />
+                <RuleFields settings=settings />
                 <NumberField id="field-k" label=Msg::BatchSize help=Msg::BatchHelp rule=BATCH_RULE
                     value=get(|s| s.batch_size as f64) on_valid=set(|s, v| s.batch_size = v as usize) />
             </fieldset>

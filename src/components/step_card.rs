@@ -12,7 +12,8 @@ use crate::i18n::mistakes::{mistake_title, mistake_why, wrong_numpy};
 use crate::stepper::content::{matrix_form, mistakes_altering, numpy, operands, scalar_form};
 use crate::i18n::fixed;
 use crate::i18n::penalty::PenaltyMsg;
-use mlp::Penalty;
+use crate::i18n::rule::RuleMsg;
+use mlp::{Penalty, UpdateRule};
 use crate::stepper::formula::{formula, reads, Cells};
 use crate::stepper::quantity::Quantity;
 use crate::stepper::selection::{Cell, Selection};
@@ -67,15 +68,25 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
         .collect::<Vec<_>>();
     // The penalty the walk was computed with: (r) and (f) are written for it.
     let penalty = Memo::new(move |_| walk.with(|w| w.as_ref().map_or(Penalty::NONE, |w| w.example.penalty)));
+    // Step (f) of a rule other than SGD: its own equations.
+    let rule = Memo::new(move |_| walk.with(|w| w.as_ref().map_or(UpdateRule::Sgd, |w| w.example.rule)));
+    let rule_forms = move || (step == Step::Update).then(|| crate::stepper::content::rule_forms(rule.get())).flatten();
+    let matrix = move || rule_forms().map_or_else(|| matrix_form(step, &penalty.get()), |f| f.0);
+    let scalar = move || rule_forms().map_or_else(|| scalar_form(step, &penalty.get()), |f| f.1);
+    let numpy_lines = move || rule_forms().map_or_else(|| numpy(step, &penalty.get()), |f| f.2);
     let note = move || {
         let p = penalty.get();
         let msg = match step {
             Step::RegW1 if p.w1.l1 > 0.0 => PenaltyMsg::SignNote,
             Step::RegW2 if p.w2.l1 > 0.0 => PenaltyMsg::SignNote,
-            Step::Update if p.has_l1() => PenaltyMsg::ProximalNote,
+            Step::Update if p.has_l1() && rule.get() == UpdateRule::Sgd => PenaltyMsg::ProximalNote,
             _ => return None,
         };
         Some(view! { <p class="penalty-note">{move || t(lang.get(), msg)}</p> })
+    };
+    let rule_note = move || {
+        (step == Step::Update && rule.get() != UpdateRule::Sgd)
+            .then(|| view! { <p class="rule-note" id="rule-first-step">{move || t(lang.get(), RuleMsg::FirstStepNote)}</p> })
     };
     // A long equation (the full penalty's (r), any on a phone) scrolls in its box.
     let (matrix_box, scalar_box) = (NodeRef::<leptos::html::Div>::new(), NodeRef::<leptos::html::Div>::new());
@@ -100,19 +111,20 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
             <div class="equations">
                 <div class="equation" node_ref=matrix_box>
                     <span class="eq-label">{move || t(lang.get(), StepperMsg::MatrixForm)}</span>
-                    <div inner_html=move || math(true, &matrix_form(step, &penalty.get()))></div>
+                    <div inner_html=move || math(true, &matrix())></div>
                 </div>
                 <div class="equation" node_ref=scalar_box>
                     <span class="eq-label">{move || t(lang.get(), StepperMsg::ScalarForm)}</span>
-                    <div inner_html=move || math(true, &scalar_form(step, &penalty.get()))></div>
+                    <div inner_html=move || math(true, &scalar())></div>
                     {(step != Step::Update).then(|| view! { <p class="index-note">{move || t(lang.get(), StepperMsg::IndexLetters)}</p> })}
                 </div>
             </div>
             <div class="numpy">
                 <span class="eq-label">{move || t(lang.get(), StepperMsg::Numpy)}</span>
-                <pre><code>{move || numpy(step, &penalty.get())}</code></pre>
+                <pre><code>{numpy_lines}</code></pre>
             </div>
             {note}
+            {rule_note}
             <Altered step=step walk=walk />
             <div class="operands">
                 <div class="side reads">

@@ -74,10 +74,10 @@ pub struct WalkInputs<'a> {
 /// The walk of the chosen example (or of the loaded case).
 pub fn make_walk(inputs: WalkInputs<'_>) -> Option<Walk> {
     let WalkInputs { params, settings, data, source, case, mistakes } = inputs;
-    let eta = settings.eta;
+    let (eta, rule) = (settings.eta, settings.rule);
     if let Some(case) = case {
         let Case { params, x, y, penalty } = case.clone();
-        return Walk::new(Example { params, x, y, penalty, eta, mistakes }).ok();
+        return Walk::new(Example { params, x, y, penalty, rule, eta, mistakes }).ok();
     }
     let params = params?;
     let (x, y) = match source {
@@ -86,7 +86,7 @@ pub fn make_walk(inputs: WalkInputs<'_>) -> Option<Walk> {
         ExampleSource::Test(i) => data.example(Part::Test, *i, settings.features)?,
         ExampleSource::Typed { x, y } => (x.clone(), *y),
     };
-    let example = Example { params, x: DVector::from_vec(x), y, penalty: settings.penalty, eta, mistakes };
+    let example = Example { params, x: DVector::from_vec(x), y, penalty: settings.penalty, rule, eta, mistakes };
     Walk::new(example).ok()
 }
 

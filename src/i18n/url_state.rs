@@ -79,6 +79,10 @@ fn reason(lang: Lang, problem: &UrlProblem) -> String {
             Lang::En => "a file's SHA-256 is 64 hexadecimal digits".into(),
             Lang::Fr => "le SHA-256 d'un fichier s'écrit en 64 chiffres hexadécimaux".into(),
         },
+        UrlProblem::UnknownRule => match lang {
+            Lang::En => "no update rule has this name (known: sgd, momentum, nesterov, adam)".into(),
+            Lang::Fr => "aucune règle de mise à jour ne porte ce nom (noms connus : sgd, momentum, nesterov, adam)".into(),
+        },
         UrlProblem::Switch => match lang {
             Lang::En => "it must be 1 (on) or 0 (off)".into(),
             Lang::Fr => "elle doit valoir 1 (activé) ou 0 (désactivé)".into(),

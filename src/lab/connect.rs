@@ -22,7 +22,7 @@ pub struct Inputs {
 
 /// The training configuration the settings ask for.
 fn config(s: &Settings) -> TrainConfig {
-    TrainConfig { eta: s.eta, batch_size: s.batch_size, penalty: s.penalty, rule: mlp::UpdateRule::Sgd, seed: s.seed }
+    TrainConfig { eta: s.eta, batch_size: s.batch_size, penalty: s.penalty, rule: s.rule, seed: s.seed }
 }
 
 /// Creates the lab and its effects; returns it with the data it trains on (the generated

@@ -3,7 +3,7 @@
 
 use super::quantity::Quantity as Q;
 use super::steps::Step;
-use mlp::{Mistake, Mistakes, Penalty};
+use mlp::{Mistake, Mistakes, Penalty, UpdateRule};
 use crate::mathml::{act, act_at, b, b_at, dl, dr, frac, mi, mn, mo, row, sub, tilde_r, transpose, under, w, w_at};
 
 /// The quantities a step reads (operands) and writes (results), in display order.
@@ -97,6 +97,54 @@ pub fn penalty_terms(layer: u8, penalty: &Penalty, weight: &str) -> Vec<String> 
     }
     let lambda = |kind: u8| sub(&mi("λ"), &mn(&format!("{layer}{kind}")));
     vec![mo("+"), lambda(1), fun("sign", weight), mo("+"), mn("2"), lambda(2), weight.to_owned()]
+}
+
+/// Step (f) for a rule other than SGD: its equations in matrix form and for one scalar θ (MathML
+/// content), and its numpy lines; `None` for SGD, which the other forms write.
+pub fn rule_forms(rule: UpdateRule) -> Option<(String, String, &'static str)> {
+    let (g, g_scalar) = (row(&[sub(&mo("∇"), &mi("θ")), tilde_r()]), crate::mathml::partial(&tilde_r(), &mi("θ")));
+    let sup = |base: &str, power: &str| crate::mathml::sup(base, &mn(power));
+    let lines = |g: &str| -> String {
+        let (arrow, semi) = (mo("←"), mo(";"));
+        match rule {
+            UpdateRule::Sgd => String::new(),
+            UpdateRule::Momentum { .. } => row(&[
+                mi("v"), arrow.clone(), mi("β"), mi("v"), mo("+"), g.to_owned(), semi,
+                mi("θ"), arrow, mi("θ"), mo("−"), mi("η"), mi("v"),
+            ]),
+            UpdateRule::Nesterov { .. } => row(&[
+                mi("v"), arrow.clone(), mi("β"), mi("v"), mo("+"), g.to_owned(), semi,
+                mi("θ"), arrow, mi("θ"), mo("−"), mi("η"), mo("("), g.to_owned(), mo("+"), mi("β"), mi("v"), mo(")"),
+            ]),
+            UpdateRule::Adam { .. } => {
+                let beta = |i: &str| sub(&mi("β"), &mn(i));
+                let one_minus = |i: &str| row(&[mo("("), mn("1"), mo("−"), beta(i), mo(")")]);
+                let hat = |name: &str| crate::mathml::over(&mi(name), &mo("^"));
+                row(&[
+                    mi("m"), arrow.clone(), beta("1"), mi("m"), mo("+"), one_minus("1"), g.to_owned(), semi.clone(),
+                    mi("s"), arrow.clone(), beta("2"), mi("s"), mo("+"), one_minus("2"), sup(&paren_plain(g), "2"), semi,
+                    mi("θ"), arrow, mi("θ"), mo("−"), mi("η"),
+                    frac(&hat("m"), &row(&[crate::mathml::sqrt(&hat("s")), mo("+"), mi("ε")])),
+                ])
+            }
+        }
+    };
+    let numpy = match rule {
+        UpdateRule::Sgd => return None,
+        UpdateRule::Momentum { .. } => "v = beta * v + grad   # for each of W1, b1, W2, b2
+theta -= eta * v",
+        UpdateRule::Nesterov { .. } => "v = beta * v + grad   # for each of W1, b1, W2, b2
+theta -= eta * (grad + beta * v)",
+        UpdateRule::Adam { .. } => {
+            "t += 1
+m = beta1 * m + (1 - beta1) * grad   # for each of W1, b1, W2, b2
+s = beta2 * s + (1 - beta2) * grad**2
+m_hat = m / (1 - beta1**t)
+s_hat = s / (1 - beta2**t)
+theta -= eta * m_hat / (np.sqrt(s_hat) + eps)"
+        }
+    };
+    Some((lines(&g), lines(&g_scalar), numpy))
 }
 
 /// The equation in matrix (vector) form, as MathML content.

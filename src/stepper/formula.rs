@@ -11,7 +11,7 @@ use super::walk::Walk;
 use super::content::penalty_terms;
 use crate::mathml::{mi, mn, mo, num, row};
 use mlp::penalty::sign;
-use mlp::{Mistake, Penalty};
+use mlp::{Mistake, Penalty, UpdateRule};
 use nalgebra::{DMatrix, DVector};
 
 /// Sums longer than this are shown with their first terms and "+ … (n more terms)".
@@ -280,7 +280,26 @@ fn update_terms(walk: &Walk, result: Q, r: usize, c: usize, eta: f64) -> (String
         _ => 0.0,
     };
     let plain = walk.example.mistakes.contains(Mistake::GradientAscent) || walk.example.mistakes.contains(Mistake::NoPenalty);
-    if l1 > 0.0 && !plain {
+    // The first step of Nesterov and Adam from their state at 0 (momentum's is SGD's).
+    let (theta, g, sym_g) = (val(before), val(gradient), entry(&gradient.symbol(), &idx));
+    let sym_theta = entry(&before.symbol(), &idx);
+    match walk.example.rule {
+        UpdateRule::Nesterov { beta } => {
+            let factor = [mo("("), mn("1"), mo("+"), mi("β"), mo(")")];
+            let symbols = row(&[vec![sym_theta, mo("−"), mi("η")], factor.to_vec(), vec![sym_g]].concat());
+            let numbers = row(&[num(theta), mo("−"), num(eta), mo("×"), mo("("), mn("1"), mo("+"), num(beta), mo(")"), mo("×"), num(g)]);
+            return (symbols, numbers);
+        }
+        UpdateRule::Adam { epsilon, .. } => {
+            let den = |g: String| row(&[mo("|"), g, mo("|"), mo("+"), mi("ε")]);
+            let symbols = row(&[sym_theta, mo("−"), mi("η"), crate::mathml::frac(&sym_g, &den(sym_g.clone()))]);
+            let den_num = row(&[mo("|"), num(g), mo("|"), mo("+"), num(epsilon)]);
+            let numbers = row(&[num(theta), mo("−"), num(eta), mo("×"), crate::mathml::frac(&num(g), &den_num)]);
+            return (symbols, numbers);
+        }
+        UpdateRule::Sgd | UpdateRule::Momentum { .. } => {}
+    }
+    if l1 > 0.0 && !plain && walk.example.rule == UpdateRule::Sgd {
         let (theta, g) = (val(before), val(gradient));
         let lambda = mi("λ");
         let s = |args: &[String]| row(&[vec![crate::mathml::mi_upright("S"), mo("(")], args.to_vec(), vec![mo(")")]].concat());

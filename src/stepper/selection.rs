@@ -59,7 +59,7 @@ mod tests {
     fn walk(d_h: usize) -> Walk {
         let shape = Shape::new(2, d_h, 3).unwrap();
         let params = crate::data::initial_params(shape, 7, 0);
-        let example = Example { params, x: DVector::from_vec(vec![0.5, -1.0]), y: 2, penalty: mlp::Penalty::weight_decay(0.01), eta: 0.1, mistakes: Mistakes::NONE };
+        let example = Example { params, x: DVector::from_vec(vec![0.5, -1.0]), y: 2, penalty: mlp::Penalty::weight_decay(0.01), rule: mlp::UpdateRule::Sgd, eta: 0.1, mistakes: Mistakes::NONE };
         Walk::new(example).unwrap()
     }
 

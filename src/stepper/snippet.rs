@@ -15,7 +15,7 @@ use crate::i18n::mistakes::mistake_title;
 use crate::i18n::stepper::step_title;
 use crate::i18n::{t, Lang};
 use crate::url_state::number_text;
-use mlp::Penalty;
+use mlp::{Penalty, UpdateRule};
 use nalgebra::DMatrix;
 
 /// The two snippet formats.
@@ -86,7 +86,7 @@ fn eq(lhs: Q, rhs: Vec<Term>) -> Equation {
 /// The step's equations in matrix form (the update has one per parameter), for `penalty`:
 /// the full penalty adds the L1 terms to (r), and a layer with an L1 term updates its weights
 /// with the step that stops at 0, `S(u, ηλ₁)` (see `mlp::sgd`).
-fn equations(step: Step, penalty: &Penalty) -> Vec<Equation> {
+fn equations(step: Step, penalty: &Penalty, rule: UpdateRule) -> Vec<Equation> {
     use Term::{Op, Q as S, T};
     let full = penalty.as_weight_decay().is_none();
     let reg = |lhs: Q, grad: Q, weight: Q, layer: u8| {
@@ -94,6 +94,16 @@ fn equations(step: Step, penalty: &Penalty) -> Vec<Equation> {
         eq(lhs, [vec![S(grad), Op("+")], l1, vec![Term::TwoLambda(layer), S(weight)]].concat())
     };
     let update = |new: Q, old: Q, grad: Q| {
+        // Another rule than SGD: its first step, from its state at 0, as a function of θ and g.
+        let first_step = match rule {
+            UpdateRule::Sgd => None,
+            UpdateRule::Momentum { .. } => Some("\\operatorname{momentum}\\big("),
+            UpdateRule::Nesterov { .. } => Some("\\operatorname{nesterov}\\big("),
+            UpdateRule::Adam { .. } => Some("\\operatorname{adam}_{t=1}\\big("),
+        };
+        if let Some(name) = first_step {
+            return eq(new, vec![Op(name), S(old), Op(","), S(grad), Op("\\big)")]);
+        }
         let layer = match new {
             Q::NewW1 if penalty.w1.l1 > 0.0 => 1,
             Q::NewW2 if penalty.w2.l1 > 0.0 => 2,
@@ -394,7 +404,7 @@ fn altered_note(step: Step, walk: &Walk, lang: Lang) -> Option<String> {
 /// The step as a LaTeX snippet (see the module docs).
 pub fn latex(walk: &Walk, step: Step, lang: Lang) -> String {
     let text = |m| latex_text(t(lang, m));
-    let equations = equations(step, &walk.example.penalty);
+    let equations = equations(step, &walk.example.penalty, walk.example.rule);
     let mut out = format!(
         "% {} — {}: {}.\n% {}.\n",
         t(lang, ExportMsg::Generated),
@@ -456,7 +466,7 @@ pub fn markdown(walk: &Walk, step: Step, lang: Lang) -> String {
         out.push_str(&format!("> {note}\n\n"));
     }
     let mut formulas: Vec<String> = general(step).map(str::to_owned).into_iter().collect();
-    formulas.extend(equations(step, &walk.example.penalty).iter().map(|e| latex_line(e, walk, false).trim().replacen(" &", " ", 1)));
+    formulas.extend(equations(step, &walk.example.penalty, walk.example.rule).iter().map(|e| latex_line(e, walk, false).trim().replacen(" &", " ", 1)));
     for formula in formulas {
         out.push_str(&format!("$${formula}$$\n\n"));
     }

@@ -1,7 +1,7 @@
 //! One example walked through the network: every value the stepper shows, computed once by
 //! the math crate from the network's current parameters.
 
-use mlp::{backward_with, forward, forward_with, sgd_update, Forward, Gradients, Mistakes, Params, Penalty, ShapeError};
+use mlp::{backward_with, forward, forward_with, Forward, Gradients, Mistakes, Params, Penalty, RuleState, ShapeError, UpdateRule};
 use nalgebra::DVector;
 
 /// Where the walked example comes from.
@@ -33,6 +33,8 @@ pub struct Example {
     pub y: usize,
     /// The penalty Ω of (r).
     pub penalty: Penalty,
+    /// The update rule of (f); the walk takes its first step, from its state at 0.
+    pub rule: UpdateRule,
     /// The learning rate of the update step (f).
     pub eta: f64,
     /// The common mistakes switched on: the walk computes what the mistaken code computes.
@@ -61,12 +63,13 @@ impl Walk {
     /// With mistakes on, the forward, backward and update steps are the mistaken ones; the
     /// loss after the update is always the true one, which is how the mistake shows.
     pub fn new(example: Example) -> Result<Walk, ShapeError> {
-        let Example { params, x, y, penalty, eta, mistakes } = &example;
+        let Example { params, x, y, penalty, rule, eta, mistakes } = &example;
         let fwd = forward_with(params, x, *y, *mistakes)?;
         let grads = backward_with(params, &fwd, x, *y, *penalty, *mistakes);
         let regularized = grads.regularized();
         let mut updated = params.clone();
-        sgd_update(&mut updated, &regularized, *eta, *penalty, *mistakes);
+        // (f) by the rule, from its state at 0: the first step of a run with this rule.
+        RuleState::default().apply(*rule, &mut updated, &regularized, *eta, *penalty, *mistakes);
         let loss_after = forward(&updated, x, *y)?.loss;
         let omega = penalty.value(params);
         Ok(Walk { fwd, omega, grads, regularized, updated, loss_after, example })

@@ -38,6 +38,23 @@ fn assert_valid(s: &Settings) {
 }
 
 #[test]
+fn the_update_rule_is_written_with_the_coefficients_it_has() {
+    let (s, notices) = read("rule=adam&beta=0.8&eps=1e-7&beta2=0.99");
+    assert_eq!((s.rule, notices), (mlp::UpdateRule::Adam { beta1: 0.8, beta2: 0.99, epsilon: 1e-7 }, vec![]));
+    let query: Vec<String> = settings_to_pairs(&s).iter().map(|(k, v)| format!("{k}={v}")).collect();
+    assert!(query.join("&").contains("&init=0&rule=adam&beta=0.8&beta2=0.99&eps=1e-7&speed="), "{query:?}");
+    // momentum has β only: Adam's keys are ignored
+    let (s, notices) = read("rule=Momentum&beta=0.5&beta2=0.3");
+    assert_eq!((s.rule, notices), (mlp::UpdateRule::Momentum { beta: 0.5 }, vec![]));
+    // an unknown rule or a β of 1 keeps the default, with a notice
+    let (s, notices) = read("rule=rmsprop&beta=1");
+    assert_eq!(s.rule, mlp::UpdateRule::Sgd);
+    assert_eq!(notices.iter().map(|n| n.param).collect::<Vec<_>>(), ["rule"]);
+    let (s, notices) = read("rule=nesterov&beta=1");
+    assert_eq!((s.rule, notices[0].param, notices[0].used.as_str()), (mlp::UpdateRule::Nesterov { beta: 0.9 }, "beta", "0.9"));
+}
+
+#[test]
 fn the_full_penalty_is_written_as_its_four_coefficients_and_lambda_still_reads() {
     // `lambda` alone: the course's weight decay
     let (s, notices) = read("lambda=0.01");
@@ -82,9 +99,9 @@ fn the_defaults_are_written_in_full_with_short_keys() {
     assert_eq!(
         query.join("&"),
         "data=moons&n=200&noise=0.1&seed=1&m=2&train=0.7&valid=0.15&features=x1,x2\
-         &dh=8&lambda=0.001&eta=0.1&k=10&init=0&speed=teach"
+         &dh=8&lambda=0.001&eta=0.1&k=10&init=0&rule=sgd&speed=teach"
     );
-    assert_eq!(keys().len(), 14);
+    assert_eq!(keys().len(), 15);
 }
 
 #[test]
@@ -97,13 +114,13 @@ fn a_file_run_is_written_with_its_hash_and_read_back() {
         ..Settings::default()
     };
     let written = settings_to_pairs(&s);
-    let tail: Vec<String> = written.iter().skip(14).map(|(k, v)| format!("{k}={v}")).collect();
+    let tail: Vec<String> = written.iter().skip(15).map(|(k, v)| format!("{k}={v}")).collect();
     assert_eq!(tail.join("&"), format!("file={}&inputs=13&label=14&std=0", "ab".repeat(32)));
     assert_eq!(settings_from_pairs(&owned(written)), (s.clone(), vec![]));
     assert_eq!(s.d(), 13);
     // Another data set: no file keys written, and those of a link are not read.
     let moons = Settings { dataset: DatasetKind::Moons, ..s };
-    assert_eq!(settings_to_pairs(&moons).len(), 14);
+    assert_eq!(settings_to_pairs(&moons).len(), 15);
     let (read_moons, notices) = read(&format!("data=moons&file={}&inputs=13", "ab".repeat(32)));
     assert_eq!((read_moons.file, notices), (crate::settings::FileSettings::default(), vec![]));
     // Two inputs: the plane, with its features.

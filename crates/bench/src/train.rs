@@ -61,7 +61,7 @@ pub fn page_trainer(settings: &Settings) -> Trainer {
             eta: settings.eta,
             batch_size: settings.batch_size,
             penalty: settings.penalty,
-            rule: mlp::UpdateRule::Sgd,
+            rule: settings.rule,
             seed: settings.seed,
         },
         features: settings.features,

@@ -58,7 +58,7 @@ mod update;
 pub use report::{
     EntryCheck, GradCheck, Group, GroupCheck, ABS_TOLERANCE, RATIO_MAX, RATIO_MIN, REL_TOLERANCE,
 };
-pub use update::{update_check, UpdateCheck, DEFAULT_UPDATE_ETA};
+pub use update::{rule_update_check, update_check, UpdateCheck, DEFAULT_UPDATE_ETA};
 
 use nalgebra::DVector;
 

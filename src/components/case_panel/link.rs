@@ -200,7 +200,7 @@ mod tests {
                 match decode(&param) {
                     Ok(case) => {
                         let Case { params, x, y, penalty } = case;
-                        let example = Example { params, x, y, penalty, eta: 0.1, mistakes: Mistakes::NONE };
+                        let example = Example { params, x, y, penalty, rule: mlp::UpdateRule::Sgd, eta: 0.1, mistakes: Mistakes::NONE };
                         prop_assert!(Walk::new(example).is_ok());
                     }
                     Err(LinkError::Empty) => prop_assert!(param.trim().is_empty()),

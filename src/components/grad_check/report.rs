@@ -10,7 +10,7 @@
 //! walk. Also how one entry is printed: its index, and its ratio g_bp / g_fd or why it has none.
 
 use crate::stepper::{Example, Walk};
-use mlp::gradcheck::{check_gradients, update_check, EntryCheck, GradCheck, Group, GroupCheck, UpdateCheck};
+use mlp::gradcheck::{check_gradients, rule_update_check, EntryCheck, GradCheck, Group, GroupCheck, UpdateCheck};
 use mlp::gradcheck::{DEFAULT_EPSILON, RATIO_MAX, RATIO_MIN};
 use mlp::Shape;
 
@@ -46,9 +46,9 @@ impl Report {
     /// Checks `walk`: its gradients (`walk.grads`, computed with its mistakes) and its update.
     /// `None` when the check cannot run (a parameter or x that is not finite).
     pub fn of(walk: &Walk) -> Option<Report> {
-        let Example { params, x, y, penalty, eta, mistakes } = &walk.example;
+        let Example { params, x, y, penalty, rule, eta, mistakes } = &walk.example;
         let grads = check_gradients(params, x, *y, *penalty, DEFAULT_EPSILON, &walk.grads).ok()?;
-        let update = update_check(params, x, *y, *penalty, *eta, *mistakes).ok()?;
+        let update = rule_update_check(params, x, *y, *penalty, (*rule, *eta), *mistakes).ok()?;
         Some(Report { grads, update, eta: *eta, shape: params.shape() })
     }
 
@@ -146,7 +146,7 @@ mod tests {
     /// The page's default network (2-8-2, seed 1) walking `x`, y = 0, with `mistakes`.
     fn walk(params: Params, x: &[f64], lambda: f64, mistakes: Mistakes) -> Walk {
         let x = DVector::from_column_slice(x);
-        let example = Example { params, x, y: 0, penalty: mlp::Penalty::weight_decay(lambda), eta: 0.1, mistakes };
+        let example = Example { params, x, y: 0, penalty: mlp::Penalty::weight_decay(lambda), rule: mlp::UpdateRule::Sgd, eta: 0.1, mistakes };
         Walk::new(example).expect("the example fits the network")
     }
 

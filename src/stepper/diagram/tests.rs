@@ -14,7 +14,7 @@ fn random_walk(d: usize, d_h: usize, m: usize) -> Walk {
     let shape = Shape::new(d, d_h, m).unwrap();
     let params = Params::init(shape, &mut Pcg64::seed_from_u64(1));
     let x = DVector::from_fn(d, |j, _| (j as f64 + 1.0).sin());
-    Walk::new(Example { params, x, y: m - 1, penalty: mlp::Penalty::weight_decay(0.01), eta: 0.1, mistakes: mlp::Mistakes::NONE }).unwrap()
+    Walk::new(Example { params, x, y: m - 1, penalty: mlp::Penalty::weight_decay(0.01), rule: mlp::UpdateRule::Sgd, eta: 0.1, mistakes: mlp::Mistakes::NONE }).unwrap()
 }
 
 /// A 2-3-2 network whose hidden unit 1 is inactive: x = (1, 2), so
@@ -28,7 +28,7 @@ fn small_walk() -> Walk {
     )
     .unwrap();
     let x = DVector::from_vec(vec![1.0, 2.0]);
-    Walk::new(Example { params, x, y: 1, penalty: mlp::Penalty::weight_decay(0.01), eta: 0.1, mistakes: mlp::Mistakes::NONE }).unwrap()
+    Walk::new(Example { params, x, y: 1, penalty: mlp::Penalty::weight_decay(0.01), rule: mlp::UpdateRule::Sgd, eta: 0.1, mistakes: mlp::Mistakes::NONE }).unwrap()
 }
 
 fn nodes_of(diagram: &Diagram, layer: Layer) -> Vec<&Node> {

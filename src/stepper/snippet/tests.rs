@@ -11,7 +11,7 @@ fn walk_with(x: [f64; 2], mistakes: Mistakes) -> Walk {
     let w2 = DMatrix::from_row_slice(2, 3, &[1.0, -0.5, 0.25, -0.75, 0.6, 0.4]);
     let b2 = DVector::from_vec(vec![0.05, -0.05]);
     let params = Params::from_parts(w1, b1, w2, b2).expect("valid shapes");
-    let example = Example { params, x: DVector::from_vec(x.to_vec()), y: 1, penalty: mlp::Penalty::weight_decay(0.001), eta: 0.1, mistakes };
+    let example = Example { params, x: DVector::from_vec(x.to_vec()), y: 1, penalty: mlp::Penalty::weight_decay(0.001), rule: mlp::UpdateRule::Sgd, eta: 0.1, mistakes };
     Walk::new(example).expect("the example fits")
 }
 
@@ -158,7 +158,7 @@ fn wide_matrices_raise_pmatrix_s_column_limit() {
     let w1 = DMatrix::from_fn(d_h, d, |r, c| (r as f64 - c as f64) / 10.0);
     let w2 = DMatrix::from_fn(2, d_h, |r, c| (c as f64 - r as f64) / 20.0);
     let params = Params::from_parts(w1, DVector::zeros(d_h), w2, DVector::zeros(2)).expect("shapes");
-    let example = Example { params, x: DVector::from_vec(vec![1.0, -1.0]), y: 0, penalty: mlp::Penalty::weight_decay(0.0), eta: 0.5, mistakes: Mistakes::NONE };
+    let example = Example { params, x: DVector::from_vec(vec![1.0, -1.0]), y: 0, penalty: mlp::Penalty::weight_decay(0.0), rule: mlp::UpdateRule::Sgd, eta: 0.5, mistakes: Mistakes::NONE };
     let w = Walk::new(example).expect("fits");
     let latex = latex(&w, Step::OutputActivation, Lang::En);
     assert!(latex.contains("\\setcounter{MaxMatrixCols}{12}"), "{latex}");

@@ -16,7 +16,7 @@ use crate::forward::forward_with;
 use crate::mistakes::Mistakes;
 use crate::params::{Params, ShapeError};
 use crate::penalty::Penalty;
-use crate::sgd::sgd_update;
+use crate::rule::{RuleState, UpdateRule};
 
 /// A step size for [`update_check`]: small enough for the first-order argument on ordinary
 /// examples, large enough for the change of R̃ to stand well above rounding.
@@ -57,6 +57,19 @@ pub fn update_check(
     eta: f64,
     mistakes: Mistakes,
 ) -> Result<UpdateCheck, ShapeError> {
+    rule_update_check(params, x, y, penalty, (UpdateRule::Sgd, eta), mistakes)
+}
+
+/// [`update_check`] with the first step of `rule` (its state at 0: momentum's first step is
+/// SGD's, Nesterov's `θ − η(1 + β) g`, Adam's `θ − η g / (|g| + ε)` entry by entry).
+pub fn rule_update_check(
+    params: &Params,
+    x: &DVector<f64>,
+    y: usize,
+    penalty: Penalty,
+    (rule, eta): (UpdateRule, f64),
+    mistakes: Mistakes,
+) -> Result<UpdateCheck, ShapeError> {
     check_penalty(penalty)?;
     if !(eta > 0.0 && eta.is_finite()) {
         return Err(ShapeError::InvalidEta { eta });
@@ -64,7 +77,7 @@ pub fn update_check(
     let fwd = forward_with(params, x, y, mistakes)?;
     let grads = backward_with(params, &fwd, x, y, penalty, mistakes).regularized();
     let mut stepped = params.clone();
-    sgd_update(&mut stepped, &grads, eta, penalty, mistakes);
+    RuleState::default().apply(rule, &mut stepped, &grads, eta, penalty, mistakes);
     let loss_before = objective(params, x, y, penalty);
     let loss_after = objective(&stepped, x, y, penalty);
     Ok(UpdateCheck {

@@ -28,12 +28,13 @@ fn the_document_has_its_format_settings_and_history() {
     assert_eq!(doc["format"], "backprop-lab-run/1");
     let s = &doc["settings"];
     let keys: Vec<&str> = s.as_object().expect("an object").keys().map(String::as_str).collect();
-    let mut expected = ["data", "n", "noise", "seed", "m", "features", "dh", "lambda", "eta", "train", "valid", "k", "init", "speed"];
+    let mut expected = ["data", "n", "noise", "seed", "m", "features", "dh", "lambda", "eta", "train", "valid", "k", "init", "rule", "speed"];
     let mut sorted = keys.clone();
     sorted.sort_unstable();
     expected.sort_unstable();
     assert_eq!(sorted, expected, "every setting, under the key the URL uses");
     assert_eq!(s["data"], "spirals");
+    assert_eq!(s["rule"], "sgd", "a word, as in the link");
     assert_eq!(s["features"], "x1,x2");
     assert_eq!((s["n"].as_u64(), s["dh"].as_u64(), s["k"].as_u64()), (Some(200), Some(8), Some(10)));
     assert_eq!((s["lambda"].as_f64(), s["eta"].as_f64(), s["train"].as_f64()), (Some(1e-4), Some(0.1), Some(0.7)));
