@@ -219,9 +219,24 @@ fn axe_finds_nothing_serious_with_the_full_penalty() {
         support::go_to(b, "f");
         scroll_to(b, "#step-f");
     };
+    let adam = |b: &Browser| {
+        b.click(&b.find("#field-rule option[value='adam']"));
+        b.wait_for(5, "Adam's boxes", |b| b.try_find("#field-beta2").map(|_| ()));
+        scroll_to(b, "#field-rule");
+    };
+    let adam_f = |b: &Browser| {
+        b.wait_for(5, "Adam's (f)", |b| b.try_text("#step-f").filter(|t| t.contains("s_hat")).map(|_| ()));
+        scroll_to(b, "#step-f");
+    };
     assert_axe_clean(
         "lang=en&l11=0.05&l22=0.002",
-        &[("the penalty's four boxes (en)", &boxes), ("(r) with both terms (en)", &step_r), ("(f) with the L1 step (fr)", &french_f)],
+        &[
+            ("the penalty's four boxes (en)", &boxes),
+            ("(r) with both terms (en)", &step_r),
+            ("(f) with the L1 step (fr)", &french_f),
+            ("Adam's coefficients (fr)", &adam),
+            ("(f) with Adam (fr)", &adam_f),
+        ],
     );
 }
 

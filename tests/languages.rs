@@ -20,6 +20,8 @@ use support::{coloured_pixels, dist_dir};
 /// Texts allowed to read the same in both languages: names, the course's words and notation.
 const SAME_IN_BOTH: &[&str] = &[
     "Backprop Lab", "XOR", "Pause", "Classes m", "validation", "test", "Action", "Page", "LaTeX", "Markdown",
+    // the update rules' names: French courses say "momentum" and "Adam" too
+    "Adam", "momentum",
 ];
 
 /// The course's function names: a text whose only words are these is notation.
@@ -202,6 +204,13 @@ fn walk(lang: &str) -> BTreeMap<&'static str, BTreeSet<String>> {
     seen.insert("the full penalty at (r)", texts(&b));
     support::go_to(&b, "f");
     seen.insert("the full penalty at (f)", texts(&b));
+    // The update rules: Nesterov's and Adam's boxes, equations and first step.
+    b.click(&b.find("#field-rule option[value='nesterov']"));
+    b.wait_for(5, "Nesterov's (f)", |b| b.try_text("#step-f").filter(|t| t.contains("beta * v")).map(|_| ()));
+    seen.insert("Nesterov at (f)", texts(&b));
+    b.click(&b.find("#field-rule option[value='adam']"));
+    b.wait_for(5, "Adam's (f)", |b| b.try_text("#step-f").filter(|t| t.contains("s_hat")).map(|_| ()));
+    seen.insert("Adam at (f)", texts(&b));
 
     load(&b, &server, &format!("{base}&eta=50"));
     b.click(&b.find("#play-pause"));

@@ -1024,6 +1024,9 @@ impl<'a> Monkey<'a> {
             "field-valid" => (r.decimal(0.0, 0.95), &["0.96", "-0.01", "0.95"]),
             "field-lambda" => (r.decimal(0.0, 10.0), &["10.001", "-0.001", "10"]),
             "field-l11" | "field-l12" | "field-l21" | "field-l22" => (r.decimal(0.0, 0.2), &["10.001", "-0.001", "10", "0"]),
+            "field-beta" | "field-beta1" => (r.decimal(0.0, 0.99), &["1", "-0.1", "0.999", "0.9991"]),
+            "field-beta2" => (r.decimal(0.9, 0.9999), &["1", "-0.1", "0.99999"]),
+            "field-eps" => (r.decimal(0.00000001, 0.001), &["0", "-1e-8", "1.5", "1e-13"]),
             "field-eta" => (r.decimal(0.000001, 2.0), &["0", "0.0000009", "100.1", "100", "50"]),
             "field-k" => (r.range(1, 300).to_string(), &["0", "1001", "1000", "2.5"]),
             "speed" => (if r.range(0, 3) == 0 { "teach".to_string() } else { r.decimal(0.0, 100.0) }, &["-1", "1001", "fast"]),
@@ -1193,7 +1196,7 @@ impl<'a> Monkey<'a> {
 const PARAMS: &[&str] = &[
     "lang", "present", "hide", "step", "mistakes", "case", "homework", "edits", "data", "n", "noise", "seed", "m", "train", "valid",
     "features", "dh", "lambda", "eta", "k", "init", "speed", "view", "xaxis", "file", "inputs", "label", "std",
-    "l11", "l12", "l21", "l22",
+    "l11", "l12", "l21", "l22", "rule", "beta", "beta2", "eps",
 ];
 
 const HIDE_KEYS: &[&str] = &[
@@ -1279,6 +1282,10 @@ fn valid_param(r: &mut Rng, param: &str) -> String {
         "dh" => r.range(1, 64).to_string(),
         "lambda" => r.decimal(0.0, 10.0),
         "l11" | "l12" | "l21" | "l22" => r.decimal(0.0, 0.2),
+        "rule" => r.pick(&["sgd", "momentum", "nesterov", "adam"]).to_string(),
+        "beta" => r.decimal(0.0, 0.99),
+        "beta2" => r.decimal(0.9, 0.9999),
+        "eps" => r.decimal(0.00000001, 0.001),
         "eta" => r.decimal(0.000001, 1.0),
         "k" => r.range(1, 1000).to_string(),
         "init" => r.range(0, 4_294_967_295).to_string(),
@@ -1331,6 +1338,9 @@ fn bad_param(r: &mut Rng, param: &str) -> String {
         "dh" => vec!["0".into(), "257".into(), "256".into(), "-3".into(), huge],
         "lambda" => vec!["10.5".into(), "-0.0001".into()],
         "l11" | "l12" | "l21" | "l22" => vec!["10.5".into(), "-0.0001".into(), "NaN".into()],
+        "rule" => vec!["rmsprop".into(), "".into(), "ADAM ".into()],
+        "beta" | "beta2" => vec!["1".into(), "-0.5".into(), "2".into()],
+        "eps" => vec!["0".into(), "-1".into(), "10".into()],
         "eta" => vec!["0".into(), "1e-7".into(), "100.5".into(), "100".into()],
         "k" => vec!["0".into(), "1001".into(), "1000".into()],
         "init" => vec!["-1".into(), "4294967296".into(), huge],

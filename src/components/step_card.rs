@@ -93,6 +93,7 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
     for scroll_box in [matrix_box, scalar_box] {
         crate::stepper::diagram::focusable_while_scrolling(scroll_box, move || {
             penalty.track();
+            rule.track();
             lang.track();
         });
     }
