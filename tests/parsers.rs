@@ -555,7 +555,7 @@ proptest! {
         match pasted {
             Ok(case) => {
                 let m = case.params.w2.nrows();
-                let example = Example { params: case.params, x: case.x, y: case.y, penalty: case.penalty, eta, mistakes: mistakes_of(bits) };
+                let example = Example { params: case.params, x: case.x, y: case.y, penalty: case.penalty, rule: mlp::UpdateRule::Sgd, eta, mistakes: mistakes_of(bits) };
                 let walk = Walk::new(example);
                 prop_assert!(walk.is_ok(), "{:?}", walk.err());
                 if let Ok(walk) = walk {

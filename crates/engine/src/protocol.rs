@@ -545,7 +545,12 @@ impl Reader<'_> {
 
     fn table(&mut self) -> Result<Table, DecodeError> {
         let n = self.count("row count", 1)?;
-        let dim = self.count("columns", 1)?;
+        // Not `count`: an empty part (a file's test set of no row) still has its d columns,
+        // more than the entries left after it when it ends the message.
+        let dim: usize = self.whole("columns")?;
+        if dim == 0 || dim > 1 << 16 {
+            return Err(self.error("columns"));
+        }
         let classes = self.whole("classes")?;
         let len = n.checked_mul(dim).ok_or(self.error("rows"))?;
         let values = self.slice(len, "rows")?.to_vec();
