@@ -7,16 +7,7 @@ mod support;
 
 use serde_json::Value;
 use support::webdriver::Browser;
-use support::{open, severe_console_entries};
-
-/// A `data-*` attribute of the training status line, as a number.
-fn status_number(b: &Browser, attribute: &str) -> f64 {
-    let v = b.exec(
-        "const s = document.getElementById('training-status'); return s ? s.getAttribute(arguments[0]) : null",
-        vec![Value::from(attribute)],
-    );
-    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
-}
+use support::{open, severe_console_entries, status_number};
 
 fn status(b: &Browser) -> String {
     let v = b.exec("return document.getElementById('training-status').dataset.status", vec![]);

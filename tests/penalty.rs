@@ -6,31 +6,11 @@ mod support;
 
 use serde_json::Value;
 use support::webdriver::Browser;
-use support::{go_to, open, severe_console_entries};
-
-/// Whether the element `id` is shown (not inside a `hidden` block).
-fn shown(b: &Browser, id: &str) -> bool {
-    let script = "const e = document.getElementById(arguments[0]); return !!e && e.offsetParent !== null;";
-    b.exec(script, vec![Value::from(id)]).as_bool().unwrap_or(false)
-}
+use support::{go_to, location_query, open, rendered, severe_console_entries, status_number};
 
 fn value(b: &Browser, id: &str) -> String {
     let v = b.exec("return document.getElementById(arguments[0]).value", vec![Value::from(id)]);
     v.as_str().unwrap_or("").to_string()
-}
-
-/// The query string of the address bar.
-fn query(b: &Browser) -> String {
-    b.exec("return location.search", vec![]).as_str().unwrap_or("").to_string()
-}
-
-/// A `data-*` attribute of the training status line, as a number.
-fn status_number(b: &Browser, attribute: &str) -> f64 {
-    let v = b.exec(
-        "const s = document.getElementById('training-status'); return s ? s.getAttribute(arguments[0]) : null",
-        vec![Value::from(attribute)],
-    );
-    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
 }
 
 /// Every entry of the step card's table `key`, at full precision (`data-value`).
@@ -65,18 +45,18 @@ fn curve_end(b: &Browser, id: &str, (r, g, bl): (u8, u8, u8)) -> (f64, f64) {
 #[test]
 fn the_per_layer_control_sets_the_four_coefficients_and_goes_back_to_one_lambda() {
     let (_server, browser) = open("lang=en");
-    assert!(shown(&browser, "field-lambda") && !shown(&browser, "penalty-coefficients"));
+    assert!(rendered(&browser, "field-lambda") && !rendered(&browser, "penalty-coefficients"));
     assert_eq!(value(&browser, "field-lambda"), "0.001");
     browser.click(&browser.find("#penalty-per-layer"));
-    browser.wait_for(5, "the four boxes", |b| shown(b, "penalty-coefficients").then_some(()));
-    assert!(!shown(&browser, "field-lambda"), "one control at a time");
+    browser.wait_for(5, "the four boxes", |b| rendered(b, "penalty-coefficients").then_some(()));
+    assert!(!rendered(&browser, "field-lambda"), "one control at a time");
     let values: Vec<String> = ["field-l11", "field-l12", "field-l21", "field-l22"].iter().map(|id| value(&browser, id)).collect();
     assert_eq!(values, ["0", "0.001", "0", "0.001"], "λ₁₂ = λ₂₂ = λ, no L1");
     assert!(browser.text("#penalty-coefficients").contains("λ₁₁ (L1 on W⁽¹⁾)"));
     // λ₁₁ = 0.05: the link writes the four coefficients in place of lambda
     browser.type_into(&browser.find("#field-l11"), "0.05");
-    browser.wait_for(5, "l11 in the link", |b| query(b).contains("l11=0.05").then_some(()));
-    let q = query(&browser);
+    browser.wait_for(5, "l11 in the link", |b| location_query(b).contains("l11=0.05").then_some(()));
+    let q = location_query(&browser);
     for pair in ["l11=0.05", "l12=0.001", "l21=0", "l22=0.001"] {
         assert!(q.contains(pair), "{pair} in {q}");
     }
@@ -93,16 +73,16 @@ fn the_per_layer_control_sets_the_four_coefficients_and_goes_back_to_one_lambda(
     assert!(card.contains("soft thresholding") && card.contains("np.maximum(np.abs(u) - eta * l11, 0)"), "{card}");
     // unchecked: back to one λ (λ₁₂'s), written as lambda
     browser.click(&browser.find("#penalty-per-layer"));
-    browser.wait_for(5, "lambda back in the link", |b| query(b).contains("lambda=0.001").then_some(()));
-    assert!(!query(&browser).contains("l11="), "{}", query(&browser));
-    assert!(shown(&browser, "field-lambda") && !shown(&browser, "penalty-coefficients"));
+    browser.wait_for(5, "lambda back in the link", |b| location_query(b).contains("lambda=0.001").then_some(()));
+    assert!(!location_query(&browser).contains("l11="), "{}", location_query(&browser));
+    assert!(rendered(&browser, "field-lambda") && !rendered(&browser, "penalty-coefficients"));
     assert!(severe_console_entries(&browser).is_empty());
 }
 
 #[test]
 fn a_link_with_the_four_coefficients_opens_them_in_french_and_a_bad_one_is_said() {
     let (_server, browser) = open("lang=fr&l11=0,02&l22=0.002&l21=-3");
-    browser.wait_for(5, "the four boxes", |b| shown(b, "penalty-coefficients").then_some(()));
+    browser.wait_for(5, "the four boxes", |b| rendered(b, "penalty-coefficients").then_some(()));
     let checked = browser.exec("return document.getElementById('penalty-per-layer').checked", vec![]);
     assert_eq!(checked.as_bool(), Some(true), "the box is open over coefficients it would hide");
     let values: Vec<String> = ["field-l11", "field-l12", "field-l21", "field-l22"].iter().map(|id| value(&browser, id)).collect();

@@ -4,31 +4,13 @@
 
 mod support;
 
-use serde_json::Value;
 use support::webdriver::Browser;
-use support::{go_to, open, severe_console_entries};
-
-fn status_number(b: &Browser, attribute: &str) -> f64 {
-    let v = b.exec(
-        "const s = document.getElementById('training-status'); return s ? s.getAttribute(arguments[0]) : null",
-        vec![Value::from(attribute)],
-    );
-    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
-}
-
-fn query(b: &Browser) -> String {
-    b.exec("return location.search", vec![]).as_str().unwrap_or("").to_string()
-}
-
-fn shown(b: &Browser, id: &str) -> bool {
-    let script = "const e = document.getElementById(arguments[0]); return !!e && e.offsetParent !== null;";
-    b.exec(script, vec![Value::from(id)]).as_bool().unwrap_or(false)
-}
+use support::{go_to, location_query, open, rendered, severe_console_entries, status_number};
 
 /// Chooses `rule` in the menu, as a student would.
 fn choose(b: &Browser, rule: &str) {
     b.click(&b.find(&format!("#field-rule option[value='{rule}']")));
-    b.wait_for(5, "the rule in the link", |b| query(b).contains(&format!("rule={rule}")).then_some(()));
+    b.wait_for(5, "the rule in the link", |b| location_query(b).contains(&format!("rule={rule}")).then_some(()));
 }
 
 #[test]
@@ -48,23 +30,23 @@ fn momentum_and_adam_train_the_moons_under_five_percent() {
 #[test]
 fn the_menu_shows_each_rules_coefficients_and_step_f_its_equations() {
     let (_server, browser) = open("lang=en");
-    assert!(!shown(&browser, "field-beta") && !shown(&browser, "field-eps"), "SGD has no coefficient");
-    assert!(query(&browser).contains("rule=sgd"));
+    assert!(!rendered(&browser, "field-beta") && !rendered(&browser, "field-eps"), "SGD has no coefficient");
+    assert!(location_query(&browser).contains("rule=sgd"));
     choose(&browser, "nesterov");
-    assert!(shown(&browser, "field-beta") && !shown(&browser, "field-beta2"));
+    assert!(rendered(&browser, "field-beta") && !rendered(&browser, "field-beta2"));
     browser.type_into(&browser.find("#field-beta"), "0.5");
-    browser.wait_for(5, "beta in the link", |b| query(b).contains("beta=0.5").then_some(()));
+    browser.wait_for(5, "beta in the link", |b| location_query(b).contains("beta=0.5").then_some(()));
     assert!(browser.text("#rule-help").contains("θ ← θ − η (g + β v)"));
-    assert!(shown(&browser, "rule-reset"));
+    assert!(rendered(&browser, "rule-reset"));
     go_to(&browser, "f");
     let card = browser.text("#step-f");
     assert!(card.contains("theta -= eta * (grad + beta * v)") && card.contains("first step"), "{card}");
     choose(&browser, "adam");
     for id in ["field-beta1", "field-beta2", "field-eps"] {
-        assert!(shown(&browser, id), "{id}");
+        assert!(rendered(&browser, id), "{id}");
     }
-    assert!(!shown(&browser, "field-beta"), "Adam's β is β₁");
-    let q = query(&browser);
+    assert!(!rendered(&browser, "field-beta"), "Adam's β is β₁");
+    let q = location_query(&browser);
     assert!(q.contains("beta=0.9") && q.contains("beta2=0.999") && q.contains("eps=1e-8"), "Adam's defaults: {q}");
     browser.wait_for(5, "Adam's numpy", |b| b.text("#step-f").contains("np.sqrt(s_hat) + eps").then_some(()));
     browser.exec("document.getElementById('step-f').scrollIntoView()", vec![]);
@@ -75,7 +57,7 @@ fn the_menu_shows_each_rules_coefficients_and_step_f_its_equations() {
     // a bad β is refused in place, the previous one kept
     browser.type_into(&browser.find("#field-beta1"), "1");
     assert!(browser.text("#field-beta1-error").contains("0.999"));
-    assert!(query(&browser).contains("beta=0.9"));
+    assert!(location_query(&browser).contains("beta=0.9"));
     assert!(severe_console_entries(&browser).is_empty());
 }
 

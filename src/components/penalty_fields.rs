@@ -2,8 +2,8 @@
 //! layer: L1 and L2", the homework's four coefficients λ₁₁, λ₁₂, λ₂₁, λ₂₂ (each with λ's rule).
 //!
 //! The box is open while the student keeps it open or the penalty is not a single weight decay
-//! (a link with `l11`, …): it cannot be closed over coefficients it would hide. Closing it goes
-//! back to one λ, λ₁₂'s value, for both layers and without L1.
+//! (a link with `l11`, …), so coefficients in force are never hidden. Closing it goes back to
+//! one λ, λ₁₂'s value, for both layers and without L1.
 
 use super::app::LangSignal;
 use super::field::{FieldLabel, NumberField};

@@ -98,3 +98,24 @@ pub fn choose_file(b: &webdriver::Browser, input: &str, name: &str, text: &str) 
         vec![input.into(), name.into(), text.into()],
     );
 }
+
+/// A `data-*` attribute of the training status line (`data-epoch`, `data-train-error`, …), as a
+/// number (NaN when absent).
+pub fn status_number(b: &webdriver::Browser, attribute: &str) -> f64 {
+    let v = b.exec(
+        "const s = document.getElementById('training-status'); return s ? s.getAttribute(arguments[0]) : null",
+        vec![attribute.into()],
+    );
+    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
+}
+
+/// The query string of the address bar (`?lang=en&…`).
+pub fn location_query(b: &webdriver::Browser) -> String {
+    b.exec("return location.search", vec![]).as_str().unwrap_or("").to_string()
+}
+
+/// Whether the element of id `id` is rendered (not in a `hidden` block).
+pub fn rendered(b: &webdriver::Browser, id: &str) -> bool {
+    let script = "const e = document.getElementById(arguments[0]); return !!e && e.offsetParent !== null;";
+    b.exec(script, vec![id.into()]).as_bool().unwrap_or(false)
+}

@@ -127,6 +127,8 @@ pub fn diagnose(answers: &Answers) -> Result<Diagnosis, ShapeError> {
             (Q::RegB1, col(&reg.b1)),
             (Q::RegW2, reg.w2.clone()),
             (Q::RegB2, col(&reg.b2)),
+            // (f) as the homework writes it, θ − η ∇R̃ (the trainer's L1 step that stops at 0, and
+            // the other update rules, are the page's, not the homework's formula)
             (Q::NewW1, &p.w1 - &reg.w1 * eta),
             (Q::NewB1, col(&(&p.b1 - &reg.b1 * eta))),
             (Q::NewW2, &p.w2 - &reg.w2 * eta),
