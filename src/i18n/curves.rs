@@ -139,6 +139,17 @@ pub fn exported_at(lang: Lang, epoch: usize, records: usize) -> String {
 
 /// The legend names of the training, validation and test curves and of the objective, in the
 /// order `crate::plot::curves::CurveStyle::names` takes them.
+/// A layer's histogram, in words: "W⁽¹⁾: 64 weights from −1.97 to 1.97; 59 at 0 (the
+/// vermillion bar)".
+pub fn histogram_caption(lang: Lang, layer: u8, (total, zeros): (usize, usize), reach: f64) -> String {
+    let name = if layer == 1 { "W⁽¹⁾" } else { "W⁽²⁾" };
+    let (lo, hi) = (super::fixed(lang, -reach), super::fixed(lang, reach));
+    match lang {
+        Lang::En => format!("{name}: {total} weights from {lo} to {hi}; {zeros} at 0 (the vermillion bar)"),
+        Lang::Fr => format!("{name} : {total} poids de {lo} à {hi} ; {zeros} à 0 (la barre vermillon)"),
+    }
+}
+
 /// The curves' names, in the order of `plot::curves::Curve::ALL`.
 pub fn legend_names(lang: Lang) -> [&'static str; 9] {
     [

@@ -85,6 +85,12 @@ mod native {
         eprintln!("[bench] live training on dist/, the digits, d_h = 32, K = 10, {live_seconds} s");
         live.push(live_training(&scratch, &site, (32, 10, Some("digits")), live_seconds, None));
         live.push(live_training(&scratch, &site, (32, 10, Some("csv")), live_seconds, None));
+        // Issue 16's paths: Adam (the kernel's gradient, then the rule on θ in `Params`) and an
+        // L1 term (the kernel's scalar step that stops at 0), in the default window.
+        for extra in ["&rule=adam", "&l11=0.05&l12=0.001&l21=0&l22=0.001"] {
+            eprintln!("[bench] live training on dist/, d_h = 64, K = 10, {extra}");
+            live.push(live_training(&scratch, &site, (64, 10, None), live_seconds, Some((extra, 1280, 900))));
+        }
         for d_h in [8, 64] {
             eprintln!("[bench] live training on dist/ in the lab layout, presenter mode, 1280×720, d_h = {d_h}");
             live.push(live_training(&scratch, &site, (d_h, 10, None), live_seconds, Some(crate::driver::pages::PROJECTED)));

@@ -5,8 +5,8 @@
 use super::chart::Charts;
 use super::ChartCanvas;
 use crate::components::app::LangSignal;
-use crate::i18n::curves::CurvesMsg;
-use crate::i18n::{fixed, t, Lang};
+use crate::i18n::curves::{histogram_caption, CurvesMsg};
+use crate::i18n::t;
 use crate::plot::curves::Metric;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -121,7 +121,7 @@ fn LayerHistogram(layer: u8, params: Signal<Option<Params>>) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
-    let caption = move || histogram.get().map(|h| histogram_caption(lang.get(), layer, &h));
+    let caption = move || histogram.get().map(|h| histogram_caption(lang.get(), layer, (h.total, h.zeros), h.reach));
     let id = format!("histogram-w{layer}");
     view! {
         <figure class="weight-histogram" id=id.clone() data-zeros=move || histogram.get().map(|h| h.zeros)>
@@ -131,17 +131,6 @@ fn LayerHistogram(layer: u8, params: Signal<Option<Params>>) -> impl IntoView {
             </svg>
             <figcaption>{caption}</figcaption>
         </figure>
-    }
-}
-
-/// "W⁽¹⁾: 64 weights from −1.97 to 1.97; 59 at 0 (in vermillion)".
-fn histogram_caption(lang: Lang, layer: u8, h: &Histogram) -> String {
-    let name = if layer == 1 { "W⁽¹⁾" } else { "W⁽²⁾" };
-    let (lo, hi) = (fixed(lang, -h.reach), fixed(lang, h.reach));
-    let (total, zeros) = (h.total, h.zeros);
-    match lang {
-        Lang::En => format!("{name}: {total} weights from {lo} to {hi}; {zeros} at 0 (the vermillion bar)"),
-        Lang::Fr => format!("{name} : {total} poids de {lo} à {hi} ; {zeros} à 0 (la barre vermillon)"),
     }
 }
 
@@ -158,6 +147,7 @@ mod tests {
         assert_eq!(h.counts.iter().sum::<usize>(), 3, "NaN and the zeros are not in the bins");
         let all_zero = Histogram::of(&[0.0; 4]);
         assert_eq!((all_zero.zeros, all_zero.counts.iter().sum::<usize>()), (4, 0));
-        assert!(histogram_caption(Lang::Fr, 2, &h).starts_with("W⁽²⁾ : 7 poids de -1,0000 à 1,0000 ; 3 à 0"), "{}", histogram_caption(Lang::Fr, 2, &h));
+        let caption = histogram_caption(crate::i18n::Lang::Fr, 2, (h.total, h.zeros), h.reach);
+        assert!(caption.starts_with("W⁽²⁾ : 7 poids de -1,0000 à 1,0000 ; 3 à 0"), "{caption}");
     }
 }

@@ -281,7 +281,9 @@ impl Report {
                 "3. Live training on the shipped page (dist/, speed 0 = as fast as possible): press play, {} s warm-up, \
                  then {window:.1} s measured: examples/s from #training-status data-examples-seen, animation-frame intervals, \
                  long tasks (> 50 ms) from the Long Tasks API; targets (issue 11): ≥ 4M ex/s at d_h = 8, ≥ 2M at d_h = 64, \
-                 p95 ≤ {LIVE_P95_MS} ms, no long task; the rows with view=lab&present=1 are the lab layout in presenter mode \
+                 p95 ≤ {LIVE_P95_MS} ms, no long task; the rows with rule=adam and l11=0.05 train with Adam (the kernel's gradient, \
+                 then the rule on θ) and with an L1 term (the step that stops at 0), the weights section's charts and \
+                 histograms drawn as in every row; the rows with view=lab&present=1 are the lab layout in presenter mode \
                  in a 1280×720 window (the projected screen: larger plot and curves, drawn at their size); the row with \
                  data=digits trains the 8×8 digits (d = 64, m = 10, 1 258 training images) with their confusion matrix, \
                  gallery and hidden units' images refreshed 4 times a second; the row with data=csv opens the UCI wine \
