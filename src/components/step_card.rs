@@ -71,8 +71,10 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
     // Step (f) of a rule other than SGD: its own equations.
     let rule = Memo::new(move |_| walk.with(|w| w.as_ref().map_or(UpdateRule::Sgd, |w| w.example.rule)));
     let rule_forms = move || (step == Step::Update).then(|| crate::stepper::content::rule_forms(rule.get())).flatten();
-    let matrix = move || rule_forms().map_or_else(|| matrix_form(step, &penalty.get()), |f| f.0);
-    let scalar = move || rule_forms().map_or_else(|| scalar_form(step, &penalty.get()), |f| f.1);
+    // One displayed equation per line (a rule's update has several).
+    let lines = |equations: Vec<String>| equations.into_iter().map(|e| view! { <div inner_html=math(true, &e)></div> }).collect_view();
+    let matrix = move || lines(rule_forms().map_or_else(|| vec![matrix_form(step, &penalty.get())], |f| f.0));
+    let scalar = move || lines(rule_forms().map_or_else(|| vec![scalar_form(step, &penalty.get())], |f| f.1));
     let numpy_lines = move || rule_forms().map_or_else(|| numpy(step, &penalty.get()), |f| f.2);
     let note = move || {
         let p = penalty.get();
@@ -109,14 +111,14 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
                 <span class="letter">"(" {step.letter()} ")"</span> " "
                 {move || t(lang.get(), step_title(step))}
             </h3>
-            <div class="equations">
+            <div class="equations" class:stacked=move || rule_forms().is_some()>
                 <div class="equation" node_ref=matrix_box>
                     <span class="eq-label">{move || t(lang.get(), StepperMsg::MatrixForm)}</span>
-                    <div inner_html=move || math(true, &matrix())></div>
+                    {matrix}
                 </div>
                 <div class="equation" node_ref=scalar_box>
                     <span class="eq-label">{move || t(lang.get(), StepperMsg::ScalarForm)}</span>
-                    <div inner_html=move || math(true, &scalar())></div>
+                    {scalar}
                     {(step != Step::Update).then(|| view! { <p class="index-note">{move || t(lang.get(), StepperMsg::IndexLetters)}</p> })}
                 </div>
             </div>

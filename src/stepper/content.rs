@@ -100,32 +100,35 @@ pub fn penalty_terms(layer: u8, penalty: &Penalty, weight: &str) -> Vec<String> 
 }
 
 /// Step (f) for a rule other than SGD: its equations in matrix form and for one scalar θ (MathML
-/// content), and its numpy lines; `None` for SGD, which the other forms write.
-pub fn rule_forms(rule: UpdateRule) -> Option<(String, String, &'static str)> {
+/// content, one equation a line), and its numpy lines; `None` for SGD, which the other forms
+/// write.
+pub fn rule_forms(rule: UpdateRule) -> Option<(Vec<String>, Vec<String>, &'static str)> {
     let (g, g_scalar) = (row(&[sub(&mo("∇"), &mi("θ")), tilde_r()]), crate::mathml::partial(&tilde_r(), &mi("θ")));
     let sup = |base: &str, power: &str| crate::mathml::sup(base, &mn(power));
-    let lines = |g: &str| -> String {
-        let (arrow, semi) = (mo("←"), mo(";"));
+    let lines = |g: &str| -> Vec<String> {
+        let arrow = mo("←");
+        let velocity = row(&[mi("v"), arrow.clone(), mi("β"), mi("v"), mo("+"), g.to_owned()]);
         match rule {
-            UpdateRule::Sgd => String::new(),
-            UpdateRule::Momentum { .. } => row(&[
-                mi("v"), arrow.clone(), mi("β"), mi("v"), mo("+"), g.to_owned(), semi,
-                mi("θ"), arrow, mi("θ"), mo("−"), mi("η"), mi("v"),
-            ]),
-            UpdateRule::Nesterov { .. } => row(&[
-                mi("v"), arrow.clone(), mi("β"), mi("v"), mo("+"), g.to_owned(), semi,
-                mi("θ"), arrow, mi("θ"), mo("−"), mi("η"), mo("("), g.to_owned(), mo("+"), mi("β"), mi("v"), mo(")"),
-            ]),
+            UpdateRule::Sgd => Vec::new(),
+            UpdateRule::Momentum { .. } => vec![velocity, row(&[mi("θ"), arrow, mi("θ"), mo("−"), mi("η"), mi("v")])],
+            UpdateRule::Nesterov { .. } => vec![
+                velocity,
+                row(&[mi("θ"), arrow, mi("θ"), mo("−"), mi("η"), mo("("), g.to_owned(), mo("+"), mi("β"), mi("v"), mo(")")]),
+            ],
             UpdateRule::Adam { .. } => {
                 let beta = |i: &str| sub(&mi("β"), &mn(i));
                 let one_minus = |i: &str| row(&[mo("("), mn("1"), mo("−"), beta(i), mo(")")]);
                 let hat = |name: &str| crate::mathml::over(&mi(name), &mo("^"));
-                row(&[
-                    mi("m"), arrow.clone(), beta("1"), mi("m"), mo("+"), one_minus("1"), g.to_owned(), semi.clone(),
-                    mi("s"), arrow.clone(), beta("2"), mi("s"), mo("+"), one_minus("2"), sup(&paren_plain(g), "2"), semi,
-                    mi("θ"), arrow, mi("θ"), mo("−"), mi("η"),
-                    frac(&hat("m"), &row(&[crate::mathml::sqrt(&hat("s")), mo("+"), mi("ε")])),
-                ])
+                let unbiased = |name: &str, i: &str| {
+                    let den = row(&[mn("1"), mo("−"), crate::mathml::sup(&beta(i), &mi("t"))]);
+                    row(&[hat(name), mo("="), frac(&mi(name), &den)])
+                };
+                vec![
+                    row(&[mi("m"), arrow.clone(), beta("1"), mi("m"), mo("+"), one_minus("1"), g.to_owned()]),
+                    row(&[mi("s"), arrow.clone(), beta("2"), mi("s"), mo("+"), one_minus("2"), sup(&paren_plain(g), "2")]),
+                    row(&[unbiased("m", "1"), mo(","), mspace(), unbiased("s", "2")]),
+                    row(&[mi("θ"), arrow, mi("θ"), mo("−"), mi("η"), frac(&hat("m"), &row(&[crate::mathml::sqrt(&hat("s")), mo("+"), mi("ε")]))]),
+                ]
             }
         }
     };
@@ -207,6 +210,11 @@ fn fun(name: &str, arg: &str) -> String {
 /// `name_index(arg)`, e.g. onehot_m(y).
 fn fun_sub(name: &str, index: &str, arg: &str) -> String {
     row(&[sub(&crate::mathml::mi_upright(name), &mi(index)), mo("("), arg.to_string(), mo(")")])
+}
+
+/// Some room between two equations on a line.
+fn mspace() -> String {
+    "<mspace width=\"1em\"></mspace>".to_owned()
 }
 
 fn paren_plain(content: &str) -> String {
