@@ -17,6 +17,7 @@ mod mistakes_panel;
 pub(crate) mod presenter_tools;
 mod region_layer;
 mod penalty_fields;
+pub mod pins_panel;
 mod rule_fields;
 mod settings_panel;
 mod shortcuts;

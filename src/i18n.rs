@@ -27,6 +27,7 @@ pub mod data;
 pub mod csv;
 pub mod penalty;
 pub mod rule;
+pub mod pins;
 
 pub use errors::{data_error, dataset_error, feature_error, field_error, point_error, typed_error};
 pub use format::{class_name, dataset_name, exact, fixed, in_notation, list_separator, localize, number, percent, plain, split_summary};

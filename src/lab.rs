@@ -19,7 +19,7 @@ mod regions;
 pub mod worker;
 
 pub use budget::{Budget, FRAME_BUDGET_MS};
-pub use connect::{connect, Inputs};
+pub use connect::{config as train_config, connect, Inputs};
 pub use edits::{round_for_link, Edit, Edits};
 pub use engine::{new_trainer as page_trainer, Setup, Status, StepSize, PATIENCE};
 pub use regions::MapTarget;
@@ -51,6 +51,17 @@ pub enum Runner {
     /// Nowhere: neither the worker nor the page could load the engine's module (why, in
     /// English). The stepper, which needs no trainer, still works.
     Unavailable(String),
+}
+
+/// Why a run is not its settings trained from epoch 0 (see [`Lab::edited`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunEdit {
+    /// η, the penalty, K, the rule or the mistakes changed after training began.
+    Settings,
+    /// The best validation weights were put back (by hand, or by "stop at best").
+    BestRestored,
+    /// A step of one example while K > 1 (playing and the other steps take whole minibatches).
+    ExampleSteps,
 }
 
 /// The engine behind the lab.
@@ -111,6 +122,12 @@ pub struct Lab {
     /// The epoch and the examples seen of `current_slow`'s network (what the stepper says it
     /// walks).
     pub slow_at: RwSignal<(usize, usize)>,
+    /// What made the current run other than its settings trained from epoch 0 (a setting
+    /// changed after training began, the best weights put back): a pinned run's link retrains it
+    /// from its settings, which would not give the same run. Cleared by each new trainer.
+    pub edited: RwSignal<Option<RunEdit>>,
+    /// The minibatch size K last configured.
+    batch_size: StoredValue<usize>,
     /// When `current_slow` was last published (ms since the page loaded).
     last_slow: StoredValue<f64>,
     last_views: StoredValue<f64>,
@@ -141,6 +158,8 @@ impl Lab {
             resets: RwSignal::new(0),
             stepper_on_screen: RwSignal::new(true),
             slow_at: RwSignal::new((0, 0)),
+            edited: RwSignal::new(None),
+            batch_size: StoredValue::new(1),
             current_at: StoredValue::new((0, 0)),
             last_slow: StoredValue::new(f64::NEG_INFINITY),
             last_views: StoredValue::new(f64::NEG_INFINITY),
@@ -181,11 +200,18 @@ impl Lab {
         copy_params_into(&setup.params, self.current_views);
         self.current_at.set_value((0, 0));
         self.publish_slow(&setup.params, (0, 0));
+        if self.edited.get_untracked().is_some() {
+            self.edited.set(None);
+        }
         self.send(Command::Rebuild(Box::new(setup)));
     }
 
     /// Applies η, λ, K and the mistakes without interrupting training.
     pub fn configure(&self, config: mlp::TrainConfig, mistakes: mlp::Mistakes) {
+        if self.examples_seen.get_untracked() > 0 && self.edited.get_untracked().is_none() {
+            self.edited.set(Some(RunEdit::Settings));
+        }
+        self.batch_size.set_value(config.batch_size);
         self.send(Command::Configure { config, mistakes });
     }
 
@@ -218,6 +244,9 @@ impl Lab {
 
     /// One example, one minibatch or one epoch, then pause.
     pub fn step(&self, what: StepSize) {
+        if what == StepSize::Example && self.batch_size.get_value() > 1 && self.edited.get_untracked().is_none() {
+            self.edited.set(Some(RunEdit::ExampleSteps));
+        }
         if self.status.get_untracked() == Status::Playing {
             self.status.set(Status::Paused);
         }
@@ -226,6 +255,7 @@ impl Lab {
 
     /// Puts the best-validation weights back (the trainer goes on from them).
     pub fn restore_best(&self) {
+        self.edited.set(Some(RunEdit::BestRestored));
         self.send(Command::RestoreBest);
     }
 
@@ -235,6 +265,16 @@ impl Lab {
         let spec = target.as_ref().map(MapTarget::spec);
         self.map.set_value(target);
         self.send(Command::Map(spec));
+    }
+
+    /// Stops the engine for good (a lab made for one job, e.g. retraining a pinned run): the
+    /// worker is terminated, and commands sent later go nowhere.
+    pub fn shut_down(&self) {
+        self.run.update_value(|r| *r += 1);
+        self.runner.set(Runner::Unavailable("shut down".into()));
+        if let Some(Some(Driver::Worker { link, .. })) = self.driver.try_update_value(Option::take) {
+            link.stop();
+        }
     }
 
     /// Sends `command` to the engine: at once when it can take it, else after the snapshot on
@@ -334,6 +374,10 @@ impl Lab {
     /// commands (all of them if the worker never started; else the lasting ones, from epoch 0),
     /// once its module is imported into the page.
     fn fall_back(&self, why: String) {
+        // A lab shut down stays so (see `shut_down`).
+        if matches!(self.runner.get_untracked(), Runner::Unavailable(_)) {
+            return;
+        }
         // A second signal from the stopped worker: the move is under way (or done) already.
         if self.driver.with_value(|driver| matches!(driver, Some(Driver::Loading { .. } | Driver::Local { .. }))) {
             return;
@@ -432,6 +476,9 @@ impl Lab {
             self.answered.set(true);
         }
         if status_is_current && self.status.get_untracked() != status {
+            if matches!(status, Status::StoppedAtBest { .. }) {
+                self.edited.set(Some(RunEdit::BestRestored));
+            }
             self.status.set(status.clone());
         }
         if history.replace || !history.records.is_empty() {

@@ -12,6 +12,7 @@ pub mod lab;
 pub mod mathml;
 pub mod offline;
 pub mod palette;
+pub mod pins;
 pub mod plot;
 pub mod presenter;
 pub mod settings;

@@ -67,7 +67,8 @@ pub fn CurvesPanel(
     let presenter = use_context::<crate::components::presenter_tools::Presenter>();
     let compact = Signal::derive(move || presenter.is_some_and(|p| p.view.with(|v| v.layout == Layout::Lab)));
     let canvases = [(loss, Metric::Loss, CurvesMsg::MeanLoss), (error, Metric::Error, CurvesMsg::ErrorPercent)];
-    let charts = Charts { canvases, history, log_scale, best, lang, zoom, resized, x_axis, compact };
+    let pins = use_context::<crate::components::pins_panel::Pins>();
+    let charts = Charts { canvases, history, log_scale, best, lang, zoom, resized, x_axis, compact, pins };
     charts.redraw_on_change();
     let text = move |m| move || t(lang.get(), m);
     // "Save image": both charts as shown, with the title, the epoch and the settings.
@@ -150,7 +151,27 @@ fn CurvesLegend(hidden: Memo<bool>) -> impl IntoView {
             }))
             .collect_view()
     };
-    view! { <ul class="curves-legend" id="curves-legend" hidden=hidden>{entries}</ul> }
+    let pins = use_context::<crate::components::pins_panel::Pins>();
+    let pinned = move || {
+        let lang = lang.get();
+        let pins = pins?;
+        pins.track();
+        let entries = pins.list.with(|list| pins.overlays(lang, list).into_iter().map(|o| (o.letter, o.name)).collect::<Vec<_>>());
+        Some(
+            entries
+                .into_iter()
+                .map(|(letter, name)| {
+                    let c = crate::plot::curves::pin_colour(letter);
+                    view! {
+                        <li data-set=format!("pin-{letter}")>
+                            <span class="swatch pin" aria-hidden="true" style:border-top-color=format!("rgb({}, {}, {})", c.0, c.1, c.2)></span>{name}
+                        </li>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+    view! { <ul class="curves-legend" id="curves-legend" hidden=hidden>{entries}{pinned}</ul> }
 }
 
 /// One chart's canvas, sized in CSS by its aspect ratio; its pixels are set when drawn.

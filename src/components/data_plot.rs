@@ -147,6 +147,7 @@ pub fn DataPlot(
                     })}
                 </div>
             </div>
+            <super::pins_panel::PinnedPlots shown=shown geometry=geometry />
             <ClickTools mode=mode class=add_class m=m on_clear=clear on_point=typed_point />
             <SaveImage id="save-regions" label=ExportMsg::SaveRegionsLabel file_name="backprop-regions.png" make=save />
             <Legend shown=shown />

@@ -48,6 +48,7 @@ pub fn LabPanel(
             <Player lab=lab settings=settings mistakes=mistakes />
             <CopyLink />
             <WeightsTools settings=settings current=lab.current loaded=loaded />
+            <super::pins_panel::PinsPanel />
             <CurvesPanel history=Signal::from(lab.history) settings=settings best=Signal::from(lab.best_epoch)
                 network=Signal::from(lab.current_views)
                 diverged=Signal::derive(move || lab.status.with(|s| matches!(s, Status::Diverged(Divergence::NonFinite { .. } | Divergence::Exploding { .. })))) />

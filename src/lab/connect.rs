@@ -21,7 +21,7 @@ pub struct Inputs {
 }
 
 /// The training configuration the settings ask for.
-fn config(s: &Settings) -> TrainConfig {
+pub fn config(s: &Settings) -> TrainConfig {
     TrainConfig { eta: s.eta, batch_size: s.batch_size, penalty: s.penalty, rule: s.rule, seed: s.seed }
 }
 

@@ -134,6 +134,25 @@ impl Curve {
     }
 }
 
+/// The colours of the pinned runs A–D (after Paul Tol's purple, wine, olive and indigo: apart
+/// from the sets' colours and the grey of the text, 3:1 or more on white), their curves dashed.
+pub const PIN_COLOURS: [RGBColor; 4] = [RGBColor(170, 68, 153), RGBColor(136, 34, 85), RGBColor(119, 119, 0), RGBColor(51, 34, 136)];
+
+/// The colour of pinned run `letter` (A–D).
+pub fn pin_colour(letter: char) -> RGBColor {
+    let index = (letter as usize).saturating_sub('A' as usize);
+    PIN_COLOURS[index.min(PIN_COLOURS.len() - 1)]
+}
+
+/// A pinned run drawn over the current one: its history and its legend name.
+#[derive(Clone, Debug)]
+pub struct Overlay<'a> {
+    pub letter: char,
+    pub history: &'a [EpochRecord],
+    /// "A: λ = 0.01 vs 0.001".
+    pub name: String,
+}
+
 /// A curve's points, (epoch, value).
 pub type Points = Vec<(f64, f64)>;
 
@@ -160,6 +179,9 @@ pub struct CurveStyle<'a> {
     /// A chart for a small box: no legend (the page shows one for both charts) and no axis
     /// titles (its caption names them).
     pub compact: bool,
+    /// Pinned runs, each drawn as one dashed curve in its colour: the chart's first curve
+    /// (the training set's loss or error, ‖W⁽¹⁾‖, W⁽¹⁾'s share at 0).
+    pub pins: Vec<Overlay<'a>>,
 }
 
 /// How a chart lays the epochs along its x axis. A long run squeezes its descent into the first
@@ -309,7 +331,16 @@ pub fn draw_curves<DB: DrawingBackend>(
         // log(0) is −∞: a loss that rounds to 0 cannot be placed on a log axis.
         curves.iter_mut().for_each(|(_, c)| c.retain(|p| p.1 > 0.0));
     }
-    let last_epoch = history.last().map_or(0, |r| r.epoch) as f64;
+    let mut overlays: Vec<(char, Points)> = style
+        .pins
+        .iter()
+        .map(|pin| (pin.letter, series(pin.history, style.metric).into_iter().next().map(|(_, p)| p).unwrap_or_default()))
+        .collect();
+    if log_scale {
+        overlays.iter_mut().for_each(|(_, c)| c.retain(|p| p.1 > 0.0));
+    }
+    let pinned_last = style.pins.iter().filter_map(|p| p.history.last()).map(|r| r.epoch).max().unwrap_or(0);
+    let last_epoch = history.last().map_or(0, |r| r.epoch).max(pinned_last) as f64;
     let first_epoch = match style.epoch_axis {
         EpochAxis::Linear => history.first().map_or(0, |r| r.epoch) as f64,
         EpochAxis::Log => 1.0,
@@ -323,8 +354,16 @@ pub fn draw_curves<DB: DrawingBackend>(
             (curve, if style.epoch_axis == EpochAxis::Log { thin_log(&c, MAX_POINTS) } else { thin(&c, MAX_POINTS) })
         })
         .collect();
+    let thin_along = |mut c: Points| {
+        c.retain(|p| p.0 >= first_epoch);
+        if style.epoch_axis == EpochAxis::Log { thin_log(&c, MAX_POINTS) } else { thin(&c, MAX_POINTS) }
+    };
+    let overlays: Vec<(char, Points)> = overlays.into_iter().map(|(letter, c)| (letter, thin_along(c))).collect();
     let x_range = first_epoch..last_epoch.max(first_epoch + 1.0);
-    let (lo, hi) = y_range(&curves, style.metric, log_scale);
+    // The y range holds the pinned curves too (as the first curve's, which they are).
+    let first = style.metric.curves()[0];
+    let all: Vec<(Curve, Points)> = curves.iter().cloned().chain(overlays.iter().map(|(_, c)| (first, c.clone()))).collect();
+    let (lo, hi) = y_range(&all, style.metric, log_scale);
     let mut builder = ChartBuilder::on(root);
     let titles = if style.compact { 0.0 } else { 1.0 };
     builder.margin(px(10.0)).x_label_area_size(px(18.0 + 16.0 * titles)).y_label_area_size(px(38.0 + 14.0 * titles));
@@ -335,13 +374,13 @@ pub fn draw_curves<DB: DrawingBackend>(
     // As many y labels as the height holds (a short chart in a one-screen layout), up to 10.
     let height = f64::from(root.dim_in_pixel().1) / style.scale;
     let y_labels = (height / 32.0).clamp(3.0, 10.0) as usize;
-    finish(&mut chart, &curves, style, px, y_labels)
+    finish(&mut chart, (&curves, &overlays), style, px, y_labels)
 }
 
 /// The mesh with its labels, the curves, the best-epoch line and the legend.
 fn finish<'a, DB, Y>(
     chart: &mut ChartContext<'a, DB, Cartesian2d<Axis, Y>>,
-    curves: &[(Curve, Points)],
+    (curves, overlays): (&[(Curve, Points)], &[(char, Points)]),
     style: &CurveStyle<'_>,
     px: impl Fn(f64) -> u32 + Copy,
     y_labels: usize,
@@ -376,13 +415,24 @@ where
     if let Some(best) = style.best_epoch.filter(|&b| b as f64 >= chart.x_range().start) {
         best_line(chart, best, px)?;
     }
+    // The pinned runs first: the current run's curves stay on top.
+    for (letter, points) in overlays.iter().filter(|(_, p)| !p.is_empty()) {
+        let colour = pin_colour(*letter).stroke_width(px(2.0).max(1));
+        chart.draw_series(DashedLineSeries::new(points.iter().copied(), px(9.0) as i32, px(4.0) as i32, colour))?;
+    }
     plot_series(chart, curves, px)?;
     if style.compact {
         return Ok(());
     }
-    let entries = legend::entries(curves, style);
-    let size = legend::size(style, entries.len(), px);
-    let corner = legend::corner(chart, curves, size);
+    let mut entries = legend::entries(curves, style);
+    for (pin, (_, points)) in style.pins.iter().zip(overlays) {
+        if !points.is_empty() {
+            entries.push((legend::Sample::Dashed(pin_colour(pin.letter)), pin.name.as_str()));
+        }
+    }
+    let size = legend::size(&entries, px);
+    let shown: Vec<(Curve, Points)> = curves.iter().cloned().chain(overlays.iter().map(|(_, c)| (Curve::Train, c.clone()))).collect();
+    let corner = legend::corner(chart, &shown, size);
     legend::draw(chart, &entries, font, corner, size, px)
 }
 

@@ -27,6 +27,9 @@ pub enum StepSize {
     Example,
     Minibatch,
     Epoch,
+    /// Whole minibatches until at least this many examples were used, as playing trains them
+    /// (so a run retrained in one go or in parts is the run that was played).
+    Examples(usize),
 }
 
 /// Everything a trainer is built from.
@@ -172,7 +175,7 @@ impl Engine {
         }
     }
 
-    /// One example, one minibatch or one epoch, then pause.
+    /// One example, one minibatch, one epoch or a number of examples, then pause.
     fn step(&mut self, size: StepSize) {
         self.pause();
         let Some(t) = self.trainer.as_mut() else { return };
@@ -180,11 +183,38 @@ impl Engine {
             StepSize::Example => t.step_example().map(|_| ()),
             StepSize::Minibatch => t.step_minibatch().map(|_| ()),
             StepSize::Epoch => t.run_epoch().map(|_| ()),
+            StepSize::Examples(n) => {
+                self.map_dirty = true;
+                return self.train_count(n);
+            }
         };
         self.map_dirty = true;
         match outcome {
             Err(divergence) => self.status = Status::Diverged(divergence),
             Ok(()) => self.track_best(),
+        }
+    }
+
+    /// Trains `n` examples (to the end of the minibatch that reaches them) in the chunks
+    /// [`train`](Self::train) uses, keeping the best epoch at each epoch's end as it does.
+    fn train_count(&mut self, n: usize) {
+        let mut left = n;
+        while left > 0 {
+            let Some(t) = self.trainer.as_mut() else { return };
+            let (epoch, chunk) = (t.epoch(), 64.max(t.train_set().len() / 8));
+            let trained = t.train_examples(chunk.min(left));
+            let ended = t.epoch() != epoch;
+            match trained {
+                Ok(0) => return,
+                Ok(done) => left = left.saturating_sub(done),
+                Err(divergence) => {
+                    self.status = Status::Diverged(divergence);
+                    return;
+                }
+            }
+            if ended {
+                self.track_best();
+            }
         }
     }
 

@@ -241,7 +241,11 @@ impl Writer<'_> {
                     StepSize::Example => 0u32,
                     StepSize::Minibatch => 1,
                     StepSize::Epoch => 2,
+                    StepSize::Examples(_) => 3,
                 });
+                if let StepSize::Examples(n) = size {
+                    self.count(*n);
+                }
             }
             Command::RestoreBest => self.whole(8u32),
             Command::Map(spec) => {
@@ -469,6 +473,7 @@ impl Reader<'_> {
                 0 => StepSize::Example,
                 1 => StepSize::Minibatch,
                 2 => StepSize::Epoch,
+                3 => StepSize::Examples(self.whole("examples")?),
                 _ => return Err(self.error("step size")),
             }),
             8 => Command::RestoreBest,

@@ -185,3 +185,41 @@ fn the_map_is_painted_when_asked_and_only_when_the_network_changed() {
     engine.apply(Command::Map(None));
     assert!(engine.paint_map().is_none());
 }
+
+/// A pinned run opened from a link is retrained by `Step(Examples(n))` messages: however the
+/// count is cut into messages, the history and the weights are the played run's, bit for bit.
+#[test]
+fn training_a_count_of_examples_gives_the_played_run_bit_for_bit() {
+    let mut played = Engine::new();
+    played.apply(Command::Rebuild(Box::new(setup(8, 0.2))));
+    played.apply(Command::Play);
+    let clock = fake_clock(1.0);
+    while played.trainer().is_some_and(|t| t.epoch() < 23) {
+        played.train(16.0, 3.0, &clock);
+    }
+    played.apply(Command::Pause);
+    let (seen, history, params) = {
+        let t = played.trainer().expect("trainer");
+        (t.examples_seen(), t.history().to_vec(), t.params().clone())
+    };
+    assert!(seen % 5 == 0 && seen > 23 * 140, "played to a minibatch's end: {seen}");
+    for parts in [vec![seen], vec![1000, seen - 1000], vec![7; seen.div_ceil(7)]] {
+        let mut retrained = Engine::new();
+        retrained.apply(Command::Rebuild(Box::new(setup(8, 0.2))));
+        let mut left = seen;
+        for part in parts {
+            let n = part.min(left);
+            let before = retrained.trainer().map_or(0, |t| t.examples_seen());
+            retrained.apply(Command::Step(StepSize::Examples(n)));
+            left -= retrained.trainer().map_or(0, |t| t.examples_seen()) - before;
+            if left == 0 {
+                break;
+            }
+        }
+        let t = retrained.trainer().expect("trainer");
+        assert_eq!(t.examples_seen(), seen);
+        assert_eq!(t.history(), &history[..]);
+        assert_eq!(t.params(), &params);
+        assert_eq!(retrained.status(), &Status::Paused);
+    }
+}

@@ -41,6 +41,8 @@ pub struct Charts {
     /// Draw the charts compact: no legend in each (the page shows one for both) and no axis
     /// titles (the one-screen lab layout).
     pub compact: Signal<bool>,
+    /// The pinned runs, overlaid (none where the page has no pins).
+    pub pins: Option<crate::components::pins_panel::Pins>,
 }
 
 /// The window of recent epochs [`XAxisChoice::Last`] shows.
@@ -162,6 +164,9 @@ impl Charts {
         self.resized.track();
         self.x_axis.track();
         self.compact.track();
+        if let Some(pins) = self.pins {
+            pins.track();
+        }
     }
 
     /// Draws chart `which` (0 or 1) from the signals' current values (nothing if the panel is
@@ -180,23 +185,32 @@ impl Charts {
             let Some(Some(element)) = canvas.try_get_untracked() else { continue };
             let zoom = self.zoom.try_get_untracked().unwrap_or(1.0);
             let ratio = window().device_pixel_ratio().clamp(1.0, 4.0);
-            let mut style = curve_style(lang, (metric, y_label), log_scale, ratio * zoom, best_epoch, axis);
-            style.compact = compact;
-            self.history.try_with_untracked(|history| paint(&element, history, &style, ratio));
+            let draw = |list: &[crate::pins::Pin]| {
+                let mut style = curve_style(lang, (metric, y_label), log_scale, ratio * zoom, best_epoch, axis);
+                style.compact = compact;
+                style.pins = self.pins.map(|p| p.overlays(lang, list)).unwrap_or_default();
+                self.history.try_with_untracked(|history| paint(&element, history, &style, ratio));
+            };
+            match self.pins {
+                Some(pins) => {
+                    pins.list.try_with_untracked(|list| draw(list));
+                }
+                None => draw(&[]),
+            }
         }
     }
 }
 
 /// The labels and options of one chart: `metric` with its y-axis label, in `lang`, at `scale`
 /// device pixels per CSS pixel (the page's, or a saved image's).
-pub fn curve_style(
+pub fn curve_style<'a>(
     lang: Lang,
     (metric, y_label): (Metric, CurvesMsg),
     log_scale: bool,
     scale: f64,
     best_epoch: Option<usize>,
     epoch_axis: EpochAxis,
-) -> CurveStyle<'static> {
+) -> CurveStyle<'a> {
     let x_label = match epoch_axis {
         EpochAxis::Linear => CurvesMsg::EpochAxis,
         EpochAxis::Log => CurvesMsg::EpochAxisLog,
@@ -214,6 +228,7 @@ pub fn curve_style(
         best_epoch,
         best_name: t(lang, CurvesMsg::BestLine),
         decimal_comma: lang == Lang::Fr,
+        pins: Vec::new(),
     }
 }
 

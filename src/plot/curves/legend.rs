@@ -19,11 +19,10 @@ const MARGIN_PX: f64 = 6.0;
 
 /// The legend's approximate size in device pixels, margin included: its longest name at about
 /// 0.6 em per character after a 16-pixel sample, one 1.3-em line per entry.
-pub fn size(style: &CurveStyle<'_>, entries: usize, px: impl Fn(f64) -> u32) -> (i32, i32) {
-    let shown = style.metric.curves().iter().map(|&c| style.names[c as usize]);
-    let longest = shown.chain([style.best_name]).map(|n| n.chars().count()).max().unwrap_or(0);
+pub fn size(entries: &[(Sample, &str)], px: impl Fn(f64) -> u32) -> (i32, i32) {
+    let longest = entries.iter().map(|(_, n)| n.chars().count()).max().unwrap_or(0);
     let width = 16.0 + 20.0 + 0.6 * FONT_PX * longest as f64 + 2.0 * MARGIN_PX;
-    let height = 1.3 * FONT_PX * entries as f64 + 12.0 + 2.0 * MARGIN_PX;
+    let height = 1.3 * FONT_PX * entries.len() as f64 + 12.0 + 2.0 * MARGIN_PX;
     (px(width) as i32, px(height) as i32)
 }
 
@@ -71,7 +70,7 @@ pub enum Sample {
 }
 
 /// The legend's entries, in drawing order: the curves that have points, then the best epoch.
-pub fn entries<'s>(curves: &[(Curve, Points)], style: &CurveStyle<'s>) -> Vec<(Sample, &'s str)> {
+pub fn entries<'s>(curves: &[(Curve, Points)], style: &'s CurveStyle<'s>) -> Vec<(Sample, &'s str)> {
     let mut entries: Vec<(Sample, &str)> = curves
         .iter()
         .filter(|(_, points)| !points.is_empty())

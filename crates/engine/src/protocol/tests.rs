@@ -67,6 +67,7 @@ fn every_command() -> Vec<Command> {
         Command::Step(StepSize::Example),
         Command::Step(StepSize::Minibatch),
         Command::Step(StepSize::Epoch),
+        Command::Step(StepSize::Examples(2_800_000)),
         Command::RestoreBest,
         Command::Map(None),
         Command::Map(Some(MapSpec { width: 460, height: 431, palette: vec![[255, 0, 7, 255], [1, 2, 3, 4]] })),
