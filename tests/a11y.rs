@@ -241,6 +241,30 @@ fn axe_finds_nothing_serious_with_the_full_penalty() {
 }
 
 #[test]
+fn axe_finds_nothing_serious_with_pinned_runs() {
+    let retrained = |b: &Browser| {
+        b.wait_for(60, "the pin retrained", |b| b.try_find("#pin-list li.pin[data-state='ready']").map(|_| ()));
+        scroll_to(b, "#pins");
+    };
+    let plots = |b: &Browser| {
+        b.click(&b.find("#play-pause"));
+        b.wait_for(20, "some training", |b| (support::status_number(b, "data-epoch") >= 5.0).then_some(()));
+        b.click(&b.find("#play-pause"));
+        b.click(&b.find("#pin-run"));
+        b.wait_for(10, "two pins", |b| b.try_find("#pin-list li.pin[data-pin='B']").map(|_| ()));
+        scroll_to(b, "#pinned-plots");
+    };
+    let french = |b: &Browser| {
+        b.click(&b.find("#lang-switch"));
+        scroll_to(b, "#pins");
+    };
+    assert_axe_clean(
+        "lang=en&speed=0&pins=lambda:0;at:2800|n:5;at:3",
+        &[("a retrained pin and a link problem (en)", &retrained), ("two pins and their plots (en)", &plots), ("the pins (fr)", &french)],
+    );
+}
+
+#[test]
 fn axe_finds_nothing_serious_on_the_digits_views_and_pictures() {
     let digits = |b: &Browser| {
         b.click(&b.find("#field-dataset option[value='digits']"));

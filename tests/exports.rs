@@ -146,7 +146,7 @@ fn the_saved_curves_image_has_both_charts_in_the_page_s_language() {
     browser.click(&browser.find("#export-run"));
     let json = browser.exec("return document.getElementById('run-json').value", vec![]);
     let run: Value = serde_json::from_str(json.as_str().unwrap_or("")).expect("the exported run is JSON");
-    assert_eq!(run["format"], "backprop-lab-run/1");
+    assert_eq!(run["format"], "backprop-lab-run/2");
     assert_eq!(run["history"].as_array().map(Vec::len), Some(9));
     assert!(severe_console_entries(&browser).is_empty());
 }

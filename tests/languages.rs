@@ -212,6 +212,19 @@ fn walk(lang: &str) -> BTreeMap<&'static str, BTreeSet<String>> {
     b.wait_for(5, "Adam's (f)", |b| b.try_text("#step-f").filter(|t| t.contains("s_hat")).map(|_| ()));
     seen.insert("Adam at (f)", texts(&b));
 
+    // Pinned runs: one retraining from the link (its progress), one left out (why), then the
+    // current run pinned beside it.
+    load(&b, &server, &format!("{base}&speed=0&dh=32&pins=eta:0.05;at:2000000|n:5;at:3"));
+    b.wait_for(10, "a pin retraining", |b| b.try_find("#pin-list li.pin[data-state='training'] progress").map(|_| ()));
+    seen.insert("a pin retraining from the link", texts(&b));
+    b.wait_for(90, "the pin retrained", |b| b.try_find("#pin-list li.pin[data-state='ready']").map(|_| ()));
+    b.click(&b.find("#play-pause"));
+    b.wait_for(20, "some training", |b| (attr(b, "training-status", "data-epoch").parse::<u64>().unwrap_or(0) >= 5).then_some(()));
+    b.click(&b.find("#play-pause"));
+    b.click(&b.find("#pin-run"));
+    b.wait_for(10, "two pins", |b| b.try_find("#pin-list li.pin[data-pin='B']").map(|_| ()));
+    seen.insert("two pinned runs", texts(&b));
+
     load(&b, &server, &format!("{base}&eta=50"));
     b.click(&b.find("#play-pause"));
     b.wait_for(20, "the divergence", |b| (attr(b, "training-status", "data-status") == "diverged").then_some(()));

@@ -1196,7 +1196,7 @@ impl<'a> Monkey<'a> {
 const PARAMS: &[&str] = &[
     "lang", "present", "hide", "step", "mistakes", "case", "homework", "edits", "data", "n", "noise", "seed", "m", "train", "valid",
     "features", "dh", "lambda", "eta", "k", "init", "speed", "view", "xaxis", "file", "inputs", "label", "std",
-    "l11", "l12", "l21", "l22", "rule", "beta", "beta2", "eps",
+    "l11", "l12", "l21", "l22", "rule", "beta", "beta2", "eps", "pins",
 ];
 
 const HIDE_KEYS: &[&str] = &[
@@ -1295,6 +1295,19 @@ fn valid_param(r: &mut Rng, param: &str) -> String {
         "inputs" => r.range(1, 256).to_string(),
         "label" => r.range(1, 257).to_string(),
         "std" => r.pick(&["0", "1"]).to_string(),
+        "pins" => {
+            let one = |r: &mut Rng| {
+                let setting = match r.range(0, 4) {
+                    0 => format!("lambda:{};", r.decimal(0.0, 0.1)),
+                    1 => format!("dh:{};", r.range(1, 64)),
+                    2 => "rule:adam;beta:0.9;beta2:0.999;eps:1e-8;".to_string(),
+                    3 => format!("l11:{};l12:0;l21:0;l22:0.001;", r.decimal(0.0, 0.1)),
+                    _ => String::new(),
+                };
+                format!("{setting}at:{}", r.range(1, 200_000))
+            };
+            (0..r.range(1, 4)).map(|_| one(r)).collect::<Vec<_>>().join("|")
+        }
         "speed" if r.chance(0.4) => "teach".into(),
         _ => r.decimal(0.0, 1000.0),
     }
@@ -1339,6 +1352,17 @@ fn bad_param(r: &mut Rng, param: &str) -> String {
         "lambda" => vec!["10.5".into(), "-0.0001".into()],
         "l11" | "l12" | "l21" | "l22" => vec!["10.5".into(), "-0.0001".into(), "NaN".into()],
         "rule" => vec!["rmsprop".into(), "".into(), "ADAM ".into()],
+        "pins" => vec![
+            "at:0".into(),
+            "at:99999999999999999999".into(),
+            "n:5;at:3".into(),
+            "lambda:NaN;at:3".into(),
+            "dh:0;at:3".into(),
+            "|||".into(),
+            ";;:".into(),
+            "at:1|at:1|at:1|at:1|at:1|at:1".into(),
+            format!("mistakes:bogus;at:{huge}"),
+        ],
         "beta" | "beta2" => vec!["1".into(), "-0.5".into(), "2".into()],
         "eps" => vec!["0".into(), "-1".into(), "10".into()],
         "eta" => vec!["0".into(), "1e-7".into(), "100.5".into(), "100".into()],

@@ -168,7 +168,7 @@ fn the_whole_app_runs_with_no_policy_violation() {
     browser.click(&browser.find("#export-run"));
     browser.wait_for(10, "the exported run", |b| {
         let json = b.exec("const e = document.getElementById('run-json'); return e ? e.value : ''", vec![]);
-        json.as_str().filter(|j| j.contains("backprop-lab-run/1")).map(|_| ())
+        json.as_str().filter(|j| j.contains("backprop-lab-run/2")).map(|_| ())
     });
     browser.click(&browser.find("#download-run"));
     for id in ["save-regions", "save-curves"] {

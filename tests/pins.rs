@@ -96,6 +96,14 @@ fn pinning_two_runs_with_different_lambda_overlays_their_curves_and_shows_two_re
     let query = location_query(&b);
     let pins_value = b.query_param("pins");
     assert!(pins_value.starts_with("lambda:0;at:") && pins_value.contains("|lambda:0.01;at:"), "{pins_value} in {query}");
+    // The exported run carries both pinned runs, with their settings and histories.
+    b.click(&b.find("#export-run"));
+    let json = b.wait_for(5, "the run's JSON", |b| b.exec("return document.getElementById('run-json').value", vec![]).as_str().filter(|j| !j.is_empty()).map(str::to_owned));
+    let doc: Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(doc["format"], "backprop-lab-run/2");
+    let runs = doc["runs"].as_array().expect("runs");
+    assert_eq!(runs.iter().map(|r| (r["pin"].as_str(), r["settings"]["lambda"].as_f64())).collect::<Vec<_>>(), [(Some("A"), Some(0.0)), (Some("B"), Some(0.01))]);
+    assert!(runs.iter().all(|r| r["history"].as_array().is_some_and(|h| h.len() > 40) && r["in_link"] == true));
     b.exec("document.getElementById('pinned-plots').scrollIntoView()", vec![]);
     b.screenshot("pins-region-plots");
     b.exec("document.getElementById('pins').scrollIntoView()", vec![]);

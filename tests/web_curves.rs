@@ -301,7 +301,7 @@ async fn the_export_is_json_with_the_settings_and_every_epoch() {
     let json = element::<HtmlTextAreaElement>(&m.root, "#run-json").value();
     let doc = JSON::parse(&json).unwrap_or_else(|_| panic!("not JSON:\n{json}"));
     let get = |v: &wasm_bindgen::JsValue, key: &str| Reflect::get(v, &key.into()).expect(key);
-    assert_eq!(get(&doc, "format").as_string().as_deref(), Some("backprop-lab-run/1"));
+    assert_eq!(get(&doc, "format").as_string().as_deref(), Some("backprop-lab-run/2"));
     let settings = get(&doc, "settings");
     assert_eq!(get(&settings, "data").as_string().as_deref(), Some("moons"));
     assert_eq!(get(&settings, "dh").as_f64(), Some(8.0));

@@ -249,7 +249,7 @@ fn final_error(lang: Lang, pin: &Pin) -> Option<String> {
         Lang::En => format!("epoch {}", last.epoch),
         Lang::Fr => format!("époque {}", last.epoch),
     };
-    Some(format!("{} {} ({epoch})", t(lang, PinsMsg::TrainingError), percent(lang, last.train.error)))
+    Some(format!("{} {} % ({epoch})", t(lang, PinsMsg::TrainingError), percent(lang, last.train.error)))
 }
 
 /// A checksum of the weights' bits, for the tests to compare two runs exactly.
@@ -289,7 +289,7 @@ pub fn PinsPanel() -> impl IntoView {
                     let status = match &pin.run {
                         PinRun::Training { done } => {
                             let (done, target) = (*done as f64, pin.spec.examples as f64);
-                            let share = percent(lang, (done / target).clamp(0.0, 1.0));
+                            let share = format!("{} %", percent(lang, (done / target).clamp(0.0, 1.0)));
                             view! {
                                 <span class="pin-progress">
                                     {t(lang, PinsMsg::Retraining)} " "
@@ -330,13 +330,13 @@ pub fn PinsPanel() -> impl IntoView {
     let compare = move || {
         let lang = lang.get();
         let mut parts: Vec<String> = pins.list.with(|l| {
-            l.iter().filter_map(|p| p.last().map(|r| format!("{}: {}", p.letter, percent(lang, r.train.error)))).collect()
+            l.iter().filter_map(|p| p.last().map(|r| format!("{}: {} %", p.letter, percent(lang, r.train.error)))).collect()
         });
         if parts.is_empty() {
             return String::new();
         }
         if let Some(now) = lab.history.with(|h| h.last().map(|r| r.train.error)) {
-            parts.push(format!("{}: {}", t(lang, PinsMsg::Current), percent(lang, now)));
+            parts.push(format!("{}: {} %", t(lang, PinsMsg::Current), percent(lang, now)));
         }
         format!("{} ({})", parts.join(" · "), t(lang, PinsMsg::TrainingError))
     };

@@ -30,9 +30,11 @@ pub fn ExportRun(history: Signal<Vec<EpochRecord>>, settings: RwSignal<Settings>
     let lang = expect_context::<LangSignal>();
     let text = move |m| move || t(lang.get(), m);
     let exported = RwSignal::new(None::<Exported>);
+    let pins = use_context::<crate::components::pins_panel::Pins>();
     let download_failed = RwSignal::new(false);
     let export = move |_| {
-        let json = settings.with_untracked(|s| history.with_untracked(|h| run_json(s, h)));
+        let pinned = pins.map(|p| p.list.get_untracked()).unwrap_or_default();
+        let json = settings.with_untracked(|s| history.with_untracked(|h| run_json(s, h, &pinned)));
         let (epoch, records) = history.with_untracked(|h| (h.last().map_or(0, |r| r.epoch), h.len()));
         exported.set(Some(Exported { json, epoch, records }));
         download_failed.set(false);

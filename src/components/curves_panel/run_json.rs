@@ -1,12 +1,17 @@
 //! A training run as a JSON document (format [`FORMAT`]): the settings, with the keys and
-//! values a link carries, and one entry per epoch of the history.
+//! values a link carries, one entry per epoch of the history, and the pinned runs beside it.
 //!
 //! ```text
-//! { "format": "backprop-lab-run/1",
+//! { "format": "backprop-lab-run/2",
 //!   "settings": { "data": "moons", "n": 200, …, "speed": "teach" },
 //!   "history": [ { "epoch": 0, "train": { "loss": …, "objective": …, "error": … },
-//!                  "valid": { … } | null, "test": { … } | null, "dead_units": 0 }, … ] }
+//!                  "valid": { … } | null, "test": { … } | null, "dead_units": 0 }, … ],
+//!   "runs": [ { "pin": "A", "settings": { … }, "mistakes": "", "examples": 2800,
+//!               "in_link": true, "history": [ … ] }, … ] }
 //! ```
+//!
+//! Format 1 had no `runs`; a reader of format 2 reads a format 1 document as one with no pinned
+//! runs (the page exports runs and loads none).
 //!
 //! After a divergence the last record is the network as it diverged, labelled with the epoch it
 //! interrupted (its losses may be huge, or null when not finite).
@@ -18,28 +23,57 @@
 //! The document is written here line by line, with the math crate's JSON numbers and strings
 //! ([`mlp::json`]); the tests parse it with serde_json, an independent reader.
 
+use crate::pins::Pin;
 use crate::settings::Settings;
 use crate::url_state::{settings_to_pairs, DATA, FEATURES};
 use mlp::{json, EpochRecord, SetStats};
 
 /// The value of the document's `format` field; a change of layout gets a new number.
-pub const FORMAT: &str = "backprop-lab-run/1";
+pub const FORMAT: &str = "backprop-lab-run/2";
 
-/// The JSON document of a run: `settings` as the page's link writes them, and `history`. One
-/// epoch per line, so a long run stays readable and diffs well.
-pub fn run_json(settings: &Settings, history: &[EpochRecord]) -> String {
-    let mut out = String::with_capacity(256 + 200 * history.len());
+/// The JSON document of a run: `settings` as the page's link writes them, `history`, and the
+/// pinned runs `pins`. One epoch per line, so a long run stays readable and diffs well.
+pub fn run_json(settings: &Settings, history: &[EpochRecord], pins: &[Pin]) -> String {
+    let records: usize = history.len() + pins.iter().map(|p| p.history().len()).sum::<usize>();
+    let mut out = String::with_capacity(512 + 200 * records);
     out.push_str("{\n  \"format\": ");
     out.push_str(&json_string(FORMAT));
     out.push_str(",\n  \"settings\": ");
     out.push_str(&settings_json(settings));
-    out.push_str(",\n  \"history\": [");
+    out.push_str(",\n  \"history\": ");
+    push_history(&mut out, history, "  ");
+    out.push_str(",\n  \"runs\": [");
+    for (i, pin) in pins.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
+        out.push_str(&format!(
+            "\"pin\": {}, \"settings\": {}, \"mistakes\": {}, \"examples\": {}, \"in_link\": {},\n      \"history\": ",
+            json_string(&pin.letter.to_string()),
+            settings_json(&pin.spec.settings),
+            json_string(&pin.spec.mistakes.to_keys()),
+            pin.spec.examples,
+            pin.in_link()
+        ));
+        push_history(&mut out, pin.history(), "      ");
+        out.push('}');
+    }
+    out.push_str(if pins.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
+    out
+}
+
+/// A history as a JSON array, one record a line, indented by `indent` (its closing bracket's).
+fn push_history(out: &mut String, history: &[EpochRecord], indent: &str) {
+    out.push('[');
     for (i, record) in history.iter().enumerate() {
-        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(indent);
+        out.push_str("  ");
         out.push_str(&record_json(record));
     }
-    out.push_str(if history.is_empty() { "]\n}\n" } else { "\n  ]\n}\n" });
-    out
+    if !history.is_empty() {
+        out.push('\n');
+        out.push_str(indent);
+    }
+    out.push(']');
 }
 
 /// The settings as one JSON object, in the link's order and with its keys: the data set, the

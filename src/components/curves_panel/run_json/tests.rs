@@ -24,8 +24,9 @@ fn parse(text: &str) -> Value {
 #[test]
 fn the_document_has_its_format_settings_and_history() {
     let settings = Settings { dataset: DatasetKind::Spirals, penalty: mlp::Penalty::weight_decay(1e-4), ..Settings::default() };
-    let doc = parse(&run_json(&settings, &history()));
-    assert_eq!(doc["format"], "backprop-lab-run/1");
+    let doc = parse(&run_json(&settings, &history(), &[]));
+    assert_eq!(doc["format"], "backprop-lab-run/2");
+    assert_eq!(doc["runs"], serde_json::json!([]), "no pinned run");
     let s = &doc["settings"];
     let keys: Vec<&str> = s.as_object().expect("an object").keys().map(String::as_str).collect();
     let mut expected = ["data", "n", "noise", "seed", "m", "features", "dh", "lambda", "eta", "train", "valid", "k", "init", "rule", "speed"];
@@ -43,7 +44,7 @@ fn the_document_has_its_format_settings_and_history() {
 
 #[test]
 fn epochs_keep_their_numbers_exactly_and_empty_sets_are_null() {
-    let doc = parse(&run_json(&Settings::default(), &history()));
+    let doc = parse(&run_json(&Settings::default(), &history(), &[]));
     let epochs = doc["history"].as_array().expect("an array");
     assert_eq!(epochs.len(), 2);
     let first = &epochs[0];
@@ -62,7 +63,7 @@ fn epochs_keep_their_numbers_exactly_and_empty_sets_are_null() {
 
 #[test]
 fn an_empty_history_is_an_empty_array() {
-    let doc = parse(&run_json(&Settings::default(), &[]));
+    let doc = parse(&run_json(&Settings::default(), &[], &[]));
     assert_eq!(doc["history"].as_array().map(Vec::len), Some(0));
 }
 
@@ -88,6 +89,25 @@ fn only_json_numbers_pass_through_from_link_text() {
 #[test]
 fn features_are_written_as_the_link_writes_them() {
     let features = FeatureSet::parse_keys("x1,x2,x1x2").expect("known keys");
-    let doc = parse(&run_json(&Settings { features, ..Settings::default() }, &[]));
+    let doc = parse(&run_json(&Settings { features, ..Settings::default() }, &[], &[]));
     assert_eq!(doc["settings"]["features"], "x1,x2,x1x2");
+}
+
+#[test]
+fn pinned_runs_come_with_their_settings_and_histories() {
+    use crate::pins::{Origin, Pin, PinRun, PinSpec};
+    let params = crate::data::initial_params(Settings::default().shape().expect("shape"), 1, 0);
+    let spec = |eta| PinSpec { settings: Settings { eta, ..Settings::default() }, mistakes: mlp::Mistakes::NONE, examples: 280 };
+    let pins = [
+        Pin { letter: 'A', spec: spec(0.5), origin: Origin::Settings, run: PinRun::Ready { history: history(), params } },
+        Pin { letter: 'C', spec: spec(0.05), origin: Origin::EditedSettings, run: PinRun::Failed },
+    ];
+    let doc = parse(&run_json(&Settings::default(), &history(), &pins));
+    let runs = doc["runs"].as_array().expect("an array");
+    assert_eq!(runs.len(), 2);
+    assert_eq!((runs[0]["pin"].as_str(), runs[0]["settings"]["eta"].as_f64()), (Some("A"), Some(0.5)));
+    assert_eq!((runs[0]["examples"].as_u64(), runs[0]["in_link"].as_bool(), runs[0]["mistakes"].as_str()), (Some(280), Some(true), Some("")));
+    assert_eq!(runs[0]["history"], doc["history"], "the same records, written the same way");
+    assert_eq!((runs[1]["pin"].as_str(), runs[1]["in_link"].as_bool()), (Some("C"), Some(false)));
+    assert_eq!(runs[1]["history"], serde_json::json!([]));
 }
