@@ -81,6 +81,10 @@ fn check_all() {
         if element.unchecked_ref::<Checked>().check_visibility(&options) {
             Some(element)
         } else {
+            // Until it is measured, a Tab stop: a keyboard user who reaches it scrolls it on
+            // screen (and it is measured then); a box that scrolls is never left without one.
+            // Setting attributes lays nothing out.
+            mark(&element, true);
             DEFERRED.with(|d| d.borrow_mut().push(*b));
             None
         }
