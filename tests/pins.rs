@@ -142,7 +142,7 @@ fn a_long_pinned_run_shows_its_progress_and_a_bad_pin_says_why() {
     let examples = pins(&b)[0][4].clone();
     assert_eq!(examples, "3000000");
     // The pin's epoch: 3,000,000 examples of 140 a epoch.
-    assert!(b.text("#pin-list li.pin .pin-error").contains("(epoch 21428)"), "{}", b.text("#pin-list li.pin"));
+    assert!(b.text("#pin-list li.pin .pin-status").contains("(epoch 21428)"), "{}", b.text("#pin-list li.pin"));
 }
 
 #[test]

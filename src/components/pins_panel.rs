@@ -286,23 +286,16 @@ pub fn PinsPanel() -> impl IntoView {
                         PinRun::Failed => "failed",
                     };
                     let differs = difference_text(lang, &pin.spec, &settings, mistakes);
-                    let status = match &pin.run {
+                    // One row shape for every state: a text, and the progress bar while retraining.
+                    let (status, progress) = match &pin.run {
                         PinRun::Training { done } => {
-                            let (done, target) = (*done as f64, pin.spec.examples as f64);
-                            let share = format!("{} %", percent(lang, (done / target).clamp(0.0, 1.0)));
-                            view! {
-                                <span class="pin-progress">
-                                    {t(lang, PinsMsg::Retraining)} " "
-                                    <progress max=target value=done aria-label=format!("{letter}: {}", t(lang, PinsMsg::Retraining))></progress>
-                                    " " {share}
-                                </span>
-                            }
-                            .into_any()
+                            let share = (*done as f64 / pin.spec.examples as f64).clamp(0.0, 1.0);
+                            (format!("{} {} %", t(lang, PinsMsg::Retraining), percent(lang, share)), Some(share))
                         }
-                        PinRun::Failed => view! { <span class="pin-failed">{t(lang, PinsMsg::RetrainFailed)}</span> }.into_any(),
-                        PinRun::Ready { .. } => view! { <span class="pin-error">{final_error(lang, pin)}</span> }.into_any(),
+                        PinRun::Failed => (t(lang, PinsMsg::RetrainFailed).to_owned(), None),
+                        PinRun::Ready { .. } => (final_error(lang, pin).unwrap_or_default(), None),
                     };
-                    let note = origin_note(pin.origin).map(|m| view! { <span class="pin-note">{t(lang, m)}</span> });
+                    let note = origin_note(pin.origin);
                     let last = pin.last();
                     let final_loss = last.map(|r| format!("{:?}", r.train.loss));
                     let final_error = last.map(|r| format!("{:?}", r.train.error));
@@ -315,8 +308,10 @@ pub fn PinsPanel() -> impl IntoView {
                             <span class="pin-swatch" aria-hidden="true" style:border-color=format!("rgb({r}, {g}, {b})")></span>
                             <b class="pin-letter">{letter.to_string()}</b>
                             <span class="pin-differs">{differs}</span>
-                            {status}
-                            {note}
+                            <span class="pin-status">{status}</span>
+                            <progress hidden=progress.is_none() max="1" value=progress.unwrap_or(0.0)
+                                aria-label=format!("{letter}: {}", t(lang, PinsMsg::Retraining))></progress>
+                            <span class="pin-note" hidden=note.is_none()>{note.map(|m| t(lang, m))}</span>
                             <button type="button" class="unpin" aria-label=unpin_label on:click=move |_| pins.unpin(letter)>
                                 {t(lang, PinsMsg::Unpin)}
                             </button>
@@ -392,9 +387,7 @@ pub fn PinnedPlots(
     });
     view! {
         <div class="pinned-plots" id="pinned-plots" hidden=move || ready.with(Vec::is_empty)>
-            <For each=move || ready.get() key=|letter| *letter let:letter>
-                <PinnedPlot letter=letter shown=shown geometry=geometry lang=lang />
-            </For>
+            {move || ready.get().into_iter().map(|letter| view! { <PinnedPlot letter=letter shown=shown geometry=geometry lang=lang /> }).collect_view()}
         </div>
     }
 }
@@ -402,7 +395,7 @@ pub fn PinnedPlots(
 /// One pin's plot: its regions under the points, and its caption.
 #[component]
 fn PinnedPlot(letter: char, shown: Memo<mlp::Split>, geometry: Memo<super::region_layer::Geometry>, lang: LangSignal) -> impl IntoView {
-    let Some(pins) = use_context::<Pins>() else { return ().into_any() };
+    let pins = expect_context::<Pins>();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let pin = Memo::new(move |_| pins.list.with(|l| l.iter().find(|p| p.letter == letter).cloned()));
     Effect::new(move |_| {
@@ -432,7 +425,6 @@ fn PinnedPlot(letter: char, shown: Memo<mlp::Split>, geometry: Memo<super::regio
             <figcaption>{caption}</figcaption>
         </figure>
     }
-    .into_any()
 }
 
 /// Paints a pin's decision regions and the points on `element`.
