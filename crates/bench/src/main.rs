@@ -87,7 +87,9 @@ mod native {
         live.push(live_training(&scratch, &site, (32, 10, Some("csv")), live_seconds, None));
         // Issue 16's paths: Adam (the kernel's gradient, then the rule on θ in `Params`) and an
         // L1 term (the kernel's scalar step that stops at 0), in the default window.
-        for extra in ["&rule=adam", "&l11=0.05&l12=0.001&l21=0&l22=0.001"] {
+        // and the pinned runs: two pins of the link retrained (3M examples each) in their own
+        // worker while the page trains, then their region plots painted.
+        for extra in ["&rule=adam", "&l11=0.05&l12=0.001&l21=0&l22=0.001", "&pins=lambda:0;at:3000000|rule:adam;beta:0.9;beta2:0.999;eps:1e-8;at:3000000"] {
             eprintln!("[bench] live training on dist/, d_h = 64, K = 10, {extra}");
             live.push(live_training(&scratch, &site, (64, 10, None), live_seconds, Some((extra, 1280, 900))));
         }

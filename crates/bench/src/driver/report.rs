@@ -283,7 +283,9 @@ impl Report {
                  long tasks (> 50 ms) from the Long Tasks API; targets (issue 11): ≥ 4M ex/s at d_h = 8, ≥ 2M at d_h = 64, \
                  p95 ≤ {LIVE_P95_MS} ms, no long task; the rows with rule=adam and l11=0.05 train with Adam (the kernel's gradient, \
                  then the rule on θ) and with an L1 term (the step that stops at 0), the weights section's charts and \
-                 histograms drawn as in every row; the rows with view=lab&present=1 are the lab layout in presenter mode \
+                 histograms drawn as in every row; the row with pins= opens a link with two pinned runs (3M examples each, \
+                 one with Adam) that a second worker retrains while the page trains, their curves overlaid and their \
+                 region plots painted when each is done; the rows with view=lab&present=1 are the lab layout in presenter mode \
                  in a 1280×720 window (the projected screen: larger plot and curves, drawn at their size); the row with \
                  data=digits trains the 8×8 digits (d = 64, m = 10, 1 258 training images) with their confusion matrix, \
                  gallery and hidden units' images refreshed 4 times a second; the row with data=csv opens the UCI wine \
