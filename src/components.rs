@@ -19,6 +19,7 @@ mod region_layer;
 mod penalty_fields;
 pub mod pins_panel;
 mod rule_fields;
+pub mod rule_state;
 mod settings_panel;
 mod shortcuts;
 mod step_card;

@@ -119,6 +119,10 @@ pub struct Lab {
     /// Whether the stepper (the reader of `current_slow`) is on screen: while it is not,
     /// training does not refresh it, and it catches up when it comes back.
     pub stepper_on_screen: RwSignal<bool>,
+    /// The update rule's state (v; m, s and t) at `current_slow`'s moment, when the rule keeps one.
+    pub rule_state: RwSignal<Option<mlp::RuleState>>,
+    /// The latest snapshot's rule state, published with the next slow copy.
+    latest_rule: StoredValue<Option<mlp::RuleState>>,
     /// The epoch and the examples seen of `current_slow`'s network (what the stepper says it
     /// walks).
     pub slow_at: RwSignal<(usize, usize)>,
@@ -161,6 +165,8 @@ impl Lab {
             stepper_on_screen: RwSignal::new(true),
             slow_at: RwSignal::new((0, 0)),
             edited: RwSignal::new(None),
+            rule_state: RwSignal::new(None),
+            latest_rule: StoredValue::new(None),
             batch_size: StoredValue::new(1),
             current_at: StoredValue::new((0, 0)),
             last_slow: StoredValue::new(f64::NEG_INFINITY),
@@ -201,6 +207,7 @@ impl Lab {
         copy_params_into(&setup.params, self.current);
         copy_params_into(&setup.params, self.current_views);
         self.current_at.set_value((0, 0));
+        self.latest_rule.set_value(None);
         self.publish_slow(&setup.params, (0, 0));
         if self.edited.get_untracked().is_some() {
             self.edited.set(None);
@@ -473,7 +480,8 @@ impl Lab {
     /// signals' buffers and the history grows by its new records, so a frame costs the same
     /// after an hour of training.
     fn apply(&self, snapshot: Snapshot, force: bool, status_is_current: bool) {
-        let Snapshot { status, epoch, examples_seen, best_epoch, params, history, map: _ } = snapshot;
+        let Snapshot { status, epoch, examples_seen, best_epoch, params, history, map: _, rule_state } = snapshot;
+        self.latest_rule.set_value(rule_state);
         if !self.answered.get_untracked() {
             self.answered.set(true);
         }
@@ -533,6 +541,10 @@ impl Lab {
     fn publish_slow(&self, params: &Params, at: (usize, usize)) {
         if self.slow_at.get_untracked() != at {
             self.slow_at.set(at);
+        }
+        let rule_state = self.latest_rule.get_value();
+        if self.rule_state.with_untracked(|held| *held != rule_state) {
+            self.rule_state.set(rule_state);
         }
         copy_params_into(params, self.current_slow);
     }

@@ -73,3 +73,61 @@ fn a_link_with_a_rule_opens_it_and_a_bad_one_is_said_in_french() {
     let notices = browser.text("#url-notices");
     assert!(notices.contains("aucune règle de mise à jour"), "{notices}");
 }
+
+/// Every entry of the step card's table `key` at the stepper's current step, at full precision.
+fn table_values(b: &Browser, key: &str) -> Vec<f64> {
+    let script = "const f = document.querySelector(`.step-card figure[data-quantity='${arguments[0]}']`);
+        return f ? [...f.querySelectorAll('tbody td')].map(td => Number(td.dataset.value)) : [];";
+    serde_json::from_value(b.exec(script, vec![serde_json::Value::from(key)])).unwrap_or_default()
+}
+
+/// The entries of block `block` of moment `moment` in step (f)'s state tables, row by row.
+fn state_values(b: &Browser, moment: &str, block: &str) -> Vec<f64> {
+    let script = "const [m, k] = arguments;
+        const f = document.querySelector(`#rule-state figure[data-moment='${m}'][data-block='${k}']`);
+        return f ? [...f.querySelectorAll('td')].map(td => Number(td.dataset.value)) : [];";
+    serde_json::from_value(b.exec(script, vec![moment.into(), block.into()])).unwrap_or_default()
+}
+
+/// One minibatch step from the initial weights, then step (f)'s state, read back against the
+/// weights the step changed.
+fn one_step(query: &str) -> (Browser, support::server::Server, Vec<f64>, Vec<f64>) {
+    let (server, b) = open(query);
+    go_to(&b, "a");
+    let before = b.wait_for(10, "W⁽¹⁾ at step (a)", |b| Some(table_values(b, "W1")).filter(|v| v.len() == 16));
+    b.click(&b.find("#step-minibatch"));
+    b.wait_for(10, "one minibatch", |b| (status_number(b, "data-examples-seen") == 10.0).then_some(()));
+    let after = b.wait_for(10, "the new W⁽¹⁾", |b| Some(table_values(b, "W1")).filter(|v| v.len() == 16 && *v != before));
+    go_to(&b, "f");
+    b.wait_for(10, "the state after one step", |b| b.try_find("#rule-state[data-t='1']").map(|_| ()));
+    let step: Vec<f64> = before.iter().zip(&after).map(|(b, a)| b - a).collect();
+    (b, server, step, after)
+}
+
+#[test]
+fn step_f_shows_the_rules_state_as_the_trainer_holds_it() {
+    // Momentum from v = 0: v = g and θ moves by −η v, so v = (θ before − θ after) / η.
+    let (b, _server, step, _) = one_step("lang=en&rule=momentum&eta=0.5&lambda=0.001");
+    let v = state_values(&b, "v", "W1");
+    assert_eq!(v.len(), 16, "d_h × d = 8 × 2 entries");
+    for (v, step) in v.iter().zip(&step) {
+        assert!((v - step / 0.5).abs() <= 1e-12 * v.abs().max(1.0), "v {v} vs step / η {}", step / 0.5);
+    }
+    assert!(v.iter().any(|x| *x != 0.0));
+    assert!(b.text("#rule-state h4").starts_with("The trainer's state now (t = 1)"));
+    // Adam after one step: m = (1 − β₁) g, s = (1 − β₂) g², so m² / s = (1 − β₁)² / (1 − β₂) = 10.
+    let (b, _server, _, _) = one_step("lang=en&rule=adam&eta=0.01");
+    let (m, s) = (state_values(&b, "m", "W2"), state_values(&b, "s", "W2"));
+    assert_eq!((m.len(), s.len()), (16, 16), "m × d_h = 2 × 8 entries each");
+    for (m, s) in m.iter().zip(&s) {
+        assert!(*s >= 0.0);
+        if *s > 1e-300 {
+            assert!((m * m / s - 10.0).abs() < 1e-9, "m {m}, s {s}");
+        }
+    }
+    b.exec("document.getElementById('rule-state').scrollIntoView()", vec![]);
+    b.screenshot("rule-state-adam");
+    // Plain SGD keeps no state: no tables.
+    b.click(&b.find("#field-rule option[value='sgd']"));
+    b.wait_for(5, "no state", |b| b.try_find("#rule-state").is_none().then_some(()));
+}

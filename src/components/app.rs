@@ -120,6 +120,8 @@ pub fn App() -> impl IntoView {
     let (lab, trained_on) = lab::connect(lab::Inputs { settings, key, shown, initial: params, mistakes, edits });
     // The pinned runs (and those of the link, retrained), for the lab, the plot and the curves.
     super::pins_panel::Pins::provide(lab, settings, mistakes, loaded, trained_on);
+    // The update rule's state at the stepper's network, for step (f)'s tables.
+    provide_context(super::rule_state::LiveRuleState(lab.rule_state));
     // The stepper scrolled back into view while training: show it the current network.
     Effect::new(move |_| {
         if lab.stepper_on_screen.get() {

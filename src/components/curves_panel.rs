@@ -74,13 +74,21 @@ pub fn CurvesPanel(
     // "Save image": both charts as shown, with the title, the epoch and the settings.
     let save = Callback::new(move |()| {
         let best_epoch = best.get_untracked().map(|b| b.epoch);
-        settings.with_untracked(|settings| {
-            history.with_untracked(|history| {
-                let last_epoch = history.last().map_or(0, |r| r.epoch);
-                let epoch_axis = x_axis.get_untracked().axis(last_epoch);
-                curves_png(CurvesImage { lang: lang.get_untracked(), settings, history, log_scale: log_scale.get_untracked(), best_epoch, epoch_axis })
+        let lang = lang.get_untracked();
+        let draw = |list: &[crate::pins::Pin]| {
+            let pins = pins.map(|p| p.overlays(lang, list)).unwrap_or_default();
+            settings.with_untracked(|settings| {
+                history.with_untracked(|history| {
+                    let last_epoch = history.last().map_or(0, |r| r.epoch);
+                    let epoch_axis = x_axis.get_untracked().axis(last_epoch);
+                    curves_png(CurvesImage { lang, settings, history, log_scale: log_scale.get_untracked(), best_epoch, epoch_axis, pins })
+                })
             })
-        })
+        };
+        match pins {
+            Some(p) => p.list.with_untracked(|list| draw(list)),
+            None => draw(&[]),
+        }
     });
     view! {
         <section class="curves-panel" id="curves-panel" aria-labelledby="curves-heading">

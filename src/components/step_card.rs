@@ -144,6 +144,7 @@ pub fn StepCard(step: Step, walk: Memo<Option<Walk>>, selection: RwSignal<Option
             <p class="hint">{move || t(lang.get(), StepperMsg::ClickACell)}</p>
             <div class="formula" aria-live="polite" inner_html=instantiated></div>
             {(step == Step::Update).then(|| view! { <UpdateOutcome walk=walk /> })}
+            {(step == Step::Update).then(|| view! { <super::rule_state::RuleStateView rule=rule /> })}
             <SnippetBox step=step walk=walk />
         </article>
     }

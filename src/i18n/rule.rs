@@ -35,6 +35,13 @@ crate::messages! {
             "The stepper takes the rule's first step on this example, from its state at 0 (v = 0; m = s = 0 and t = 1): momentum's first step is SGD's, Nesterov's is θ − η(1 + β)g, Adam's θ − η g / (|g| + ε) entry by entry. Training carries the state from step to step.",
             "Le pas à pas fait le premier pas de la règle sur cet exemple, à partir de son état à 0 (v = 0 ; m = s = 0 et t = 1) : le premier pas du momentum est celui de SGD, celui de Nesterov θ − η(1 + β)g, celui d'Adam θ − η g / (|g| + ε) composante par composante. L'entraînement garde l'état d'un pas à l'autre."
         ),
+        StateHeading => ("The trainer's state now", "L'état de l'entraîneur maintenant"),
+        StateHelp => (
+            "What the rule remembers at the network the stepper walks: training's next step starts from it (the equations above start from 0, as the first step does). t counts the steps since the state was last reset.",
+            "Ce que la règle a en mémoire pour le réseau que parcourt le pas à pas : le prochain pas de l'entraînement part de là (les équations ci-dessus partent de 0, comme le premier pas). t compte les pas depuis la dernière remise à 0."
+        ),
+        StateZero => ("until the first step.", "jusqu'au premier pas."),
+        StateCut => (": the first 8 rows and columns", " : les 8 premières lignes et colonnes"),
         Beta => ("β", "β"),
         Beta1 => ("β₁", "β₁"),
         Beta2 => ("β₂", "β₂"),

@@ -310,6 +310,7 @@ impl Engine {
                 params: None,
                 history: HistoryUpdate { replace: true, records: Vec::new() },
                 map: None,
+                rule_state: None,
             };
         };
         let all = t.history();
@@ -327,6 +328,7 @@ impl Engine {
             params: Some(t.params().clone()),
             history,
             map: None,
+            rule_state: (t.config().rule != mlp::UpdateRule::Sgd).then(|| t.rule_state().clone()),
         }
     }
 

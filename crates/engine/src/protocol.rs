@@ -13,7 +13,7 @@
 
 use crate::engine::{MapSpec, Setup, Status, StepSize};
 use crate::pace::Speed;
-use mlp::{Coefficient, Data, Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, Penalty, SetStats, Shape, Split, Table, TrainConfig, UpdateRule, WeightStats};
+use mlp::{RuleState, Coefficient, Data, Dataset, Divergence, EpochRecord, FeatureSet, Mistakes, Params, Penalty, SetStats, Shape, Split, Table, TrainConfig, UpdateRule, WeightStats};
 use nalgebra::{DMatrix, DVector};
 use std::fmt;
 
@@ -52,6 +52,8 @@ pub struct Snapshot {
     /// The size of the decision map that comes with this snapshot (its pixels travel beside
     /// the numbers), if one does.
     pub map: Option<(usize, usize)>,
+    /// The update rule's state (momentum's v, Adam's m, s and t), when the rule keeps one.
+    pub rule_state: Option<RuleState>,
 }
 
 /// The history records the page does not have yet.
@@ -332,6 +334,16 @@ impl Writer<'_> {
         self.flag(s.map.is_some());
         self.count(width);
         self.count(height);
+        self.flag(s.rule_state.is_some());
+        if let Some(state) = &s.rule_state {
+            self.u64(state.t);
+            for moment in [&state.first, &state.second] {
+                self.flag(moment.is_some());
+                if let Some(moment) = moment {
+                    self.params(moment);
+                }
+            }
+        }
     }
 
     fn status(&mut self, status: &Status) {
@@ -578,6 +590,20 @@ impl Reader<'_> {
         let records = (0..n).map(|_| self.record()).collect::<Result<_, _>>()?;
         let has_map = self.flag("map")?;
         let size = (self.whole("map width")?, self.whole("map height")?);
+        let rule_state = match self.flag("rule state")? {
+            false => None,
+            true => {
+                let t = self.u64("steps")?;
+                let mut moment = || -> Result<Option<Params>, DecodeError> {
+                    match self.flag("moment")? {
+                        true => Ok(Some(self.params()?)),
+                        false => Ok(None),
+                    }
+                };
+                let (first, second) = (moment()?, moment()?);
+                Some(RuleState { first, second, t })
+            }
+        };
         Ok(Snapshot {
             status,
             epoch,
@@ -586,6 +612,7 @@ impl Reader<'_> {
             params,
             history: HistoryUpdate { replace, records },
             map: has_map.then_some(size),
+            rule_state,
         })
     }
 

@@ -23,12 +23,14 @@ pub struct CurvesImage<'a> {
     pub best_epoch: Option<usize>,
     /// The epoch axis, as the panel shows it.
     pub epoch_axis: EpochAxis,
+    /// The pinned runs, overlaid as on the page.
+    pub pins: Vec<crate::plot::curves::Overlay<'a>>,
 }
 
 /// The curves image as a PNG `data:` URL; `None` without a history or if the browser could
 /// not make it.
 pub fn curves_png(image: CurvesImage<'_>) -> Option<String> {
-    let CurvesImage { lang, settings, history, log_scale, best_epoch, epoch_axis } = image;
+    let CurvesImage { lang, settings, history, log_scale, best_epoch, epoch_axis, pins } = image;
     let epoch = history.last()?.epoch;
     let (width, _) = curves_size(CHART_CSS_PX, 0);
     let canvas = offscreen(width, 1)?;
@@ -36,8 +38,9 @@ pub fn curves_png(image: CurvesImage<'_>) -> Option<String> {
     let (_, height) = curves_size(CHART_CSS_PX, header.height(FIGURE_SCALE));
     canvas.set_height(height);
     fill_white(&canvas)?;
-    let loss = curve_style(lang, (Metric::Loss, CurvesMsg::MeanLoss), log_scale, FIGURE_SCALE, best_epoch, epoch_axis);
-    let error = curve_style(lang, (Metric::Error, CurvesMsg::ErrorPercent), false, FIGURE_SCALE, best_epoch, epoch_axis);
+    let mut loss = curve_style(lang, (Metric::Loss, CurvesMsg::MeanLoss), log_scale, FIGURE_SCALE, best_epoch, epoch_axis);
+    let mut error = curve_style(lang, (Metric::Error, CurvesMsg::ErrorPercent), false, FIGURE_SCALE, best_epoch, epoch_axis);
+    (loss.pins, error.pins) = (pins.clone(), pins);
     let charts = [(t(lang, CurvesMsg::LossTitle), &loss), (t(lang, CurvesMsg::ErrorTitle), &error)];
     let root = ChartCanvas::new(&canvas)?.into_drawing_area();
     draw_curves_figure(&root, &header, history, charts).ok()?;

@@ -95,6 +95,15 @@ fn every_snapshot() -> Vec<Snapshot> {
             params: (i != 3).then(|| params(shape, |k| if k == 2 && i == 2 { f64::NAN } else { k as f64 - 0.5 })),
             history: HistoryUpdate { replace: i % 2 == 1, records: (0..i).map(|e| record(e, e % 2 == 0)).collect() },
             map: (i > 2).then_some((400, 300 + i)),
+            rule_state: match i % 3 {
+                0 => None,
+                1 => Some(mlp::RuleState { first: Some(params(shape, |k| k as f64 * 0.25)), second: None, t: 7 }),
+                _ => Some(mlp::RuleState {
+                    first: Some(params(shape, |k| -(k as f64))),
+                    second: Some(params(shape, |k| k as f64 * 1e-9)),
+                    t: u64::from(u32::MAX) + 3,
+                }),
+            },
         })
         .collect()
 }
