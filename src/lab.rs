@@ -144,8 +144,6 @@ pub struct Lab {
 
 impl Lab {
     /// A lab whose engine starts in a Web Worker (or on the main thread if it cannot).
-    /// Not inlined: the page makes one for its run and one per retrained pin.
-    #[inline(never)]
     pub fn new() -> Lab {
         let lab = Lab {
             driver: StoredValue::new_local(None),

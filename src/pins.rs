@@ -100,8 +100,8 @@ pub enum PinRun {
     /// Being retrained: the examples trained so far.
     Training { done: usize },
     Ready { history: Vec<EpochRecord>, params: Params },
-    /// It could not be retrained (no training set, a divergence before its end): why, in English
-    /// for the console; the page says it in its language.
+    /// It could not be retrained (its settings give no network or no training set here, or
+    /// its worker stopped answering); the page says so.
     Failed,
 }
 

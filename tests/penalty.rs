@@ -6,19 +6,11 @@ mod support;
 
 use serde_json::Value;
 use support::webdriver::Browser;
-use support::{go_to, location_query, open, rendered, severe_console_entries, status_number};
+use support::{go_to, location_query, open, rendered, severe_console_entries, status_number, table_values};
 
 fn value(b: &Browser, id: &str) -> String {
     let v = b.exec("return document.getElementById(arguments[0]).value", vec![Value::from(id)]);
     v.as_str().unwrap_or("").to_string()
-}
-
-/// Every entry of the step card's table `key`, at full precision (`data-value`).
-fn table_values(b: &Browser, key: &str) -> Vec<f64> {
-    let script = "const f = document.querySelector(`.step-card figure[data-quantity='${arguments[0]}']`);
-        return f ? [...f.querySelectorAll('tbody td')].map(td => Number(td.dataset.value)) : [];";
-    let v = b.exec(script, vec![Value::from(key)]);
-    serde_json::from_value(v).unwrap_or_default()
 }
 
 /// Where the curve of `colour` ends on the chart `id`: the mean position, as fractions of the

@@ -5,7 +5,7 @@
 mod support;
 
 use support::webdriver::Browser;
-use support::{go_to, location_query, open, rendered, severe_console_entries, status_number};
+use support::{go_to, location_query, open, rendered, severe_console_entries, status_number, table_values};
 
 /// Chooses `rule` in the menu, as a student would.
 fn choose(b: &Browser, rule: &str) {
@@ -72,13 +72,6 @@ fn a_link_with_a_rule_opens_it_and_a_bad_one_is_said_in_french() {
     let (_server, browser) = open("lang=fr&rule=rmsprop");
     let notices = browser.text("#url-notices");
     assert!(notices.contains("aucune règle de mise à jour"), "{notices}");
-}
-
-/// Every entry of the step card's table `key` at the stepper's current step, at full precision.
-fn table_values(b: &Browser, key: &str) -> Vec<f64> {
-    let script = "const f = document.querySelector(`.step-card figure[data-quantity='${arguments[0]}']`);
-        return f ? [...f.querySelectorAll('tbody td')].map(td => Number(td.dataset.value)) : [];";
-    serde_json::from_value(b.exec(script, vec![serde_json::Value::from(key)])).unwrap_or_default()
 }
 
 /// The entries of block `block` of moment `moment` in step (f)'s state tables, row by row.

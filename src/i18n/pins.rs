@@ -59,11 +59,6 @@ crate::messages! {
     same: []
 }
 
-/// What a pin is named by: its letter.
-pub fn pin_name(letter: char) -> String {
-    letter.to_string()
-}
-
 /// One group of settings as a summary writes it: "λ = 0.01", "Adam (β₁ = 0.9, …)", "d_h = 32".
 fn group_text(lang: Lang, group: usize, s: &Settings, mistakes: Mistakes) -> String {
     let t = |m| super::t(lang, m);

@@ -119,3 +119,11 @@ pub fn rendered(b: &webdriver::Browser, id: &str) -> bool {
     let script = "const e = document.getElementById(arguments[0]); return !!e && e.offsetParent !== null;";
     b.exec(script, vec![id.into()]).as_bool().unwrap_or(false)
 }
+
+/// Every entry of the step card's table of quantity `key` (`W1`, `gradients.W2`, …) at the
+/// stepper's current step, at full precision (`data-value`), row by row.
+pub fn table_values(b: &webdriver::Browser, key: &str) -> Vec<f64> {
+    let script = "const f = document.querySelector(`.step-card figure[data-quantity='${arguments[0]}']`);
+        return f ? [...f.querySelectorAll('tbody td')].map(td => Number(td.dataset.value)) : [];";
+    serde_json::from_value(b.exec(script, vec![key.into()])).unwrap_or_default()
+}

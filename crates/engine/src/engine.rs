@@ -183,10 +183,7 @@ impl Engine {
             StepSize::Example => t.step_example().map(|_| ()),
             StepSize::Minibatch => t.step_minibatch().map(|_| ()),
             StepSize::Epoch => t.run_epoch().map(|_| ()),
-            StepSize::Examples(n) => {
-                self.map_dirty = true;
-                return self.train_count(n);
-            }
+            StepSize::Examples(n) => return self.train_count(n),
         };
         self.map_dirty = true;
         match outcome {
@@ -200,20 +197,32 @@ impl Engine {
     fn train_count(&mut self, n: usize) {
         let mut left = n;
         while left > 0 {
-            let Some(t) = self.trainer.as_mut() else { return };
-            let (epoch, chunk) = (t.epoch(), 64.max(t.train_set().len() / 8));
-            let trained = t.train_examples(chunk.min(left));
-            let ended = t.epoch() != epoch;
-            match trained {
-                Ok(0) => return,
-                Ok(done) => left = left.saturating_sub(done),
-                Err(divergence) => {
-                    self.status = Status::Diverged(divergence);
-                    return;
+            let Some(done) = self.train_chunk(left) else { return };
+            left = left.saturating_sub(done);
+        }
+    }
+
+    /// One chunk of at most `n` examples (whole minibatches, see `Trainer::train_examples`),
+    /// the best epoch kept when an epoch ended in it; how many examples it used, or `None` when
+    /// nothing more trains (no trainer or no example, or a divergence, now the status). Small
+    /// chunks keep a player's time check frequent, and an epoch end is noticed within one.
+    fn train_chunk(&mut self, n: usize) -> Option<usize> {
+        let t = self.trainer.as_mut()?;
+        let (epoch, chunk) = (t.epoch(), 64.max(t.train_set().len() / 8));
+        let trained = t.train_examples(chunk.min(n));
+        let ended = t.epoch() != epoch;
+        self.map_dirty = true;
+        match trained {
+            Ok(0) => None,
+            Ok(done) => {
+                if ended {
+                    self.track_best();
                 }
+                Some(done)
             }
-            if ended {
-                self.track_best();
+            Err(divergence) => {
+                self.status = Status::Diverged(divergence);
+                None
             }
         }
     }
@@ -265,30 +274,12 @@ impl Engine {
         let Some((n_train, epoch)) = self.trainer.as_ref().map(|t| (t.train_set().len(), t.epoch())) else { return true };
         let start = clock();
         let mut left = self.pace.take(self.speed.epochs_per_second(epoch), n_train, dt_ms);
-        // Small chunks keep the time check frequent; an epoch end is noticed within a chunk.
-        let chunk = 64.max(n_train / 8);
         while left > 0 && clock() - start < budget_ms {
-            let Some(t) = self.trainer.as_mut() else { break };
-            let epoch = t.epoch();
-            let trained = t.train_examples(chunk.min(left));
-            let ended = t.epoch() != epoch;
-            self.map_dirty = true;
-            match trained {
-                Ok(n) if n > 0 => {
-                    if n > left {
-                        self.pace.overshoot(n - left);
-                    }
-                    left = left.saturating_sub(n);
-                }
-                Ok(_) => break,
-                Err(divergence) => {
-                    self.status = Status::Diverged(divergence);
-                    break;
-                }
+            let Some(n) = self.train_chunk(left) else { break };
+            if n > left {
+                self.pace.overshoot(n - left);
             }
-            if ended {
-                self.track_best();
-            }
+            left = left.saturating_sub(n);
             if self.status != Status::Playing {
                 break;
             }
