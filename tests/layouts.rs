@@ -241,7 +241,8 @@ fn the_lab_layout_keeps_the_settings_in_a_drawer() {
     // The focus was in the drawer: it goes back to the button that opens it.
     assert_eq!(b.exec("return document.activeElement.id", vec![]), "settings-toggle");
     b.click(&b.find("#settings-toggle"));
-    b.wait_for(5, "the drawer again", |b| root_has(b, "settings-open").then_some(()));
+    // Open, and shown (as the first time), before its close button is clicked.
+    b.wait_for(5, "the drawer again", |b| (root_has(b, "settings-open") && field_visible(b)).then_some(()));
     b.click(&b.find("#settings-close"));
     b.wait_for(5, "closed by its button", |b| (!root_has(b, "settings-open")).then_some(()));
 }
